@@ -1,0 +1,74 @@
+"""What every command shares: the Typer app, the console, project resolution and error output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from generator.diagnostics import InvalidProject, Report
+from generator.load import DEFAULT_EXAMPLE, EXAMPLES
+
+app = typer.Typer(
+    name="pbxdoc",
+    help=(
+        "Documentation and compliance generator for business telephony installations.\n\n"
+        "Keep each customer's installation as plain YAML/CSV/XLSX files in a folder (a project); "
+        "pbxdoc validates them, checks them against good practice and generates diagrams, a "
+        "documentation site, spreadsheets and PDF records. Without PROJECT, commands use the "
+        "bundled example customer."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+console = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+
+class Format(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+PROJECT_HELP = "Project folder holding pbxdoc.yaml (default: the bundled example customer)."
+
+
+def project_argument() -> Path | None:
+    return typer.Argument(None, help=PROJECT_HELP, show_default=False, file_okay=False)
+
+
+def resolve_project(project: Path | None) -> Path:
+    if project is None:
+        return EXAMPLES / DEFAULT_EXAMPLE
+    return project
+
+
+def interactive() -> bool:
+    """Progress is shown on a terminal, never in CI logs."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def print_report(report: Report, fmt: Format = Format.TEXT) -> None:
+    if fmt is Format.JSON:
+        out.print(report.to_json(), markup=False)
+        return
+    for d in report.sorted():
+        prefix = "error" if d.severity.value == "error" else d.severity.value
+        console.print(f"{d}  [{prefix}]", markup=False)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    console.print(f"pbxdoc: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def invalid(e: InvalidProject) -> NoReturn:
+    print_report(e.report)
+    fail(str(e))

@@ -1,0 +1,110 @@
+"""validate, init, schema, build, verify."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import typer
+
+from generator.audience import Audience
+from generator.cli.common import Format, app, console, fail, interactive, invalid, out, print_report, project_argument, resolve_project
+from generator.diagnostics import InvalidProject, PbxdocError
+from generator.i18n import LANGUAGES
+from generator.load import EXAMPLES, SMALL_EXAMPLE, validate
+from generator.output import verify as verify_output
+from generator.schema import write_schemas
+
+
+@app.command("validate")
+def validate_command(
+    project: Path = project_argument(),
+    format: Format = typer.Option(Format.TEXT, "--format", "-f", help="text for people, json for tools."),
+) -> None:
+    """Check that the project's files are well-formed and fit together.
+
+    Reports every problem at once as FILE:LINE:COL: field: what is wrong (what was expected).
+    Exit code 0 when valid, 1 when not, 2 on a usage error.
+    """
+    root = resolve_project(project)
+    result, report = validate(root)
+    print_report(report, format)
+    if result is None:
+        if format is Format.TEXT:
+            fail(f"{len(report.errors)} error(s) in {root}")
+        raise typer.Exit(1)
+    if format is Format.TEXT:
+        console.print(
+            f"{root}: valid ({len(result.users)} users, {len(result.servers)} communication server(s), "
+            f"{len(report.warnings)} warning(s)); input digest {result.digest[:16]}",
+            markup=False,
+        )
+
+
+@app.command()
+def init(directory: Path = typer.Argument(..., help="New project folder to create (must not exist or be empty).")) -> None:
+    """Create a new project from the small example, with JSON Schemas for editor completion."""
+    if directory.exists() and (not directory.is_dir() or any(directory.iterdir())):
+        fail(f"{directory} exists and is not empty; choose a new folder (nothing was written)", 2)
+    source = EXAMPLES / SMALL_EXAMPLE
+    staging = directory.with_name(f".{directory.name}.init")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(source, staging)
+    write_schemas(staging / ".schemas")
+    for path in staging.glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\$schema=\S*/schemas/", "$schema=./.schemas/", text)
+        path.write_text(text, encoding="utf-8")
+    if directory.exists():
+        directory.rmdir()
+    staging.rename(directory)
+    console.print(f"created {directory} from the example '{SMALL_EXAMPLE}'; edit its files, then run: pbxdoc validate {directory}", markup=False)
+
+
+@app.command()
+def schema(output: Path = typer.Option(Path("schemas"), "--output", "-o", help="Folder to write the *.schema.json files into.")) -> None:
+    """Write the JSON Schemas of every project file (editors use them to complete and check YAML)."""
+    written = write_schemas(output)
+    console.print(f"wrote {len(written)} schemas to {output}", markup=False)
+
+
+@app.command()
+def build(
+    project: Path = project_argument(),
+    output: Path = typer.Option(Path("build"), "--output", "-o", help="Output folder; replaced only when the whole build succeeds."),
+    lang: str = typer.Option(None, "--lang", help=f"Language of the outputs ({', '.join(LANGUAGES)}); default: the project's language."),
+    all_languages: bool = typer.Option(False, "--all-languages", help="Build the site in every language, with a language switcher."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer: no commercial or premises-access data; auditor: no commercial data; integrator: everything but secrets."),
+    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors (for CI)."),
+    only: list[str] = typer.Option([], "--only", help="Run only this renderer (repeatable)."),
+) -> None:
+    """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
+    from generator.pipeline import BuildOptions, build as run_build
+
+    if lang is not None and lang not in LANGUAGES:
+        fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
+    root = resolve_project(project)
+    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only))
+    show = interactive()
+    try:
+        result = run_build(root, options, progress=(lambda stage: console.print(f"  {stage}...", markup=False)) if show else (lambda stage: None))
+    except InvalidProject as e:
+        invalid(e)
+    except PbxdocError as e:
+        fail(str(e))
+    print_report(result.report)
+    files = len(result.manifest["files"])
+    timings = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stages)
+    console.print(f"built {files} files into {output} ({timings})", markup=False)
+
+
+@app.command()
+def verify(output: Path = typer.Argument(..., help="A build output folder holding manifest.json.")) -> None:
+    """Recompute every file's SHA-256 and report any file that changed, is missing or was added."""
+    problems = verify_output(output)
+    for problem in problems:
+        out.print(problem, markup=False)
+    if problems:
+        fail(f"{len(problems)} problem(s): {output} is not as it was built")
+    console.print(f"{output}: every file matches its manifest", markup=False)

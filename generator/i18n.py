@@ -1,0 +1,77 @@
+"""User-facing words in French, German and English, and locale-aware dates and numbers.
+
+Translations live in `translations/<lang>/<domain>.yaml` (one domain per renderer, plus `model`
+for the labels of the data's own values), so that renderers add words without touching each other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+LANGUAGES = ("fr", "de", "en")
+LOCALES = {"fr": "fr_CH", "de": "de_CH", "en": "en_GB"}
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    """Every key of a language, flattened as 'domain.key.subkey'."""
+    flat: dict[str, str] = {}
+
+    def walk(prefix: str, value) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(f"{prefix}.{k}" if prefix else str(k), v)
+        else:
+            flat[prefix] = str(value)
+
+    for path in sorted((TRANSLATIONS / lang).glob("*.yaml")):
+        walk(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return flat
+
+
+class Translator:
+    """Words and formats for one language."""
+
+    def __init__(self, lang: str):
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; pbxdoc speaks {', '.join(LANGUAGES)}")
+        self.lang = lang
+        self.locale = LOCALES[lang]
+        self._words = catalogue(lang)
+
+    def t(self, key: str, **values) -> str:
+        """The sentence for key, with {placeholders} filled; a missing key is a bug and raises."""
+        try:
+            text = self._words[key]
+        except KeyError:
+            raise KeyError(f"no {self.lang} translation for {key!r}") from None
+        return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in self._words
+
+    def label(self, domain: str, value) -> str:
+        """Label of an enumerated value of the data (e.g. model.terminal_type.sip_dect)."""
+        raw = getattr(value, "value", value)
+        key = f"model.{domain}.{raw}"
+        return self._words.get(key, str(raw))
+
+    def date(self, value: dt.date | None, format: str = "medium") -> str:
+        return format_date(value, format=format, locale=self.locale) if value else ""
+
+    def number(self, value, decimals: int | None = None) -> str:
+        if value is None:
+            return ""
+        if decimals is not None:
+            return format_decimal(value, format="#,##0." + "0" * decimals if decimals else "#,##0", locale=self.locale)
+        return format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        return format_percent(value, locale=self.locale)

@@ -1,0 +1,41 @@
+"""The load stage: a project folder into a validated Project, or a report of every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import InvalidProject, Report
+from generator.loaders.files import read_project_files
+from generator.model.build import build_project
+from generator.model.project import Project
+from generator.model.references import check_references
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO_ROOT / "data" / "examples"
+DEFAULT_EXAMPLE = "clinique-du-lac"
+SMALL_EXAMPLE = "fiduciaire-rochat"
+
+
+def validate(root: Path) -> tuple[Project | None, Report]:
+    """Read, validate and cross-check a project; the Project is None when any error was found."""
+    report = Report()
+    files = read_project_files(root, report)
+    if "pbxdoc" not in files.sources and report.has_errors():
+        return None, report
+    project, failed = build_project(files.sources, report)
+    check_references(project, root, failed, report)
+    if report.has_errors():
+        return None, report
+    project._root = root
+    project._files = {name: src.file for name, src in files.sources.items()}
+    project._file_digests = dict(files.digests)
+    project._digest = files.digest()
+    return project, report
+
+
+def load(root: Path) -> Project:
+    """A valid Project, or InvalidProject carrying the report."""
+    project, report = validate(root)
+    if project is None:
+        raise InvalidProject(report)
+    return project

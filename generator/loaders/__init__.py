@@ -1,0 +1,1 @@
+"""Loaders: project files into raw records that remember file and line."""

@@ -1,0 +1,138 @@
+"""Find a project's files and read each into a Source, safely.
+
+One bad file never hides the others: every problem becomes a diagnostic and reading goes on.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Location, Report
+from generator.loaders.source import Source
+from generator.loaders.tabular import read_csv, read_xlsx
+from generator.loaders.yaml_file import read_yaml
+from generator.model.project import CONCERN_BY_NAME, CONCERNS
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_XLSX_BYTES = 50 * 1024 * 1024
+DATA_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
+ROOT_FILE = "pbxdoc.yaml"
+
+
+@dataclass
+class ProjectFiles:
+    """The sources read from a project folder, by concern, with the digest of every file."""
+
+    root: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
+
+    def digest(self) -> str:
+        h = hashlib.sha256()
+        for name in sorted(self.digests):
+            h.update(f"{name}\0{self.digests[name]}\n".encode())
+        return h.hexdigest()
+
+
+def inside(root: Path, path: Path) -> bool:
+    """True when path (after following links) stays inside root."""
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def _decode(raw: bytes, file: str, report: Report) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        report.error(
+            "encoding",
+            f"byte 0x{raw[e.start]:02x} is not valid UTF-8",
+            Location(file, line, column),
+            expected="a file saved as UTF-8",
+        )
+        return None
+
+
+def read_file(root: Path, path: Path, report: Report) -> tuple[Source | None, str | None]:
+    """Read one data file; returns its Source (or None after reporting why) and its digest."""
+    rel = path.relative_to(root).as_posix()
+    if not inside(root, path):
+        report.error("path-outside", "the file is a link that leaves the project folder; refused", Location(rel), expected="a file inside the project")
+        return None, None
+    size = path.stat().st_size
+    limit = MAX_XLSX_BYTES if path.suffix == ".xlsx" else MAX_TEXT_BYTES
+    if size > limit:
+        report.error("too-large", f"the file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit", Location(rel), expected="a smaller file (split the data)")
+        return None, None
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if path.suffix == ".xlsx":
+        return read_xlsx(path, rel, report), digest
+    if not raw.strip():
+        report.error("empty-file", "the file is empty", Location(rel, 1, 1), expected="the data of this concern, or remove the file")
+        return None, digest
+    text = _decode(raw, rel, report)
+    if text is None:
+        return None, digest
+    if "\x00" in text:
+        report.error("encoding", "the file contains NUL characters (binary file?)", Location(rel, 1, 1), expected="a text file")
+        return None, digest
+    if path.suffix == ".csv":
+        return read_csv(text, rel, report), digest
+    return read_yaml(text, rel, report), digest
+
+
+def read_project_files(root: Path, report: Report) -> ProjectFiles:
+    """Read every concern file of the project folder."""
+    files = ProjectFiles(root)
+    if not root.is_dir():
+        report.error("no-project", "not a folder", Location(str(root)), expected="a project folder holding pbxdoc.yaml")
+        return files
+    if not (root / ROOT_FILE).is_file():
+        report.error("no-project", f"no {ROOT_FILE} in this folder", Location(ROOT_FILE), expected="a project folder holding pbxdoc.yaml (create one with `pbxdoc init DIR`)")
+        return files
+    candidates = sorted(p for p in root.iterdir() if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
+    found: dict[str, list[Path]] = {}
+    for path in candidates:
+        stem = path.stem.lower()
+        concern = CONCERN_BY_NAME.get(stem)
+        if concern is None:
+            close = difflib.get_close_matches(stem, list(CONCERN_BY_NAME), n=1)
+            hint = f"did you mean {close[0]}{path.suffix}? " if close else ""
+            report.warning(
+                "unknown-file",
+                f"not a pbxdoc data file, ignored; {hint}known files: {', '.join(c.name for c in CONCERNS)}",
+                Location(path.name),
+            )
+            continue
+        if path.suffix.lower() not in concern.extensions:
+            report.error("file-format", f"{concern.name} cannot be a {path.suffix} file", Location(path.name), expected=" or ".join(concern.extensions))
+            continue
+        found.setdefault(concern.name, []).append(path)
+    for concern in CONCERNS:
+        paths = found.get(concern.name, [])
+        if len(paths) > 1:
+            names = ", ".join(p.name for p in paths)
+            report.error("file-twice", f"{concern.name} is given by several files ({names})", Location(paths[1].name), expected="exactly one file per concern")
+            continue
+        if not paths:
+            if concern.required:
+                report.error("file-missing", f"the project has no {concern.name} file", Location(f"{concern.name}.yaml"), expected=f"{concern.name}.yaml ({concern.summary})")
+            continue
+        source, digest = read_file(root, paths[0], report)
+        rel = paths[0].relative_to(root).as_posix()
+        if digest:
+            files.digests[rel] = digest
+        if source is not None:
+            files.sources[concern.name] = source
+    return files

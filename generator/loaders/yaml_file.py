@@ -1,0 +1,116 @@
+"""Safe YAML reading with a position for every value.
+
+The C parser composes the node tree (fast, no Python objects executed); we then build plain
+values ourselves so that we know the line of each key, refuse duplicate keys, and bound the size
+that aliases can expand to.
+"""
+
+from __future__ import annotations
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+
+from generator.diagnostics import Location, Report
+from generator.loaders.source import Source
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+MAX_VALUES = 2_000_000
+_constructor = SafeConstructor()
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Builder:
+    def __init__(self, file: str, report: Report):
+        self.file = file
+        self.report = report
+        self.positions: dict = {}
+        self.count = 0
+
+    def loc(self, node) -> Location:
+        return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node, path: tuple, record_at=None):
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _TooLarge
+        self.positions[path] = record_at or self.loc(node)
+        if isinstance(node, yaml.MappingNode):
+            _constructor.flatten_mapping(node)
+            result: dict = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self.report.error("yaml-key", "a key must be a plain name", self.loc(key_node))
+                    continue
+                key = _constructor.construct_object(key_node)
+                if not isinstance(key, (str, int)) or isinstance(key, bool):
+                    key = str(key_node.value)
+                if key in result:
+                    self.report.error(
+                        "yaml-duplicate-key",
+                        f"key '{key}' appears twice in the same mapping; the second one would silently win",
+                        self.loc(key_node),
+                        field=self.dotted(path + (key,)),
+                    )
+                    continue
+                result[key] = self.build(value_node, path + (key,), self.loc(key_node))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return _constructor.construct_object(node)
+
+    @staticmethod
+    def dotted(path: tuple) -> str:
+        return dotted(path)
+
+
+def dotted(path: tuple) -> str:
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def read_yaml(text: str, file: str, report: Report) -> Source | None:
+    """Parse YAML text into a Source; any problem goes into the report and returns None."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        problem = e.problem or "invalid YAML"
+        context = f" {e.context}" if e.context else ""
+        report.error("yaml-syntax", f"YAML syntax error: {problem}{context}", loc, expected="valid YAML")
+        return None
+    except yaml.YAMLError as e:
+        report.error("yaml-syntax", f"YAML error: {e}", Location(file, 1, 1), expected="valid YAML")
+        return None
+    if node is None:
+        report.error("empty-file", "the file is empty", Location(file, 1, 1), expected="the data of this concern, or remove the file")
+        return None
+    builder = _Builder(file, report)
+    try:
+        data = builder.build(node, ())
+    except _TooLarge:
+        report.error(
+            "yaml-too-large",
+            f"the file expands to more than {MAX_VALUES:,} values (nested aliases?); refused",
+            Location(file, 1, 1),
+            expected="a file without alias expansion bombs",
+        )
+        return None
+    except ConstructorError as e:
+        mark = e.problem_mark
+        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
+        report.error("yaml-value", f"unsupported YAML value: {e.problem}", loc, expected="plain YAML values")
+        return None
+    return Source(file, data, builder.positions)

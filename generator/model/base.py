@@ -1,0 +1,123 @@
+"""Building blocks of the model: the record base class and the validated value types."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from pathlib import PurePosixPath
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from generator.diagnostics import Location
+
+
+class Record(BaseModel):
+    """A validated, immutable object of the model that remembers where it was written.
+
+    Unknown keys are refused so that a typo is reported instead of silently ignored.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    _source: Location | None = PrivateAttr(default=None)
+    _fields: dict | None = PrivateAttr(default=None)
+
+    def where(self, field: str | None = None) -> Location:
+        """Where this object (or one of its fields) stands in the project files."""
+        if field and self._fields and field in self._fields:
+            return self._fields[field]
+        return self._source or Location("?")
+
+
+def _split_list(value: Any) -> Any:
+    """Tables hold lists as 'a; b; c' in one cell."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(";") if part.strip()]
+    return value
+
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier: letters, digits, '-', '_', '.', ':'; starts with a letter or digit")]
+IdList = Annotated[list[Id], BeforeValidator(_split_list)]
+StrList = Annotated[list[str], BeforeValidator(_split_list)]
+
+
+def _e164(value: Any) -> Any:
+    if isinstance(value, int):
+        value = str(value)
+    if not isinstance(value, str):
+        return value
+    compact = re.sub(r"[\s\-./()]", "", value)
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    if not re.fullmatch(r"\+[1-9]\d{1,14}", compact):
+        raise ValueError("not an E.164 number: '+', country code, then at most 15 digits in all, e.g. +41 21 555 12 00")
+    return compact
+
+
+E164 = Annotated[str, BeforeValidator(_e164), Field(json_schema_extra={"pattern": r"^(\+|00)[1-9][0-9 ./()-]{1,20}$"}, description="E.164 number, e.g. +41 21 555 12 00")]
+
+Extension = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v), Field(pattern=r"^[0-9*#]{1,10}$", description="Internal number (digits, * and #)")]
+
+SECRET_SCHEMES = ("env", "vault", "keepass", "bitwarden", "1password", "pass", "file")
+
+
+def _secret_ref(value: Any) -> Any:
+    if value is None:
+        return value
+    if not isinstance(value, str) or not re.fullmatch(r"(%s):[^\s]+" % "|".join(SECRET_SCHEMES), value):
+        # Never echo the value: it may be the secret itself.
+        raise ValueError(
+            "plaintext secret is not allowed in data files; store a reference to where the secret is kept "
+            f"({', '.join(s + ':' for s in SECRET_SCHEMES)} e.g. env:PBX_BACKUP_KEY)"
+        )
+    return value
+
+
+SecretRef = Annotated[
+    str,
+    BeforeValidator(_secret_ref),
+    Field(
+        pattern=r"^(%s):\S+$" % "|".join(SECRET_SCHEMES),
+        description="Reference to a secret (never the secret itself), e.g. env:NAME or vault:path/key",
+    ),
+]
+
+
+def _project_path(value: str) -> str:
+    path = PurePosixPath(value.replace("\\", "/"))
+    if path.is_absolute() or re.match(r"^[A-Za-z]:", value) or "://" in value:
+        raise ValueError("path must be relative to the project folder")
+    if ".." in path.parts:
+        raise ValueError("path leaves the project folder ('..')")
+    return str(path)
+
+
+ProjectPath = Annotated[str, AfterValidator(_project_path), Field(description="Path of a file inside the project folder")]
+
+
+def _ip(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return str(ipaddress.ip_address(value.strip()))
+        except ValueError:
+            raise ValueError("not an IP address") from None
+    return value
+
+
+IPAddress = Annotated[str, BeforeValidator(_ip), Field(description="IPv4 or IPv6 address")]
+
+
+def _network(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return str(ipaddress.ip_network(value.strip(), strict=True))
+        except ValueError as e:
+            raise ValueError(f"not a network in CIDR notation ({e})") from None
+    return value
+
+
+Network = Annotated[str, BeforeValidator(_network), Field(description="Subnet in CIDR notation, e.g. 10.20.0.0/24")]
+
+Text = Annotated[str, Field(max_length=20_000)]

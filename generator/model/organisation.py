@@ -1,0 +1,132 @@
+"""Who and where: the project root file, sites, contacts and stakeholders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Literal
+
+from pydantic import Field
+
+from generator.model.base import E164, Id, ProjectPath, Record, SecretRef, Text
+
+
+class Language(str, Enum):
+    FR = "fr"
+    DE = "de"
+    EN = "en"
+
+
+class Address(Record):
+    street: str
+    postcode: str
+    city: str
+    country: str = Field("CH", description="ISO 3166 country code")
+    canton: str | None = None
+
+
+class Customer(Record):
+    id: Id
+    name: str
+    legal_name: str | None = None
+    address: Address | None = None
+    website: str | None = None
+
+
+class Branding(Record):
+    logo: ProjectPath | None = Field(None, description="Logo file inside the project (SVG or PNG)")
+    primary_color: str = Field("#1f4e79", pattern=r"^#[0-9A-Fa-f]{6}$")
+    accent_color: str = Field("#e07a1f", pattern=r"^#[0-9A-Fa-f]{6}$")
+    footer: str | None = None
+
+
+class Integrator(Record):
+    name: str
+    address: Address | None = None
+    phone: E164 | None = None
+    email: str | None = None
+    website: str | None = None
+    support_hours: str | None = None
+    branding: Branding = Branding()
+
+
+class DocumentInfo(Record):
+    """Metadata stamped on every generated record."""
+
+    id_prefix: str = Field(..., pattern=r"^[A-Z0-9][A-Z0-9-]{1,30}$", description="Prefix of document ids, e.g. CDL-TEL")
+    version: str = Field(..., description="Version of the documentation, e.g. 2.1")
+    date: dt.date = Field(..., description="Date of this documentation state (used as the generation date)")
+    author: str
+    classification: str = Field("Confidentiel", description="Classification printed on every page")
+
+
+class Policy(Record):
+    """Thresholds the checks apply; defaults follow the course and good practice."""
+
+    licence_warning_days: int = Field(60, ge=0)
+    backup_max_age_days: int = Field(2, ge=0)
+    restore_test_max_age_days: int = Field(90, ge=1)
+    ups_max_load_percent: int = Field(75, ge=1, le=100)
+
+
+class ProjectInfo(Record):
+    """The root file `pbxdoc.yaml`."""
+
+    customer: Customer
+    integrator: Integrator
+    language: Language = Language.FR
+    document: DocumentInfo
+    confidentiality_clause: Text | None = None
+    naming_convention: Text | None = Field(None, description="How devices are named (nomenclature)")
+    labelling_principle: Text | None = Field(None, description="How devices and cables are labelled")
+    data_processing: Text | None = Field(None, description="Data-processing and deletion procedures")
+    special_procedures: Text | None = None
+    automations: Text | None = Field(None, description="Automated functions (night service, scheduled jobs...)")
+    policy: Policy = Policy()
+
+
+class SiteAccess(Record):
+    """Premises access and security: shown to integrators and auditors, never to the customer audience."""
+
+    hours: str | None = None
+    procedure: Text | None = None
+    key_holder: Id | None = Field(None, description="Contact id")
+    badge_required: bool = False
+    alarm_code: SecretRef | None = None
+    technical_room: str | None = None
+
+
+class Site(Record):
+    id: Id
+    name: str
+    address: Address
+    role: Literal["main", "branch", "dr", "datacentre"] = "main"
+    access: SiteAccess | None = None
+    notes: Text | None = None
+
+
+class ContactRole(str, Enum):
+    PROJECT_MANAGER = "project_manager"
+    TECHNICIAN = "technician"
+    CUSTOMER_REFERENT = "customer_referent"
+    IMPACTED_PERSON = "impacted_person"
+    MANAGEMENT = "management"
+    IT_CONTACT = "it_contact"
+    PROVIDER_SUPPORT = "provider_support"
+    SUPPLIER = "supplier"
+    SECURITY = "security"
+
+
+class Contact(Record):
+    id: Id
+    name: str
+    role: ContactRole
+    organisation: str
+    function: str | None = None
+    phone: E164 | None = None
+    mobile: E164 | None = None
+    email: str | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    site: Id | None = None
+    escalation: int | None = Field(None, ge=1, description="Order in which to call (1 = first)")
+    internal: bool = Field(False, description="Integrator-internal contact, hidden from the customer audience")
+    notes: str | None = None

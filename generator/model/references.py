@@ -1,0 +1,290 @@
+"""Cross-record validation: ids, references, numbers, addresses and files.
+
+Types say each record is well-formed; these rules say the records fit together. A rule whose
+concern failed to load is skipped, so one mistake is reported once.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Report
+from generator.loaders.files import inside
+from generator.model.base import Record
+from generator.model.project import Project
+
+
+EQUIPMENT = ("servers", "network", "dect", "interfaces", "terminals", "availability")
+
+
+class _Checker:
+    def __init__(self, project: Project, root: Path, failed: set[str], report: Report):
+        self.p = project
+        self.root = root
+        self.failed = failed
+        self.report = report
+
+    def ok(self, *concerns: str) -> bool:
+        return not any(c in self.failed for c in concerns)
+
+    # --- ids ----------------------------------------------------------------------------------
+    def unique(self, items: Iterable[Record], what: str, key: str = "id") -> set:
+        seen: dict[Any, Record] = {}
+        for item in items:
+            value = getattr(item, key)
+            if value is None:
+                continue
+            if value in seen:
+                first = seen[value].where(key)
+                self.report.error("duplicate-id", f"{what} '{value}' is defined twice (first at {first})", item.where(key), key, f"a unique {key}")
+            else:
+                seen[value] = item
+        return set(seen)
+
+    def ref(self, items: Iterable[Record], field: str, targets: set, what: str, hint: str = "") -> None:
+        for item in items:
+            value = getattr(item, field)
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                if v is not None and v not in targets:
+                    known = ", ".join(sorted(map(str, targets))[:8]) + (" ..." if len(targets) > 8 else "")
+                    self.report.error(
+                        "unknown-reference",
+                        f"unknown {what} '{v}'",
+                        item.where(field),
+                        field,
+                        f"the id of an existing {what}{hint}" + (f" ({known})" if known else f" (there is none{'' if hint else ' defined'})"),
+                    )
+
+    # --- rules --------------------------------------------------------------------------------
+    def run(self) -> None:
+        p = self.p
+        sites = self.unique(p.sites, "site")
+        contacts = self.unique(p.contacts, "contact")
+        servers = self.unique(p.servers, "communication server")
+        itf = p.interfaces
+        interface_ids = self.unique([*itf.sip_trunks, *itf.isdn_lines, *itf.analogue_lines, *itf.private_lines, *itf.special_interfaces], "interface")
+        trunk_ids = {t.id for t in [*itf.sip_trunks, *itf.isdn_lines, *itf.analogue_lines, *itf.private_lines]}
+        t = p.terminals
+        terminal_groups = self.unique(t.terminals, "terminal group")
+        self.unique([*t.cti, *t.mobile_integration, *t.application_servers], "terminal-side interface")
+        dect_systems = self.unique(p.dect.systems, "DECT system")
+        bases = self.unique(p.dect.bases, "DECT base")
+        repeaters = self.unique(p.dect.repeaters, "DECT repeater")
+        self.unique(p.handsets, "handset")
+        self.unique([h for h in p.handsets if h.ipei], "handset IPEI", "ipei")
+        users = self.unique(p.users, "user")
+        permissions = self.unique(p.rights.permissions, "permission")
+        profiles = self.unique(p.rights.profiles, "rights profile")
+        self.unique(p.rights.admin_accounts, "admin account")
+        self.unique(p.numbering.hot_desks, "hot desk")
+        self.unique(p.numbering.outbound_routes, "outbound route")
+        vlans = self.unique(p.network.vlans, "VLAN")
+        subnets = self.unique(p.network.subnets, "subnet")
+        devices = self.unique(p.network.devices, "device")
+        self.unique(p.licences, "licence")
+        changes = self.unique(p.changelog, "change")
+        self.unique(p.availability.ups, "UPS")
+        wan_links = self.unique(p.availability.wan_links, "WAN link")
+        self.unique(p.callerid, "caller-ID source")
+        self.unique(p.backups.jobs, "backup job")
+        self.unique(p.backups.manual_backups, "manual backup")
+        self.unique(p.backups.restore_tests, "restore test")
+        self.unique(p.documents, "document")
+        if p.commissioning:
+            self.unique(p.commissioning.tests, "acceptance test")
+            self.unique(p.commissioning.open_points, "open point")
+        equipment = self.unique(p.equipment_records(), "equipment id (servers, devices, DECT, special interfaces, application servers and UPS share one namespace)")
+        people = contacts | users
+
+        ok = self.ok
+        if ok("sites", "contacts"):
+            self.ref(p.contacts, "site", sites, "site")
+            self.ref([s.access for s in p.sites if s.access], "key_holder", contacts, "contact")
+        if ok("servers", "sites"):
+            self.ref(p.servers, "site", sites, "site")
+            self.ref(p.servers, "failover_partner", servers, "communication server")
+            for s in p.servers:
+                if s.failover_partner == s.id:
+                    self.report.error("self-reference", "a server cannot be its own failover partner", s.where("failover_partner"), "failover_partner", "the id of another server")
+        if ok("interfaces", "servers", "sites", "availability"):
+            self.ref([*itf.sip_trunks, *itf.isdn_lines, *itf.analogue_lines, *itf.private_lines, *itf.special_interfaces], "server", servers, "communication server")
+            self.ref(itf.private_lines, "remote_site", sites, "site")
+            self.ref(itf.private_lines, "remote_server", servers, "communication server")
+            self.ref(itf.special_interfaces, "site", sites, "site")
+            self.ref(itf.sip_trunks, "wan_link", wan_links, "WAN link")
+        if ok("terminals", "servers", "sites"):
+            self.ref([*t.terminals, *t.cti, *t.mobile_integration, *t.application_servers], "server", servers, "communication server")
+            self.ref(t.terminals, "site", sites, "site")
+        if ok("dect", "servers", "sites", "network"):
+            self.ref(p.dect.systems, "server", servers, "communication server")
+            self.ref([*p.dect.systems, *p.dect.bases], "site", sites, "site")
+            self.ref(p.dect.bases, "system", dect_systems, "DECT system")
+            switches = {d.id for d in p.network.devices if d.kind.value == "switch"}
+            self.ref(p.dect.bases, "switch", switches, "switch", " (a network device of kind switch)")
+            self.ref(p.dect.repeaters, "base", bases, "DECT base")
+            self.ref(p.dect.repeaters, "upstream", repeaters, "DECT repeater")
+        if ok("handsets", "dect", "users"):
+            self.ref(p.handsets, "system", dect_systems, "DECT system")
+            self.ref(p.handsets, "base", bases, "DECT base")
+            self.ref(p.handsets, "user", users, "user")
+            for h in p.handsets:
+                base = p.base_by_id.get(h.base) if h.base else None
+                if base and base.system != h.system:
+                    self.report.error("dect-base-system", f"base '{h.base}' belongs to DECT system '{base.system}', not '{h.system}'", h.where("base"), "base", f"a base of system '{h.system}'")
+                user = p.user_by_id.get(h.user) if h.user else None
+                if user and h.extension and h.extension != user.extension:
+                    self.report.error("handset-extension", f"extension {h.extension} differs from the extension of user '{user.id}' ({user.extension})", h.where("extension"), "extension", f"{user.extension} or no extension")
+        if ok("users", "sites", "rights", "terminals"):
+            self.ref(p.users, "site", sites, "site")
+            if p.rights.profiles or "rights" in p.files:
+                self.ref(p.users, "rights_profile", profiles, "rights profile", " in rights.yaml")
+            self.ref(p.users, "terminal", terminal_groups, "terminal group")
+        if ok("rights"):
+            self.ref(p.rights.profiles, "permissions", permissions, "permission")
+        if ok("rights", "contacts", "users", *EQUIPMENT):
+            self.ref(p.rights.admin_accounts, "system", equipment, "system")
+            self.ref(p.rights.admin_accounts, "profile", profiles, "rights profile")
+            self.ref(p.rights.admin_accounts, "person", people, "person", " (contact or user)")
+        if ok("numbering", "sites", "terminals", "interfaces", "servers"):
+            n = p.numbering
+            self.ref(n.hot_desks, "site", sites, "site")
+            self.ref(n.hot_desks, "terminal", terminal_groups, "terminal group")
+            self.ref(n.emergency_routes, "site", sites, "site")
+            self.ref([*n.emergency_routes, *n.outbound_routes], "trunks", trunk_ids, "trunk or line")
+            self.ref(n.outbound_routes, "server", servers, "communication server")
+            self.unique_emergency(n.emergency_routes)
+        if ok("users", "numbering"):
+            self.numbers()
+        if ok("network", "sites"):
+            self.ref(p.network.subnets, "site", sites, "site")
+            self.ref(p.network.devices, "site", sites, "site")
+            if p.network.vlans:
+                self.ref(p.network.subnets, "vlan", vlans, "VLAN")
+            self.subnets()
+        if ok("addresses", *EQUIPMENT):
+            self.ref(p.addresses, "subnet", subnets, "subnet")
+            self.ref(p.addresses, "device", equipment, "device", " (server, device, DECT base...)")
+            self.addresses()
+        if ok("licences", *EQUIPMENT):
+            self.ref(p.licences, "system", equipment, "system", " (server or device)")
+        if ok("changelog", *EQUIPMENT):
+            self.ref(p.changelog, "devices", equipment, "device", " (server, device, DECT base...)")
+        if ok("sites", *EQUIPMENT):
+            a = p.availability
+            self.ref([*a.ups, *a.wan_links], "site", sites, "site")
+            self.ref(a.ups, "powers", equipment, "device", " (server, device, DECT base...)")
+            self.ref(a.wan_links, "router", devices, "network device")
+            if a.disaster_recovery:
+                self.ref([a.disaster_recovery], "site", sites, "site")
+        if ok("callerid", "servers"):
+            self.ref(p.callerid, "server", servers, "communication server")
+        if ok("backups", "contacts", "changelog", *EQUIPMENT):
+            b = p.backups
+            self.ref([*b.jobs, *b.restore_tests, *b.firmware_archive], "system", equipment, "system", " (server or device)")
+            self.ref(b.manual_backups, "device", equipment, "device")
+            self.ref(b.manual_backups, "change", changes, "change")
+            self.ref(b.jobs, "key_holder", contacts, "contact")
+        if ok("commissioning", "contacts") and p.commissioning:
+            c = p.commissioning
+            if c.acceptance:
+                self.ref([c.acceptance], "integrator_signatory", contacts, "contact")
+                self.ref([c.acceptance], "customer_signatory", contacts, "contact")
+            self.ref(c.handover, "recipient", contacts, "contact")
+        self.files()
+
+    def unique_emergency(self, routes) -> None:
+        self.unique_by(routes, lambda r: (r.site, r.number), "emergency route for site and number", "number")
+
+    def unique_by(self, items, key, what, field) -> None:
+        seen = {}
+        for item in items:
+            k = key(item)
+            if k in seen:
+                self.report.error("duplicate", f"{what} {k} is defined twice (first at {seen[k].where(field)})", item.where(field), field, "one entry")
+            else:
+                seen[k] = item
+
+    def numbers(self) -> None:
+        p = self.p
+        owners: dict[str, Record] = {}
+        for item, field in [*((u, "extension") for u in p.users), *((d, "extension") for d in p.numbering.hot_desks if d.extension)]:
+            number = getattr(item, field)
+            if number in owners:
+                self.report.error("duplicate-extension", f"extension {number} is already used (at {owners[number].where(field)})", item.where(field), field, "a number used once")
+            else:
+                owners[number] = item
+        self.unique_by([u for u in p.users if u.did], lambda u: u.did, "DID", "did")
+
+    def subnets(self) -> None:
+        nets = []
+        for s in self.p.network.subnets:
+            net = ipaddress.ip_network(s.network)
+            for other, other_net in nets:
+                if net.version == other_net.version and net.overlaps(other_net):
+                    self.report.error("subnet-overlap", f"{s.network} overlaps subnet '{other.id}' ({other.network}, at {other.where('network')})", s.where("network"), "network", "subnets that do not overlap")
+            nets.append((s, net))
+            if s.gateway and ipaddress.ip_address(s.gateway) not in net:
+                self.report.error("gateway-outside", f"gateway {s.gateway} is outside {s.network}", s.where("gateway"), "gateway", f"an address inside {s.network}")
+            if s.dhcp:
+                start, end = ipaddress.ip_address(s.dhcp.start), ipaddress.ip_address(s.dhcp.end)
+                for name, addr in (("start", start), ("end", end)):
+                    if addr not in net:
+                        self.report.error("dhcp-outside", f"DHCP {name} {addr} is outside {s.network}", s.dhcp.where(name), f"dhcp.{name}", f"an address inside {s.network}")
+                if start > end:
+                    self.report.error("dhcp-order", f"DHCP range starts at {start} after its end {end}", s.dhcp.where("start"), "dhcp.start", "start <= end")
+
+    def addresses(self) -> None:
+        p = self.p
+        nets = [(s, ipaddress.ip_network(s.network)) for s in p.network.subnets]
+        by_id = {s.id: net for s, net in nets}
+        used: dict[str, tuple[str, Record, str]] = {}
+
+        def claim(address: str | None, owner: str, item: Record, field: str) -> None:
+            if address is None:
+                return
+            if address in used and used[address][0] != owner:
+                first = used[address]
+                self.report.error("duplicate-address", f"{address} is already given to '{first[0]}' (at {first[1].where(first[2])})", item.where(field), field, "one device per address")
+            else:
+                used.setdefault(address, (owner, item, field))
+
+        for entry in p.addresses:
+            addr = ipaddress.ip_address(entry.address)
+            if entry.subnet in by_id and addr not in by_id[entry.subnet]:
+                self.report.error("address-outside", f"{entry.address} is outside subnet '{entry.subnet}' ({by_id[entry.subnet]})", entry.where("address"), "address", f"an address inside {by_id[entry.subnet]}")
+            elif entry.subnet is None and nets and not any(addr in net for _, net in nets):
+                self.report.error("address-outside", f"{entry.address} is in no subnet of the addressing plan", entry.where("address"), "address", "an address inside one of the subnets in network.yaml")
+            for s, net in nets:
+                if addr in net and (addr == net.network_address or (net.version == 4 and net.prefixlen < 31 and addr == net.broadcast_address)):
+                    self.report.error("address-reserved", f"{entry.address} is the network or broadcast address of {net}", entry.where("address"), "address", "a host address")
+            claim(entry.address, entry.device or entry.hostname, entry, "address")
+        for group in (p.servers, p.network.devices, p.dect.bases):
+            for obj in group:
+                claim(obj.address, obj.id, obj, "address")
+        for system in p.dect.systems:
+            claim(system.manager_address, system.id, system, "manager_address")
+
+    def files(self) -> None:
+        p = self.p
+        refs: list[tuple[Record, str]] = []
+        if p.pbxdoc and p.pbxdoc.integrator.branding.logo:
+            refs.append((p.pbxdoc.integrator.branding, "logo"))
+        refs += [(d, "file") for d in p.documents if d.file]
+        refs += [(c, f) for c in p.changelog for f in ("backup_before", "backup_after") if getattr(c, f)]
+        refs += [(m, "file") for m in p.backups.manual_backups if m.file]
+        for item, field in refs:
+            rel = getattr(item, field)
+            path = self.root / rel
+            if not inside(self.root, path):
+                self.report.error("path-outside", f"'{rel}' leaves the project folder (through a link)", item.where(field), field, "a file inside the project folder")
+            elif not path.is_file():
+                self.report.error("file-not-found", f"file '{rel}' does not exist", item.where(field), field, "the path of a file inside the project folder")
+
+
+def check_references(project: Project, root: Path, failed: set[str], report: Report) -> None:
+    _Checker(project, root, failed, report).run()

@@ -1,0 +1,44 @@
+"""Renderers: each turns the model into files; they depend on the model, never on each other.
+
+The build runs them in this order (the site comes last so that it can offer the other outputs
+for download).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.audience import Audience
+from generator.i18n import Translator
+from generator.model.project import Project
+from generator.output import Output
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    project: Project  # already filtered for the audience, findings attached
+    output: Output
+    languages: tuple[str, ...]
+    translator: Translator  # for the first language
+    audience: Audience
+    generated: dt.datetime
+
+
+@dataclass(frozen=True)
+class Renderer:
+    name: str
+    render: Callable[[RenderContext], None]
+    summary: str
+
+
+def _data(ctx: RenderContext) -> None:
+    from generator.renderers.data import render
+
+    render(ctx)
+
+
+RENDERERS: list[Renderer] = [
+    Renderer("data", _data, "The validated model as JSON, for integrations"),
+]
