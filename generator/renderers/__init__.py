@@ -39,6 +39,13 @@ def _data(ctx: RenderContext) -> None:
     render(ctx)
 
 
+def _site(ctx: RenderContext) -> None:
+    from generator.site.build import render
+
+    render(ctx)
+
+
 RENDERERS: list[Renderer] = [
     Renderer("data", _data, "The validated model as JSON, for integrations"),
+    Renderer("site", _site, "The customer documentation site (mkdocs-material), in OUT/site"),
 ]
