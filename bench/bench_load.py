@@ -3,7 +3,7 @@
 Each repetition runs in a fresh interpreter, so that memory is the peak of one load and caches
 from an earlier run do not flatter the time. Targets (issue 2): under 2 s and under 300 MB.
 
-    python bench/bench_load.py [--project DIR] [--repeat N] [--scale F]
+    python bench/bench_load.py [--project DIR] [--repeat N] [--scale F] [--profile]
 """
 
 from __future__ import annotations
@@ -53,14 +53,30 @@ def run_once(project: Path) -> dict:
     return result
 
 
+def profile(project: Path, top: int = 20) -> None:
+    """Where the time goes: one load under cProfile, the most expensive functions first."""
+    import cProfile
+    import pstats
+
+    sys.path.insert(0, str(REPO))
+    from generator.load import validate
+
+    profiler = cProfile.Profile()
+    profiler.runcall(validate, project)
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(top)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=DEFAULT_OUT, help="project to load (generated when missing)")
     parser.add_argument("--repeat", type=int, default=3, help="runs; the best time is reported (default 3)")
     parser.add_argument("--scale", type=float, default=1.0, help="scale when the project has to be generated")
+    parser.add_argument("--profile", action="store_true", help="also print the functions that take the most time")
     args = parser.parse_args(argv)
     if not (args.project / "pbxdoc.yaml").is_file():
         make(args.project, args.scale)
+    if args.profile:
+        profile(args.project)
     runs = [run_once(args.project) for _ in range(max(1, args.repeat))]
     if not all(r["valid"] for r in runs):
         print(f"project is not valid ({runs[0]['errors']} errors): run `python -m generator validate {args.project}`")
