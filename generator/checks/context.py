@@ -48,6 +48,22 @@ class Context:
         return editions[0] if editions else None
 
     @cached_property
+    def failover_pairs(self) -> dict[str, tuple[str, ...]]:
+        """Server id -> the ids of its failover pair (itself alone when it has no partner), sorted.
+
+        Licences such as Dual Homing sit on the backup server for the phones of the primary, so
+        what a pair holds is counted together."""
+        pairs = {s.id: {s.id} for s in self.project.servers}
+        for s in self.project.servers:
+            if s.failover_partner in pairs:
+                pairs[s.id].add(s.failover_partner)
+                pairs[s.failover_partner].add(s.id)
+        return {sid: tuple(sorted(members)) for sid, members in pairs.items()}
+
+    def pair_of(self, system_id: str) -> tuple[str, ...]:
+        return self.failover_pairs.get(system_id, (system_id,))
+
+    @cached_property
     def licences_by_system(self) -> dict[str, list[Licence]]:
         by: dict[str, list[Licence]] = defaultdict(list)
         for lic in self.project.licences:

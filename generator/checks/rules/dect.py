@@ -98,7 +98,7 @@ def subnet_of(project, address: str | None) -> str | None:
     return None
 
 
-@rule("DECT-LAN-SYNC", Category.DECT, Severity.WARNING, COURSE + ": LAN synchronisation by PTPv2 (IEEE 1588) with bases in one segment", ("ptp", "segment", "unsynchronised"))
+@rule("DECT-LAN-SYNC", Category.DECT, Severity.WARNING, COURSE + ": LAN synchronisation by PTPv2 (IEEE 1588) with the bases of a sync cluster in one segment", ("ptp", "segment", "unsynchronised"))
 def lan_sync(ctx):
     project = ctx.project
     for system in project.dect.systems:
@@ -111,6 +111,11 @@ def lan_sync(ctx):
         without = [s for s in switches if project.device_by_id.get(s) is not None and project.device_by_id[s].ptp is not True]
         if without:
             yield hit(system, "sync", object_id=f"{system.id}:ptp", variant="ptp", system=system.id, switches=without)
-        segments = sorted({s for s in (subnet_of(project, b.address) for b in bases) if s})
-        if len(segments) > 1:
-            yield hit(system, "sync", object_id=f"{system.id}:segment", variant="segment", system=system.id, subnets=segments)
+        clusters = defaultdict(set)
+        for b in bases:
+            subnet = subnet_of(project, b.address)
+            if subnet:
+                clusters[b.sync_cluster or 1].add(subnet)
+        for cluster, subnets in sorted(clusters.items()):
+            if len(subnets) > 1:
+                yield hit(system, "sync", object_id=f"{system.id}:cluster{cluster}", variant="segment", system=system.id, cluster=cluster, subnets=sorted(subnets))

@@ -31,15 +31,15 @@ def expiring(ctx):
             yield hit(lic, "expiry", licence=lic.id, item=lic.item, date=lic.expiry, days=(lic.expiry - ctx.today).days)
 
 
-def counted_use(ctx, system: str, kind: LicenceKind) -> int | None:
-    """Use of a licence kind counted from the data, or None when the data cannot tell."""
+def counted_use(ctx, systems: tuple[str, ...], kind: LicenceKind) -> int | None:
+    """Use of a licence kind on a server (or failover pair) counted from the data, or None when the data cannot tell."""
     if kind in USER_FLAGS:
-        return sum(1 for u in ctx.users_of(system) if getattr(u, USER_FLAGS[kind]))
+        return sum(1 for s in systems for u in ctx.users_of(s) if getattr(u, USER_FLAGS[kind]))
     if kind is LicenceKind.USERS:
-        return len(ctx.users_of(system))
+        return sum(len(ctx.users_of(s)) for s in systems)
     if kind is LicenceKind.DECT:
-        systems = {d.id for d in ctx.project.dect.systems if d.server == system}
-        return sum(1 for h in ctx.project.handsets if h.system in systems)
+        dect_systems = {d.id for d in ctx.project.dect.systems if d.server in systems}
+        return sum(1 for h in ctx.project.handsets if h.system in dect_systems)
     return None
 
 
@@ -47,14 +47,16 @@ def counted_use(ctx, system: str, kind: LicenceKind) -> int | None:
 def overuse(ctx):
     groups = defaultdict(list)
     for lic in ctx.project.licences:
-        groups[(lic.system, lic.kind)].append(lic)
-    for (system, kind), lics in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
+        # Licences of user features are pooled over a failover pair (Dual Homing sits on the backup server).
+        systems = ctx.pair_of(lic.system) if lic.kind in USER_FLAGS else (lic.system,)
+        groups[(systems, lic.kind)].append(lic)
+    for (systems, kind), lics in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
         quantity = sum(lic.quantity for lic in lics)
         stated = sum(lic.used or 0 for lic in lics)
-        counted = counted_use(ctx, system, kind)
+        counted = counted_use(ctx, systems, kind)
         used = max(stated, counted or 0)
         if used > quantity:
-            yield hit(lics[0], "quantity", system=system, kind_key=f"model.licence_kind.{kind.value}", used=used, quantity=quantity)
+            yield hit(lics[0], "quantity", system=" + ".join(systems), kind_key=f"model.licence_kind.{kind.value}", used=used, quantity=quantity)
 
 
 @rule("LIC-FEATURE", Category.LICENCES, Severity.ERROR, MITEL)
@@ -63,7 +65,7 @@ def feature_licensed(ctx):
         product = ctx.product_of(server)
         if product is None:
             continue
-        held = {lic.kind.value for lic in ctx.licences_by_system.get(server.id, [])}
+        held = {lic.kind.value for member in ctx.pair_of(server.id) for lic in ctx.licences_by_system.get(member, [])}
         for flag, kind in sorted(product.licensed_features.items()):
             users = [u.id for u in ctx.users_of(server.id) if getattr(u, flag, False)]
             if users and kind not in held:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from generator.checks.registry import Category, hit, rule
 from generator.diagnostics import Severity
 
@@ -45,11 +47,10 @@ def hot_desk_licence(ctx):
 def hot_desks(ctx):
     project = ctx.project
     desk_sites = {d.site for d in project.numbering.hot_desks}
-    user_sites = {u.site for u in project.users if u.hot_desking}
+    user_sites = Counter(u.site for u in project.users if u.hot_desking)
     for site in project.sites:
         if site.id in user_sites and site.id not in desk_sites:
-            count = sum(1 for u in project.users if u.hot_desking and u.site == site.id)
-            yield hit(site, "id", variant="no_desk", site=site.id, count=count)
+            yield hit(site, "id", variant="no_desk", site=site.id, count=user_sites[site.id])
     for desk in project.numbering.hot_desks:
         if desk.site not in user_sites:
             yield hit(desk, "id", variant="no_user", desk=desk.id, site=desk.site)

@@ -245,3 +245,28 @@ def test_weekly_jobs_are_judged_on_their_period(small_project, knowledge):
     assert findings_of(small_project, "BKP-STALE", knowledge) == []
     daily = jobs(small_project, 2, rotation=small_project.backups.jobs[0].rotation)
     assert [f.object_id for f in findings_of(daily, "BKP-STALE", knowledge)] == ["bkp-vm-image"]
+
+
+def test_dual_homing_licence_on_the_backup_server_covers_the_primary(small_project, knowledge):
+    """Mitel: the Dual Homing licence sits on the backup server for the phones of the primary."""
+    primary = with_mitel(small_project, [(1, "CPU1")], {"ip": 2}, failover_partner="lau-vmo-01", role="primary")
+    backup = CommunicationServer.model_validate(
+        {"id": "lau-vmo-01", "name": "backup", "site": "lau", "vendor": "Mitel", "model": "MiVoice Office 400 Virtual Appliance", "platform": "virtual",
+         "software_version": "R6.2 SP1", "failover_partner": MITEL_ID, "role": "standby"}
+    )
+    users = at(at(small_project.users, 0, terminal="t-mx-ip", dual_homing=True), 3, terminal="t-mx-ip", dual_homing=True)
+    project = primary.replace(servers=[*primary.servers, backup], users=users)
+    assert [f.object_id for f in findings_of(project, "LIC-FEATURE", knowledge)] == [f"{MITEL_ID}:dual_homing"]
+    covered = project.replace(licences=[*project.licences, licence(kind="dual_homing", quantity=1, system="lau-vmo-01")])
+    assert findings_of(covered, "LIC-FEATURE", knowledge) == []
+    (over,) = findings_of(covered, "LIC-OVERUSE", knowledge)
+    assert "2 in use for 1 licensed" in over.message
+
+
+def test_lan_sync_segments_are_judged_per_cluster(small_project, knowledge):
+    """Two sites, one cluster each, each in its own subnet: fine; one cluster over two subnets: not."""
+    two_clusters = multicell(small_project, 4, masters=(1, 2), sync="lan_ptp", switch_ptp=True, subnets=2)
+    two_clusters = dect(two_clusters, bases=[b.model_copy(update={"sync_cluster": 1 if b.address.startswith("10.10.20.") else 2}) for b in two_clusters.dect.bases])
+    assert findings_of(two_clusters, "DECT-LAN-SYNC", knowledge) == []
+    one_cluster = multicell(small_project, 4, masters=(1,), sync="lan_ptp", switch_ptp=True, subnets=2)
+    assert [f.variant for f in findings_of(one_cluster, "DECT-LAN-SYNC", knowledge)] == ["segment"]
