@@ -1,7 +1,7 @@
 """Hardware capacity of appliances (course 5.1): slots, card limits, FXS heat, power budget, DSP modules.
 
 Every limit comes from the server's product in the vendor catalogue; a server whose model is not
-in the catalogue is not checked here (HW-UNKNOWN-CARD says so for its cards).
+in the catalogue is not checked here (HW-UNKNOWN says so).
 """
 
 from __future__ import annotations
@@ -160,10 +160,13 @@ def dsp_modules(ctx):
                 yield hit(card, "modules", object_id=f"{server.id}:slot{card.slot}", variant="carrier", server=server.id, card=card.type, slot=card.slot, carriers=carriers)
 
 
-@rule("HW-UNKNOWN-CARD", Category.HARDWARE, Severity.INFO, "pbxdoc vendor catalogue (generator/knowledge/vendors, extended by the project's vendors/ folder)")
-def unknown_card(ctx):
+@rule("HW-UNKNOWN", Category.HARDWARE, Severity.INFO, "pbxdoc vendor catalogue (generator/knowledge/vendors, extended by the project's vendors/ folder)", ("model", "card"))
+def unknown_hardware(ctx):
+    for server in ctx.project.servers:
+        if server.platform.value == "appliance" and server.slots and ctx.product_of(server) is None:
+            yield hit(server, "model", variant="model", server=server.id, model=f"{server.vendor} {server.model}")
     for server, product in appliances(ctx):
-        known = known_types(product)
+        known = known_types(product) | {c.upper() for c in product.value("module_carrier", [])}
         for card in server.slots:
-            if card.type.upper() not in known and card.type.upper() not in {c.upper() for c in product.value("module_carrier", [])}:
-                yield hit(card, "type", object_id=f"{server.id}:slot{card.slot}", server=server.id, card=card.type, model=product.name)
+            if card.type.upper() not in known:
+                yield hit(card, "type", object_id=f"{server.id}:slot{card.slot}", variant="card", server=server.id, card=card.type, model=product.name)

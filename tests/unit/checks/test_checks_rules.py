@@ -148,7 +148,7 @@ CASES = {
         lambda p: with_mitel(p, [(1, "CPU1", ["DSPX1", "DSPX1", "DSPX1"])]),
         lambda p: with_mitel(p, [(1, "CPU1", ["DSPX1", "DSPX1"])]),
     ),
-    "HW-UNKNOWN-CARD": (lambda p: with_mitel(p, [(1, "CPU1"), (3, "ZZ99")]), lambda p: with_mitel(p, [(1, "CPU1"), (3, "4BRI")])),
+    "HW-UNKNOWN": (lambda p: with_mitel(p, [(1, "CPU1"), (3, "ZZ99")]), lambda p: with_mitel(p, [(1, "CPU1"), (3, "4BRI")])),
     "DECT-MONOCELL": (lambda p: extra_handsets(p, 4), lambda p: extra_handsets(p, 3)),
     "DECT-CASCADE": (
         lambda p: dect(p, repeaters=[*p.dect.repeaters, DectRepeater.model_validate({"id": "lau-rt-02", "base": "lau-dect-01", "model": "Yealink RT30", "location": "x", "upstream": "lau-rt-01"})]),
@@ -270,3 +270,9 @@ def test_lan_sync_segments_are_judged_per_cluster(small_project, knowledge):
     assert findings_of(two_clusters, "DECT-LAN-SYNC", knowledge) == []
     one_cluster = multicell(small_project, 4, masters=(1,), sync="lan_ptp", switch_ptp=True, subnets=2)
     assert [f.variant for f in findings_of(one_cluster, "DECT-LAN-SYNC", knowledge)] == ["segment"]
+
+
+def test_an_appliance_the_catalogue_does_not_know_is_named(small_project, knowledge):
+    unify = with_mitel(small_project, [(1, "CPU1")], vendor="Unify", model="OpenScape Business X8")
+    (f,) = findings_of(unify, "HW-UNKNOWN", knowledge)
+    assert f.variant == "model" and "Unify OpenScape Business X8" in f.message
