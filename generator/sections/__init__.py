@@ -14,7 +14,7 @@ from collections.abc import Callable
 from generator.document import Document
 from generator.i18n import Translator
 from generator.model.project import Project
-from generator.sections import home, interfaces, numbering, system
+from generator.sections import callerid, free_seating, home, interfaces, numbering, rights, system, terminals
 from generator.sections.common import SectionContext
 
 Builder = Callable[[SectionContext], list[Document]]
@@ -24,7 +24,11 @@ SECTIONS: tuple[tuple[str, Builder], ...] = (
     ("index", home.build),
     ("system", system.build),
     ("interfaces", interfaces.build),
+    ("terminals-dect", terminals.build),
     ("numbering", numbering.build),
+    ("free-seating", free_seating.build),
+    ("caller-id", callerid.build),
+    ("rights", rights.build),
 )
 SECTION_SLUGS: tuple[str, ...] = tuple(slug for slug, _ in SECTIONS)
 
