@@ -14,8 +14,26 @@ from collections.abc import Callable
 from generator.document import Document
 from generator.i18n import Translator
 from generator.model.project import Project
-from generator.sections import callerid, free_seating, home, interfaces, numbering, rights, system, terminals
+from generator.sections import (
+    addressing,
+    availability,
+    backup,
+    callerid,
+    changelog,
+    compliance,
+    documents,
+    free_seating,
+    glossary,
+    home,
+    interfaces,
+    licences,
+    numbering,
+    rights,
+    system,
+    terminals,
+)
 from generator.sections.common import SectionContext
+from generator.sections.timeline import licences_timeline_svg
 
 Builder = Callable[[SectionContext], list[Document]]
 
@@ -29,6 +47,14 @@ SECTIONS: tuple[tuple[str, Builder], ...] = (
     ("free-seating", free_seating.build),
     ("caller-id", callerid.build),
     ("rights", rights.build),
+    ("addressing", addressing.build),
+    ("licences", licences.build),
+    ("availability", availability.build),
+    ("backup", backup.build),
+    ("changelog", changelog.build),
+    ("compliance", compliance.build),
+    ("documents", documents.build),
+    ("glossary", glossary.build),
 )
 SECTION_SLUGS: tuple[str, ...] = tuple(slug for slug, _ in SECTIONS)
 
@@ -52,4 +78,9 @@ def build_sections(project: Project, translator: Translator, today: dt.date | No
 
 def extra_figures(project: Project, translator: Translator, today: dt.date | None = None) -> dict[str, bytes]:
     """Figures drawn by the sections themselves: output-relative path -> file content."""
-    return {}
+    ctx = section_context(project, translator, today)
+    figures: dict[str, bytes] = {}
+    timeline = licences_timeline_svg(ctx)
+    if timeline is not None:
+        figures[licences.TIMELINE] = timeline
+    return figures
