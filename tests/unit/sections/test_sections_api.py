@@ -9,6 +9,7 @@ import pytest
 from generator.audience import Audience, for_audience
 from generator.i18n import LANGUAGES, Translator, catalogue
 from generator.sections import SECTION_SLUGS, build_sections, extra_figures
+from sections_fixtures import build_md, small, small_md, to_html, today  # noqa: F401  (fixtures)
 
 
 HOSTILE = "<script>alert(1)</script> | *bold* [x](http://evil.example)"

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from generator.i18n import Translator
 from generator.model.operations import Licence, LicenceKind
 from generator.sections import extra_figures
+from sections_fixtures import small, today  # noqa: F401  (fixtures)
 
 PATH = "figures/licences-timeline.svg"
 

@@ -8,6 +8,7 @@ from generator.audience import Audience, for_audience
 from generator.diagnostics import Location, Severity
 from generator.model.findings import Finding, FindingStatus
 from generator.model.operations import Change, Waiver
+from sections_fixtures import build_md, small, small_md  # noqa: F401  (fixtures)
 
 
 def test_addressing_plan(small, small_md):

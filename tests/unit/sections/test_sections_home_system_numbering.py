@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.audience import Audience, for_audience
 from generator.model.numbering import User
+from sections_fixtures import build_md, small, small_md  # noqa: F401  (fixtures)
 
 
 

@@ -1,4 +1,5 @@
-"""Shared fixtures of the section tests: the small example, built sections, a Markdown->HTML helper."""
+"""Fixtures of the section tests, imported by the test modules (a conftest.py here would shadow the
+`conftest` module other tests import helpers from): the small example, built sections, Markdown->HTML."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """Terminals and DECT, free seating, caller-ID lookup and the rights matrix show the small example."""
 
 from __future__ import annotations
+from sections_fixtures import build_md, small, small_md  # noqa: F401  (fixtures)
 
 
 def test_terminals_and_dect(small, small_md):
