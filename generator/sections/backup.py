@@ -44,11 +44,11 @@ def _jobs(ctx: SectionContext) -> list:
     jobs = sorted(ctx.project.backups.jobs, key=lambda j: (j.system, j.id))
     blocks = titled_table(
         ctx, w("backup.jobs"),
-        [w("backup.system"), w("backup.method"), w("backup.where"), w("backup.destination"), w("backup.medium"), w("backup.schedule"),
+        [w("backup.job"), w("backup.system"), w("backup.method"), w("backup.destination"), w("backup.schedule"),
          w("backup.retention"), w("backup.encrypted"), w("backup.last_success")],
-        [(ctx.equipment_name(j.system), ctx.label("backup_method", j.method) + ("" if j.automated else f" ({w('backup.manual')})"),
-          ctx.label("backup_location", j.location), j.destination, j.medium, j.schedule, _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted),
-          _age(ctx, j.last_success)) for j in jobs],
+        [(j.id, ctx.equipment_name(j.system),
+          join([ctx.label("backup_method", j.method), ctx.label("backup_location", j.location), None if j.automated else w("backup.manual")], "\n"),
+          f"{j.destination}\n{j.medium}", j.schedule, _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted), _age(ctx, j.last_success)) for j in jobs],
     )
     keys = [(j.id, ctx.person_name(j.key_holder), ctx.secret(j.encryption_key), ctx.secret(j.credentials)) for j in jobs if j.key_holder or j.encryption_key or j.credentials]
     if keys:
@@ -62,7 +62,7 @@ def _jobs(ctx: SectionContext) -> list:
 def _age(ctx: SectionContext, day) -> str:
     if day is None:
         return ctx.w("backup.never")
-    return ctx.w("backup.dated", date=ctx.date(day), days=ctx.number((ctx.today - day).days))
+    return ctx.w("backup.dated", date=ctx.date(day), age=ctx.ago(day))
 
 
 def _three_two_one(ctx: SectionContext) -> list:

@@ -1,7 +1,8 @@
 """Where the diagrams of a project are, so sections can show them.
 
-The diagrams renderer owns the files; until `generator.diagrams.views` is available the
-conventional paths are used. This is the one place to change when it is.
+The diagrams renderer owns the files and lists them with `generator.diagrams.views` (entries with
+view, object_id, path, title); a view it does not draw gets no figure. Until that module is
+merged, the conventional paths are used.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ def diagram_path(project: Project, view: str, object_id: str | None = None) -> s
         template = CONVENTION.get(view)
         return template.format(id=object_id) if template else None
     for entry in views(project):
-        entry_view, entry_id, path = entry[0], entry[1], entry[2]
-        if entry_view == view and (object_id is None or entry_id == object_id):
-            return str(path)
+        if entry.view == view and (object_id is None or entry.object_id == object_id):
+            return entry.path
     return None

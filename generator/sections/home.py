@@ -19,7 +19,8 @@ def build(ctx: SectionContext) -> list[Document]:
     info = p.pbxdoc
     doc = Document(ctx.w("home.title", customer=info.customer.name), slug="index")
     doc.add(Paragraph((ctx.w("home.intro", customer=info.customer.name, integrator=info.integrator.name),)))
-    doc.add(_customer(ctx), *_key_figures(ctx), *_contacts(ctx), *_sites(ctx), *_compliance(ctx))
+    # What a customer opens the page for comes first: whom to call, then the state of the system.
+    doc.add(*_contacts(ctx), *_key_figures(ctx), *_compliance(ctx), Heading(2, ctx.w("home.about")), _customer(ctx), *_sites(ctx))
     return [doc]
 
 

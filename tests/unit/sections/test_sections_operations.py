@@ -54,7 +54,7 @@ def test_backup(small_md):
     assert "7 daily, 4 weekly, 6 monthly" in md
     assert "| 3CX Fiduciaire Rochat (lau-pbx-01) | 3 | 2 | 1 | ✓ |" in md
     assert "| Serveur Hyper-V (lau-hv-01) | 2 | 1 | 0 | ✗ |" in md
-    assert "22 Sept 2026 (59 d ago)" in md
+    assert "22 Sept 2026 (59 days ago)" in md
     assert "backups/2025-09-17\\_lau-sw-01\\_avant.cfg" in md
 
 
