@@ -103,3 +103,14 @@ def test_glossary_in_every_language(small_md):
         assert f"**{term}**" in en
     rows = [line for line in en.splitlines() if line.startswith("| **")]
     assert rows == sorted(rows, key=lambda r: r.lower())
+
+
+def test_many_fixed_addresses_get_their_own_page(small, build_md):
+    from generator.model.network import AddressEntry
+
+    entries = [AddressEntry(address=f"10.10.{20 + i // 250}.{i % 250 + 1}", hostname=f"host-{i:04d}", subnet="net-voice") for i in range(600)]
+    pages = build_md(small.replace(addresses=entries), "en")
+    assert "host-0300" not in pages["addressing"] and "600 fixed addresses" in pages["addressing"]
+    listing = pages["addressing-addresses"]
+    assert "## Lausanne — siège (600 addresses)" in listing
+    assert listing.index("| 10.10.20.2 |") < listing.index("| 10.10.20.10 |") < listing.index("| 10.10.21.1 |")
