@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from generator.document import BulletList, Document, Figure, Heading, Paragraph
+from generator.document import Document, Figure, Paragraph
 from generator.sections.common import SectionContext, group_by, join, titled_table
 from generator.sections.figures import diagram_path
 
 MANUAL_BACKUPS_SHOWN = 30
 
 
-def runbooks(project, translator) -> list:
-    """The runbook Documents from `generator.runbooks`, or [] while that module is not installed."""
+def runbooks(ctx: SectionContext) -> list:
+    """The runbooks of `generator.runbooks` (title, system_id, slug, blocking), or [] without it."""
     try:
         from generator.runbooks import build_runbooks
     except ImportError:
         return []
-    return list(build_runbooks(project, translator))
+    return sorted(build_runbooks(ctx.project, ctx.t, on=ctx.today), key=lambda book: book.slug)
 
 
 def build(ctx: SectionContext) -> list[Document]:
@@ -23,9 +23,13 @@ def build(ctx: SectionContext) -> list[Document]:
     doc = Document(w("backup.title"), slug="backup")
     doc.add(Paragraph((w("backup.intro"),)))
     doc.add(*_jobs(ctx), *_three_two_one(ctx), *_restore_tests(ctx), *_manual(ctx), *_firmware(ctx))
-    books = runbooks(ctx.project, ctx.t)
+    books = runbooks(ctx)
     if books:
-        doc.add(Heading(2, w("backup.runbooks")), Paragraph((w("backup.runbooks_intro"),)), BulletList(tuple(book.title for book in books)))
+        doc.add(*titled_table(
+            ctx, w("backup.runbooks"),
+            [w("backup.system"), w("backup.readiness")],
+            [(ctx.equipment_name(book.system_id), join(book.blocking, "\n") if book.blocking else w("backup.ready")) for book in books],
+        ))
     path = diagram_path(ctx.project, "backup")
     if path:
         doc.add(Figure(path, w("backup.caption")))

@@ -114,3 +114,14 @@ def test_many_fixed_addresses_get_their_own_page(small, build_md):
     listing = pages["addressing-addresses"]
     assert "## Lausanne — siège (600 addresses)" in listing
     assert listing.index("| 10.10.20.2 |") < listing.index("| 10.10.20.10 |") < listing.index("| 10.10.21.1 |")
+
+
+def test_backup_lists_the_runbooks_when_they_are_installed(small, small_md):
+    import importlib.util
+
+    md = small_md["en"]["backup"]
+    if importlib.util.find_spec("generator.runbooks") is None:
+        assert "## Backup and restore runbooks" not in md
+    else:
+        runbooks = md.split("## Backup and restore runbooks")[1]
+        assert "3CX Fiduciaire Rochat (lau-pbx-01)" in runbooks
