@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from diagram_fixtures import fr, grown, small  # noqa: F401  (fixtures)
+
 import xml.etree.ElementTree as ET
 
 from generator.diagrams import render_view, views

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from diagram_fixtures import fr, grown  # noqa: F401  (fixtures)
+
 import re
 import subprocess
 from pathlib import Path

@@ -1,5 +1,6 @@
-"""Fixtures of the diagram tests: the small example, and a copy of it grown into two sites with every
-kind of line, interface and terminal, and hostile customer text."""
+"""Fixtures of the diagram tests (imported by the test modules: a conftest.py here would shadow
+the `conftest` module that other tests import helpers from): the small example, and a copy of it
+grown into two sites with every kind of line, interface and terminal, and hostile customer text."""
 
 from __future__ import annotations
 
