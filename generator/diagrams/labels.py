@@ -22,6 +22,9 @@ PALETTE = {
 }
 
 
+SPACER = 8
+
+
 def icon_cell(name: str, size: int = 28, rowspan: int = 1) -> str:
     return (
         f'<TD ROWSPAN="{rowspan}" VALIGN="MIDDLE"><TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>'
@@ -38,11 +41,11 @@ def _line(text: str, size: int = 9, color: str = MUTED, bold: bool = False) -> s
 def card(icon: str | None, title: str, details: Iterable[str] = (), family: str = "server", alerts: Iterable[str] = (), port: str | None = None) -> Html:
     """An icon, a bold title and muted detail lines; alerts (findings) in red underneath."""
     border, _ = PALETTE["alert" if alerts else family]
-    # The trailing spaces keep bold titles off the border whatever font the viewer substitutes.
-    rows = [f'<TD ALIGN="LEFT" BALIGN="LEFT">{_line(esc(title), 11, INK, bold=True)}&#160;&#160;</TD>']
+    rows = [f'<TD ALIGN="LEFT" BALIGN="LEFT">{_line(esc(title), 11, INK, bold=True)}</TD>']
     rows += [f'<TD ALIGN="LEFT" BALIGN="LEFT">{_line(esc(d))}</TD>' for d in details if d]
     rows += [f'<TD ALIGN="LEFT" BALIGN="LEFT">{_line(esc(a), 9, ALERT, bold=True)}</TD>' for a in alerts]
-    first = (icon_cell(icon, rowspan=len(rows)) if icon else "") + rows[0]
+    # A spacer column keeps text off the right border when a viewer's font runs a little wider.
+    first = (icon_cell(icon, rowspan=len(rows)) if icon else "") + rows[0] + f'<TD ROWSPAN="{len(rows)}" WIDTH="{SPACER}"></TD>'
     body = "".join(f"<TR>{r}</TR>" for r in [first, *rows[1:]])
     port_attr = f' PORT="{port}"' if port else ""
     width = "2" if alerts else "1"
@@ -53,7 +56,7 @@ def table(icon: str | None, title: str, header: Sequence[str], rows: Sequence[tu
     """A titled table; each row is (port or None, cells). Ports let edges start at a row."""
     border, tint = PALETTE[family]
     columns = max(len(header), 1)
-    head = (icon_cell(icon, 22) if icon else "") + f'<TD ALIGN="LEFT" COLSPAN="{columns - (1 if icon else 0)}">{_line(esc(title), 11, INK, bold=True)}' + (f"<BR/>{_line(esc(subtitle))}" if subtitle else "") + "</TD>"
+    head = (icon_cell(icon, 22) if icon else "") + f'<TD ALIGN="LEFT" BALIGN="LEFT" COLSPAN="{columns - (1 if icon else 0)}">{_line(esc(title), 11, INK, bold=True)}' + (f"<BR/>{_line(esc(subtitle))}" if subtitle else "") + "</TD>"
     lines = [f'<TR>{head}</TR>']
     if header:
         lines.append("<TR>" + "".join(f'<TD ALIGN="LEFT" BGCOLOR="{tint}">{_line(esc(h, 24), 9, INK, bold=True)}</TD>' for h in header) + "</TR>")
@@ -61,7 +64,7 @@ def table(icon: str | None, title: str, header: Sequence[str], rows: Sequence[tu
         port_attr = f' PORT="{port}"' if port else ""
         tds = [f'<TD ALIGN="LEFT" BALIGN="LEFT"{port_attr if i == len(cells) - 1 else ""}>{_line(esc(c, 30), 9, INK)}</TD>' for i, c in enumerate(cells)]
         lines.append("<TR>" + "".join(tds) + "</TR>")
-    return Html(f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" STYLE="ROUNDED" COLOR="{border}" BGCOLOR="white">{"".join(lines)}</TABLE>')
+    return Html(f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="ROUNDED" COLOR="{border}" BGCOLOR="white">{"".join(lines)}</TABLE>')
 
 
 def cluster_label(text: str, family: str) -> Html:
