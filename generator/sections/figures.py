@@ -12,7 +12,7 @@ from generator.model.project import Project
 CONVENTION = {
     "overview": "diagrams/overview-{id}.svg",
     "network": "diagrams/network.svg",
-    "dect": "diagrams/dect.svg",
+    "dect": "diagrams/dect-{id}.svg",
     "availability": "diagrams/availability.svg",
     "backup": "diagrams/backup.svg",
 }

@@ -16,6 +16,11 @@ def build(ctx: SectionContext) -> list[Document]:
     ))
     for server in servers:
         doc.add(*_server(ctx, server))
+    if len(ctx.project.sites) > 1:
+        for site in sorted(ctx.project.sites, key=lambda s: s.id):
+            path = diagram_path(ctx.project, "overview", site.id)
+            if path:
+                doc.add(Figure(path, ctx.w("system.site_overview_caption", site=site.name)))
     return [doc]
 
 

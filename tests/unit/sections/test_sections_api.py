@@ -62,3 +62,16 @@ def test_secret_references_only_for_the_integrator(small, build_md):
     for audience in (Audience.CUSTOMER, Audience.AUDITOR):
         text = "\n".join(build_md(for_audience(small, audience), "en").values())
         assert "vault:" not in text and "env:" not in text, audience
+
+
+def test_every_figure_is_drawn_by_someone(small, today):
+    """Diagram paths come from the diagrams renderer's list; figures/... from extra_figures."""
+    from generator.diagrams import views
+    from generator.document import Figure
+
+    t = Translator("en")
+    drawn = {v.path for v in views(small)} | set(extra_figures(small, t, today))
+    figures = [b for d in build_sections(small, t, today) for b in d.blocks if isinstance(b, Figure)]
+    assert {f.path for f in figures} <= drawn
+    assert {"diagrams/overview-lau-pbx-01.svg", "diagrams/network.svg", "diagrams/dect-lau-dect.svg", "diagrams/availability.svg",
+            "diagrams/backup.svg", "figures/licences-timeline.svg"} <= {f.path for f in figures}
