@@ -54,7 +54,7 @@ def build(ctx: SectionContext) -> list[Document]:
     secrets = [(f"{d.name} ({d.id})", ctx.secret(d.admin_password)) for d in devices if d.admin_password]
     if secrets:
         doc.add(*titled_table(ctx, w("addressing.credentials"), [w("common.name"), w("system.admin_password")], secrets, level=3))
-    path = diagram_path(p, "network")
+    path = diagram_path(ctx.diagrams, "network")
     if path:
         doc.add(Figure(path, w("addressing.network_caption")))
     return [doc] if inline else [doc, addresses_document(ctx)]

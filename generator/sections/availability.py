@@ -11,7 +11,7 @@ from generator.sections.interfaces import server_name
 def build(ctx: SectionContext) -> list[Document]:
     doc = Document(ctx.w("availability.title"), slug="availability")
     doc.add(*_ups(ctx), *_wan(ctx), *_routes(ctx), *_failover(ctx), *_recovery(ctx))
-    path = diagram_path(ctx.project, "availability")
+    path = diagram_path(ctx.diagrams, "availability")
     if path:
         doc.add(Figure(path, ctx.w("availability.caption")))
     return [doc]

@@ -30,7 +30,7 @@ def build(ctx: SectionContext) -> list[Document]:
             [w("backup.system"), w("backup.readiness")],
             [(ctx.equipment_name(book.system_id), join(book.blocking, "\n") if book.blocking else w("backup.ready")) for book in books],
         ))
-    path = diagram_path(ctx.project, "backup")
+    path = diagram_path(ctx.diagrams, "backup")
     if path:
         doc.add(Figure(path, w("backup.caption")))
     return [doc]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from babel.dates import format_timedelta
 
@@ -22,6 +23,13 @@ class SectionContext:
     project: Project
     t: Translator
     today: dt.date  # the generation date: licence days left and ages are counted from it
+
+    @cached_property
+    def diagrams(self) -> dict | None:
+        """The diagrams drawn for this project, asked once (see figures.py)."""
+        from generator.sections.figures import diagram_index
+
+        return diagram_index(self.project)
 
     def w(self, key: str, **values) -> str:
         """A word or sentence of the sections domain."""

@@ -117,7 +117,7 @@ def _dect(ctx: SectionContext) -> list:
                  for h in sorted(handsets, key=lambda h: (len(h.extension or ""), h.extension or "", h.id))],
                 level=4, css_class="sortable",
             )
-        path = diagram_path(p, "dect", system.id)
+        path = diagram_path(ctx.diagrams, "dect", system.id)
         if path:
             blocks.append(Figure(path, w("terminals.dect_caption", system=system.name)))
     return blocks
