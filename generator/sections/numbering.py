@@ -63,11 +63,14 @@ def _departments(ctx: SectionContext) -> list:
 
 
 def _emergency(ctx: SectionContext) -> list:
-    routes = sorted(ctx.project.numbering.emergency_routes, key=lambda r: (r.site, r.number))
+    """One row per site and routing: the numbers that leave by the same trunks with the same location."""
+    groups = group_by(sorted(ctx.project.numbering.emergency_routes, key=lambda r: (r.site, r.number)),
+                      lambda r: (r.site, tuple(r.trunks), r.location_info or ""))
     return titled_table(
         ctx, ctx.w("numbering.emergency"),
         [ctx.w("common.site"), ctx.w("numbering.emergency_number"), ctx.w("numbering.trunks"), ctx.w("numbering.location_info")],
-        [(ctx.site_name(r.site), f"{r.number} — {ctx.w('numbering.emergency_service.' + r.number)}", " → ".join(r.trunks), r.location_info or "") for r in routes],
+        [(ctx.site_name(site), "\n".join(f"{r.number} — {ctx.w('numbering.emergency_service.' + r.number)}" for r in routes), " → ".join(trunks), location)
+         for (site, trunks, location), routes in groups.items()],
     )
 
 
