@@ -19,7 +19,7 @@ def test_addressing_plan(small, small_md):
         assert f"| {entry.address} | {entry.hostname} |" in md
     # fixed addresses in numeric order: .6 before .10
     assert md.index("| 10.10.10.6 |") < md.index("| 10.10.20.10 |") < md.index("| 10.10.99.2 |") < md.index("| 10.10.99.11 |")
-    assert "195 W" in md and "](diagrams/network.svg)" in md
+    assert "195\u00a0W" in md and "](diagrams/network.svg)" in md
 
 
 def test_licences_days_left_status_and_price(small_md, small, build_md):
@@ -36,10 +36,10 @@ def test_licences_days_left_status_and_price(small_md, small, build_md):
 
 def test_availability(small_md):
     md = small_md["fr"]["availability"]
-    assert "APC Smart-UPS 1500 VA" in md and "410 W" in md and "41" in md
+    assert "APC Smart-UPS 1500 VA" in md and "410\u00a0W" in md and "41" in md
     assert "Swisscom" in md and "Sunrise" in md and "Mobile 4G" in md
     assert "Peoplefone (trunk-peoplefone) | — aucun — |" in md
-    assert "| **Durée maximale d'interruption (RTO)** | 4 h |" in md
+    assert "| **Durée maximale d'interruption (RTO)** | 4\u00a0h |" in md
 
 
 def test_ups_above_the_policy_limit_is_flagged(small, build_md):
