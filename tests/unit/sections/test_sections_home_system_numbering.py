@@ -78,3 +78,19 @@ def test_many_users_get_their_own_page(small, build_md):
     users = pages["numbering-users"]
     assert users.count("| 1") >= 1000 and "Nom00999" in users
     assert '<div class="sortable"' in users
+
+
+def test_home_shows_the_completeness_found_by_the_checks(small, build_md):
+    import importlib.util
+
+    if importlib.util.find_spec("generator.checks") is None:
+        assert "Documentation completeness" not in build_md(small, "en")["index"]
+        return
+    from generator.checks.completeness import ITEMS
+    from generator.diagnostics import Location, Severity
+    from generator.model.findings import Finding
+
+    missing = Finding("DOC-ITEM", Severity.WARNING, "documentation", "t", "m", "photos", Location("documents.yaml"))
+    md = build_md(small.replace(findings=(missing,)), "en")["index"]
+    assert f"Documentation completeness: {round(100 * (1 - 1 / len(ITEMS)))}%" in md
+    assert "Missing from the customer file:" in md and "- Photos of the installation" in md

@@ -73,15 +73,15 @@ def _finding(rule: str, severity: Severity, status: FindingStatus = FindingStatu
 
 def test_compliance_by_severity_with_evidence_and_waivers(small, build_md):
     findings = (
-        _finding("BKP-ENCRYPT", Severity.ERROR),
-        _finding("BKP-RESTORE", Severity.WARNING),
+        _finding("TST-ERROR", Severity.ERROR),  # rule ids the catalogue does not know: shown as given
+        _finding("TST-WARNING", Severity.WARNING),
         _finding("DOC-NAMING", Severity.INFO, FindingStatus.WAIVED, waiver_justification="Nomenclature du client", waiver_accepted_by="S. Rochat", waiver_expiry="2027-06-30"),
     )
     waiver = Waiver(rule="DOC-NAMING", object="*", justification="Nomenclature du client", accepted_by="S. Rochat", date=dt.date(2026, 1, 5), expiry=dt.date(2027, 6, 30))
     pages = build_md(small.replace(findings=findings, waivers=[waiver]), "en")
     md = pages["compliance"]
     assert md.index("## Error (1)") < md.index("## Warning (1)")
-    assert "| BKP-ENCRYPT | title BKP-ENCRYPT | lau-pbx-01 | message BKP-ENCRYPT | backups.yaml:12 | Open |" in md
+    assert "| TST-ERROR | title TST-ERROR | lau-pbx-01 | message TST-ERROR | backups.yaml:12 | Open |" in md
     assert "Nomenclature du client" in md and "S. Rochat" in md and "30 Jun 2027" in md
     home = pages["index"]
     assert "Action needed" in home and "| Error | 1 |" in home and "| Accepted (waiver) | 1 |" in home
@@ -125,3 +125,18 @@ def test_backup_lists_the_runbooks_when_they_are_installed(small, small_md):
     else:
         runbooks = md.split("## Backup and restore runbooks")[1]
         assert "3CX Fiduciaire Rochat (lau-pbx-01)" in runbooks
+
+
+def test_findings_of_the_checks_are_worded_in_the_page_language(small, build_md):
+    import importlib.util
+
+    if importlib.util.find_spec("generator.checks") is None:
+        assert build_md(small, "de")["compliance"].count("## ") == 1  # waivers only
+        return
+    from generator.pipeline import run_checks
+
+    checked = run_checks(small)
+    assert checked.findings, "the small example is expected to raise at least one finding"
+    de, en = build_md(checked, "de")["compliance"], build_md(checked, "en")["compliance"]
+    assert "Zu tun:" in de and "To do:" in en
+    assert all(f.rule in de for f in checked.findings)
