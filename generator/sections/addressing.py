@@ -13,6 +13,7 @@ from generator.sections.common import SectionContext, group_by, join, product, t
 from generator.sections.figures import diagram_path
 
 INLINE_ADDRESSES = 300
+ADDRESSES_SLUG = "addressing-addresses"
 
 
 def _ip_key(address: str | None) -> tuple:
@@ -74,7 +75,7 @@ def _addresses(ctx: SectionContext, title: str, entries, level: int) -> list:
 
 def addresses_document(ctx: SectionContext) -> Document:
     """Every fixed address, one table per site (by the site of its subnet), in address order."""
-    doc = Document(ctx.w("addressing.fixed_page_title"), slug="addressing-addresses")
+    doc = Document(ctx.w("addressing.fixed_page_title"), slug=ADDRESSES_SLUG)
     site_of = {s.id: s.site for s in ctx.project.network.subnets}
     by_site = group_by(ctx.project.addresses, lambda a: site_of.get(a.subnet, ""))
     for site in [*sorted(ctx.project.sites, key=lambda s: s.id), None]:

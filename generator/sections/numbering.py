@@ -13,6 +13,7 @@ from generator.sections.common import SectionContext, group_by, join, number_blo
 from generator.sections.interfaces import server_name
 
 INLINE_USERS = 200
+USERS_SLUG = "numbering-users"
 
 
 def _extension_key(user) -> tuple:
@@ -124,7 +125,7 @@ def _users_by_department(ctx: SectionContext) -> list:
 
 def users_document(ctx: SectionContext) -> Document:
     """Every user, one sortable table per site, ordered by extension."""
-    doc = Document(ctx.w("numbering.users_page_title"), slug="numbering-users")
+    doc = Document(ctx.w("numbering.users_page_title"), slug=USERS_SLUG)
     doc.add(Paragraph((ctx.w("numbering.users_page_intro", count=ctx.number(len(ctx.project.users))),)))
     for site in sorted(ctx.project.sites, key=lambda s: s.id):
         members = ctx.project.users_of_site(site.id)
