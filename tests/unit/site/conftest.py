@@ -1,4 +1,4 @@
-"""Shared fixtures of the site's unit tests: the small example, loaded once."""
+"""Shared fixtures of the site's unit tests (the small example comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,6 @@ import datetime as dt
 import pytest
 
 from generator.i18n import Translator
-from generator.load import EXAMPLES, SMALL_EXAMPLE, load
-
-
-@pytest.fixture(scope="session")
-def small_project():
-    return load(EXAMPLES / SMALL_EXAMPLE)
 
 
 @pytest.fixture
