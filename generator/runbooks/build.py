@@ -42,13 +42,6 @@ class Runbook:
         return to_markdown(self.document, title_level=title_level)
 
 
-def make(s: Subject) -> str:
-    """Vendor and model without saying the vendor twice ('3CX 3CX Phone System')."""
-    if not s.vendor or s.model.lower().startswith(s.vendor.lower()):
-        return s.model
-    return f"{s.vendor} {s.model}".strip()
-
-
 def slug_for(system_id: str) -> str:
     return "runbook-" + re.sub(r"[^a-z0-9]+", "-", system_id.lower()).strip("-")
 
@@ -87,7 +80,7 @@ class _Writer:
         else:
             destination = self.w("customer_folder", folder=self.folder)
         values = {
-            "id": s.id, "name": s.name, "vendor": s.vendor, "model": s.model, "make": make(s),
+            "id": s.id, "name": s.name, "vendor": s.vendor, "model": s.model, "make": s.make,
             "version": (main.version if main and main.version else None),
             "archive": entry.file if entry else None,
             "admin_url": s.admin_url,
@@ -107,7 +100,7 @@ class _Writer:
         items: list[tuple[str, object]] = [
             (self.w("fact.system"), f"{s.name} ({s.id})"),
             (self.w("fact.kind"), self.w(f"kind.{s.kind}")),
-            (self.w("fact.model"), make(s)),
+            (self.w("fact.model"), s.make),
         ]
         for v in s.versions:
             items.append((self.w("fact.version", what=v.label), v.version or self.missing("version")))
@@ -139,10 +132,26 @@ class _Writer:
         items.append((self.w("fact.documentation"), self.w("documentation", prefix=doc.id_prefix, version=doc.version, date=t.date(doc.date), template=self.loaded.file)))
         return [Facts(tuple((k, v) for k, v in items))]
 
+    def parts(self) -> list[Block]:
+        """A DECT system's bases and repeaters: what a restore must bring back, and where they hang."""
+        if self.s.kind != "dect_system":
+            return []
+        bases = self.project.bases_of(self.s.id)
+        rows = []
+        for b in bases:
+            sync = self.w("parts.sync", cluster=b.sync_cluster, level=b.sync_level) if b.sync_cluster and b.sync_level else ""
+            port = " ".join(x for x in (b.switch, b.switch_port) if x)
+            rows.append((b.id, b.model, b.location, b.address or "", b.firmware_version or "", port, sync))
+            for r in self.project.repeaters_of(b.id):
+                rows.append((r.id, r.model, r.location, "", "", self.w("parts.repeater_of", base=b.id), ""))
+        head = tuple(self.w(f"col.{c}") for c in ("id", "model", "location", "address", "firmware", "switch_port", "sync"))
+        return [self.heading(2, "parts"), Table(head, tuple(rows))]
+
     def findings(self) -> list[Block]:
         related = set(self.s.ids) | {j.id for j in self.jobs} | {m.id for m in self.manual}
         related |= {lic.id for i in self.s.ids for lic in self.project.licences_of(i)}
         related |= {r.id for r in self.project.backups.restore_tests if r.system in self.s.ids}
+        related |= {c.id for i in self.s.ids for c in self.project.changes_touching(i)}
         found: list[Finding] = [f for f in self.project.findings if f.object_id in related]
         if not found:
             return [Paragraph((self.w("findings.none"),))]
@@ -176,8 +185,15 @@ class _Writer:
             blocks.append(Admonition("danger", self.w("no_job.title"), (Paragraph((self.w("no_job.body", id=self.s.id),)),)))
         if self.s.mode == "manual":
             blocks.append(Paragraph((self.w("manual.intro"),)))
+        if self.s.mode == "manual" or self.manual:
+            blocks.append(Paragraph((self.w("manual.filed"),)))
             blocks += self.manual_backups()
-        blocks += [self.heading(3, "backup_now"), BulletList(self.steps("backup_now"), ordered=True)]
+        now = list(self.steps("backup_now"))
+        if self.s.mode == "manual" or not self.jobs:
+            example = next((m.file for m in self.manual if m.file), None)
+            name = self.w("changes.file", folder=self.folder, id=self.s.id, when=self.w("changes.before") + "|" + self.w("changes.after"))
+            now.append(self.w("backup_now.name_example", name=name, example=example) if example else self.w("backup_now.name", name=name))
+        blocks += [self.heading(3, "backup_now"), BulletList(tuple(now), ordered=True)]
         check = list(self.steps("verify_backup"))
         for job in self.jobs:
             last = self.t.date(job.last_success) if job.last_success else self.w("prereq.never")
@@ -215,10 +231,10 @@ class _Writer:
     def manual_backups(self) -> list[Block]:
         if not self.manual:
             return [Admonition("danger", self.w("no_manual.title"), (Paragraph((self.w("no_manual.body", id=self.s.id),)),))]
-        rows = tuple(
-            (self.t.date(m.date), self.w(f"when.{m.when}"), m.change or "", m.file or m.reference or "", m.by or "", m.device)
-            for m in self.manual
-        )
+        filed: dict[tuple, list[str]] = {}
+        for m in self.manual:  # one file may be recorded for several parts (a DECT system's bases)
+            filed.setdefault((m.date, m.when, m.change or "", m.file or m.reference or "", m.by or ""), []).append(m.device)
+        rows = tuple((self.t.date(d), self.w(f"when.{w}"), c, f, b, ", ".join(sorted(devices))) for (d, w, c, f, b), devices in filed.items())
         return [Table((self.w("col.date"), self.w("col.when"), self.w("col.change"), self.w("col.file"), self.w("col.by"), self.w("col.device")), rows)]
 
     def restore(self) -> list[Block]:
@@ -247,7 +263,8 @@ class _Writer:
         if timed:
             last = timed[0]
             longest = max(r.duration_min for r in timed)
-            text = self.w("duration.measured", minutes=last.duration_min, date=self.t.date(last.date), id=last.id, longest=longest, count=len(timed))
+            key = "duration.measured" if len(timed) > 1 else "duration.measured_once"
+            text = self.w(key, minutes=last.duration_min, date=self.t.date(last.date), id=last.id, longest=longest, count=len(timed))
             return [Paragraph((text,))]
         return [Admonition("warning", self.w("duration.unknown.title"), (Paragraph((self.w("duration.unknown.body"),)),))]
 
@@ -273,7 +290,7 @@ class _Writer:
             (
                 str(c.escalation) if c.escalation else "",
                 c.name,
-                self.t.label("contact_role", c.role) + (f" — {c.function}" if c.function else ""),
+                self._role(c),
                 c.organisation,
                 " / ".join(readable_phone(x) for x in (c.phone, c.mobile) if x),
                 c.email or "",
@@ -282,6 +299,12 @@ class _Writer:
         )
         head = (self.w("col.escalation"), self.w("col.name"), self.w("col.role"), self.w("col.organisation"), self.w("col.phone"), self.w("col.email"))
         return [Paragraph((self.w("inform.intro"),)), Table(head, rows)]
+
+    def _role(self, contact) -> str:
+        role = self.t.label("contact_role", contact.role)
+        if contact.function and contact.function.strip().lower() != role.lower():
+            return f"{role} — {contact.function}"
+        return role
 
     def changes(self) -> list[Block]:
         s = self.s
@@ -322,6 +345,8 @@ class _Writer:
             filed = getattr(change, f"backup_{when}")
             if filed:
                 return filed
+        if self.s.mode == "jobs":
+            return self.w("changes.jobs_only")
         return Text(self.w("changes.not_filed"), strong=True)
 
     def tests(self):
@@ -354,7 +379,7 @@ class _Writer:
     def runbook(self) -> Runbook:
         title = self.w("title", name=self.s.name, id=self.s.id)
         doc = Document(title, slug=self.slug)
-        doc.add(*self.summary(), *self.findings(), *self.backup(), *self.restore(), *self.changes(), *self.drill())
+        doc.add(*self.summary(), *self.parts(), *self.findings(), *self.backup(), *self.restore(), *self.changes(), *self.drill())
         blocking = tuple(f"{p.topic}: {p.required}" for p in self.prereqs if p.status is Status.BLOCKING)
         return Runbook(self.slug, self.s.id, self.s.kind, title, doc, blocking, self.loaded.template.id)
 

@@ -72,7 +72,7 @@ def readable_phone(number: str) -> str:
 
 def _hardware(project: Project, subject: Subject, t: Translator) -> Prerequisite:
     record = subject.record
-    parts = [f"{subject.vendor} {subject.model}".strip()]
+    parts = [subject.make]
     if subject.kind == "server":
         parts.append(t.label("platform", record.platform))
         if record.host:
@@ -125,11 +125,12 @@ def _licences(project: Project, subject: Subject, t: Translator, on: dt.date) ->
         return []
     warn_days = project.pbxdoc.policy.licence_warning_days
     found = []
-    for lic in sorted(licences, key=lambda x: x.id):
+    permanent = [lic.id for lic in sorted(licences, key=lambda x: x.id) if lic.expiry is None]
+    if permanent:
+        found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_open", ids=", ".join(permanent)), Status.OK))
+    for lic in sorted((x for x in licences if x.expiry is not None), key=lambda x: (x.expiry, x.id)):
         what = f"{lic.item} ({lic.id})"
-        if lic.expiry is None:
-            found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_open", what=what), Status.OK))
-        elif lic.expiry < on:
+        if lic.expiry < on:
             found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_expired", what=what, date=t.date(lic.expiry)), Status.BLOCKING))
         elif (lic.expiry - on).days <= warn_days:
             found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_expiring", what=what, date=t.date(lic.expiry), days=(lic.expiry - on).days), Status.WARNING))

@@ -43,6 +43,13 @@ class Subject:
     server: str | None = None  # communication server it belongs to
 
     @property
+    def make(self) -> str:
+        """Vendor and model without saying the vendor twice ('3CX 3CX Phone System')."""
+        if not self.vendor or self.model.lower().startswith(self.vendor.lower()):
+            return self.model
+        return f"{self.vendor} {self.model}".strip()
+
+    @property
     def ids(self) -> tuple[str, ...]:
         """The system and its parts: backups, changes and findings may name any of them."""
         return (self.id, *self.parts)

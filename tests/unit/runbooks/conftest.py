@@ -1,18 +1,17 @@
-"""Fixtures for the runbook tests: the small example, loaded once, and a translator per language."""
+"""Fixtures for the runbook tests (the examples come from tests/conftest.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from generator.i18n import Translator
-from generator.load import EXAMPLES, SMALL_EXAMPLE, load
-
-
-@pytest.fixture(scope="session")
-def rochat():
-    return load(EXAMPLES / SMALL_EXAMPLE)
 
 
 @pytest.fixture(scope="session")
 def en():
     return Translator("en")
+
+
+@pytest.fixture(scope="session")
+def rochat(small_project):
+    return small_project
