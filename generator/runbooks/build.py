@@ -15,7 +15,9 @@ from generator.i18n import Translator
 from generator.model.findings import Finding
 from generator.model.project import Project
 from generator.runbooks import verification
-from generator.runbooks.prerequisites import Prerequisite, Status, archived, contact_line, jobs_of, manual_backups_of, readable_phone, restore_prerequisites
+from generator.runbooks.prerequisites import (
+    Prerequisite, Status, archived, contact_line, host_jobs_of, jobs_of, manual_backups_of, readable_phone, restore_prerequisites,
+)
 from generator.runbooks.subjects import Subject, covered_by_server, subjects
 from generator.runbooks.templates import Loaded, load_templates, select, steps
 
@@ -178,11 +180,16 @@ class _Writer:
         blocks.append(Paragraph((Text(self.w("contents.excluded"), strong=True),)))
         blocks.append(BulletList(tuple(excludes) if excludes else (self.w("contents.nothing_excluded"),)))
         blocks.append(self.heading(3, "destinations"))
+        host_jobs = host_jobs_of(self.project, self.s)
         if self.jobs:
             for job in self.jobs:
                 blocks += self.job(job)
-        elif self.s.mode == "jobs":
+        elif self.s.mode == "jobs" and not host_jobs:
             blocks.append(Admonition("danger", self.w("no_job.title"), (Paragraph((self.w("no_job.body", id=self.s.id),)),)))
+        if host_jobs:
+            blocks.append(Paragraph((self.w("host_image", host=self.s.host),)))
+            for job in host_jobs:
+                blocks += self.job(job)
         if self.s.mode == "manual":
             blocks.append(Paragraph((self.w("manual.intro"),)))
         if self.s.mode == "manual" or self.manual:
@@ -283,8 +290,12 @@ class _Writer:
         return [Paragraph((Text(self.w("dr.title"), strong=True),)), Facts(tuple(items))]
 
     def contacts(self) -> list[Block]:
+        vendor = self.s.vendor.lower()
+
         def order(c):
-            return (c.escalation is None, c.escalation or 0, ROLE_ORDER.index(c.role.value) if c.role.value in ROLE_ORDER else 99, c.name)
+            # The escalation list first, then whoever supplies this very system, then by role.
+            supplies = bool(vendor) and vendor in f"{c.organisation} {c.name}".lower()
+            return (c.escalation is None, c.escalation or 0, not supplies, ROLE_ORDER.index(c.role.value) if c.role.value in ROLE_ORDER else 99, c.name)
 
         rows = tuple(
             (

@@ -47,6 +47,14 @@ def jobs_of(project: Project, subject: Subject) -> list[BackupJob]:
     return sorted((j for j in project.backups.jobs if j.system in ids), key=lambda j: (order[j.location], j.id))
 
 
+def host_jobs_of(project: Project, subject: Subject) -> list[BackupJob]:
+    """Image backups of the hypervisor the system runs on: a second way back for a virtual machine."""
+    if not subject.host:
+        return []
+    order = {"onsite": 0, "offsite": 1, "cloud": 2}
+    return sorted((j for j in project.backups.jobs if j.system == subject.host), key=lambda j: (order[j.location], j.id))
+
+
 def manual_backups_of(project: Project, subject: Subject) -> list[ManualBackup]:
     """Manual backups of the system or its parts, newest first."""
     ids = set(subject.ids)
@@ -152,9 +160,17 @@ def _backup(project: Project, subject: Subject, t: Translator) -> list[Prerequis
         latest = manual[0]
         where = latest.file or latest.reference or "?"
         found.append(Prerequisite(topic, t.t("runbooks.prereq.manual", file=where, date=t.date(latest.date), when=t.t(f"runbooks.when.{latest.when}")), Status.OK))
-    if not found:
+    own = bool(found)
+    if not own:
         key = "runbooks.prereq.no_job" if subject.mode == "jobs" else "runbooks.prereq.no_manual"
-        found.append(Prerequisite(topic, t.t(key, id=subject.id), Status.BLOCKING))
+        # An image of the host is a way back, but not the system's own backup: a warning, not a block.
+        status = Status.WARNING if host_jobs_of(project, subject) else Status.BLOCKING
+        found.append(Prerequisite(topic, t.t(key, id=subject.id), status))
+    for job in host_jobs_of(project, subject):
+        when = t.date(job.last_success) if job.last_success else t.t("runbooks.prereq.never")
+        text = t.t("runbooks.prereq.host_job", host=subject.host, id=job.id, destination=job.destination, date=when)
+        found.append(Prerequisite(topic, text, Status.OK if job.last_success else Status.WARNING))
+    jobs = jobs + host_jobs_of(project, subject)
     holders: dict[str | None, list[str]] = {}
     for job in (j for j in jobs if j.encrypted):
         holders.setdefault(contact_line(project, job.key_holder), []).append(job.id)

@@ -90,7 +90,8 @@ def _device(project: Project, s: Subject, t: Translator) -> list[str]:
 def _other(project: Project, s: Subject, t: Translator) -> list[str]:
     w = _w(t)
     if s.kind == "special_interface":
-        return [w("special", kind=t.label("special_interface_kind", s.record.kind), connection=s.record.connection)]
+        kind = s.record.kind.value
+        return [w(f"special.{kind}", name=t.label("special_interface_kind", kind), connection=s.record.connection)]
     return [w("application", name=s.name, product=s.record.product)]
 
 
