@@ -409,7 +409,7 @@ def build_runbooks(project: Project, translator: Translator, on: dt.date | None 
     templates = load_templates(_root(project))
     day = _on(project, on)
     return [
-        _Writer(project, translator, day, s, select(templates, s.kind, s.vendor, s.model)).runbook()
+        _Writer(project, translator, day, s, select(templates, s.kind, s.vendor, s.model, s.device_kind)).runbook()
         for s in subjects(project)
     ]
 
@@ -430,5 +430,5 @@ def runbook_for(project: Project, translator: Translator, system_id: str, on: dt
         known = ", ".join(s.id for s in subjects(project))
         raise UnknownSystem(f"no runbook for {system_id!r}; systems with a runbook: {known}")
     subject = next(s for s in subjects(project) if s.id == owner)
-    template = select(load_templates(_root(project)), subject.kind, subject.vendor, subject.model)
+    template = select(load_templates(_root(project)), subject.kind, subject.vendor, subject.model, subject.device_kind)
     return _Writer(project, translator, _on(project, on), subject, template).runbook()

@@ -51,6 +51,11 @@ class Subject:
     host: str | None = None  # id of the device (hypervisor) it runs on, when the data names one
 
     @property
+    def device_kind(self) -> str | None:
+        """The network.yaml kind of a device (switch, hypervisor...), for choosing its step template."""
+        return self.record.kind.value if self.kind == "device" else None
+
+    @property
     def make(self) -> str:
         return make(self.vendor, self.model)
 

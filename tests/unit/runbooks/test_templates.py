@@ -26,11 +26,15 @@ from generator.runbooks.templates import BUILT_IN, PLACEHOLDERS, STEP_KINDS, loa
         ("dect_system", "Mitel", "SIP-DECT RFP 48", "generic"),
         ("device", "Yealink", "W70B", "generic"),  # a DECT template is for DECT systems only
         ("device", "HPE Aruba", "Instant On 1930", "generic"),
+        ("hypervisor", "Dell", "PowerEdge T360", "hypervisor-image"),
+        ("nas", "Synology", "DS923+", "generic"),
         ("special_interface", "2N", "IP Verso", "generic"),
     ],
 )
 def test_each_vendor_template_is_selected(kind, vendor, model, expected):
-    assert select(load_templates(None), kind, vendor, model).template.id == expected
+    device_kind = kind if kind in ("hypervisor", "nas") else None
+    subject_kind = "device" if device_kind else kind
+    assert select(load_templates(None), subject_kind, vendor, model, device_kind).template.id == expected
 
 
 def test_the_examples_use_the_vendor_templates(rochat, en):
@@ -38,6 +42,7 @@ def test_the_examples_use_the_vendor_templates(rochat, en):
     assert chosen["lau-pbx-01"] == "3cx"
     assert chosen["lau-dect"] == "yealink-dect-base"
     assert chosen["lau-sw-01"] == "generic"
+    assert chosen["lau-hv-01"] == "hypervisor-image"
 
 
 def test_every_built_in_template_has_every_step_in_every_language():
