@@ -139,14 +139,22 @@ class _Writer:
         if self.s.kind != "dect_system":
             return []
         bases = self.project.bases_of(self.s.id)
+        # Model and firmware get a column only when they differ between bases (else the summary says them).
+        repeaters = [r for b in bases for r in self.project.repeaters_of(b.id)]
+        varying = [c for c, values in (("model", {x.model for x in [*bases, *repeaters]}), ("firmware", {b.firmware_version for b in bases})) if len(values) > 1]
+        columns = ("id", *varying, "location", "address", "switch_port", "sync")
         rows = []
         for b in bases:
-            sync = self.w("parts.sync", cluster=b.sync_cluster, level=b.sync_level) if b.sync_cluster and b.sync_level else ""
-            port = " ".join(x for x in (b.switch, b.switch_port) if x)
-            rows.append((b.id, b.model, b.location, b.address or "", b.firmware_version or "", port, sync))
+            cells = {
+                "id": b.id, "model": b.model, "firmware": b.firmware_version or "", "location": b.location, "address": b.address or "",
+                "switch_port": " ".join(x for x in (b.switch, b.switch_port) if x),
+                "sync": self.w("parts.sync", cluster=b.sync_cluster, level=b.sync_level) if b.sync_cluster and b.sync_level else "",
+            }
+            rows.append(tuple(cells[c] for c in columns))
             for r in self.project.repeaters_of(b.id):
-                rows.append((r.id, r.model, r.location, "", "", self.w("parts.repeater_of", base=b.id), ""))
-        head = tuple(self.w(f"col.{c}") for c in ("id", "model", "location", "address", "firmware", "switch_port", "sync"))
+                cells = {"id": r.id, "model": r.model, "firmware": "", "location": r.location, "address": "", "switch_port": "", "sync": self.w("parts.repeater_of", base=b.id)}
+                rows.append(tuple(cells[c] for c in columns))
+        head = tuple(self.w(f"col.{c}") for c in columns)
         return [self.heading(2, "parts"), Table(head, tuple(rows))]
 
     def findings(self) -> list[Block]:
