@@ -18,6 +18,7 @@ from generator.runbooks import verification
 from generator.runbooks.prerequisites import (
     Prerequisite, Status, archived, contact_line, host_jobs_of, jobs_of, manual_backups_of, readable_phone, restore_prerequisites,
 )
+from generator.runbooks.records import Records, RunbookTranslator
 from generator.runbooks.subjects import Subject, covered_by_server, subjects
 from generator.runbooks.templates import Loaded, load_templates, select, steps
 
@@ -51,12 +52,13 @@ def slug_for(system_id: str) -> str:
 class _Writer:
     """Builds one runbook; holds what every section of it shares."""
 
-    def __init__(self, project: Project, t: Translator, on: dt.date, subject: Subject, template: Loaded):
-        self.project, self.t, self.on, self.s, self.loaded = project, t, on, subject, template
+    def __init__(self, project: Project, records: Records, t: Translator, on: dt.date, subject: Subject, template: Loaded):
+        self.project, self.records, self.t, self.on, self.s, self.loaded = project, records, t, on, subject, template
         self.slug = slug_for(subject.id)
-        self.jobs = jobs_of(project, subject)
-        self.manual = manual_backups_of(project, subject)
-        self.prereqs = restore_prerequisites(project, subject, t, on)
+        self.jobs = jobs_of(records, subject)
+        self.host_jobs = host_jobs_of(records, subject)
+        self.manual = manual_backups_of(records, subject)
+        self.prereqs = restore_prerequisites(project, subject, t, on, records)
         folders = sorted({m.file.rsplit("/", 1)[0] + "/" for m in self.manual if m.file and "/" in m.file})
         self.folder = ", ".join(folders) or "backups/"
         self.values = self._values()
@@ -159,9 +161,7 @@ class _Writer:
 
     def findings(self) -> list[Block]:
         related = set(self.s.ids) | {j.id for j in self.jobs} | {m.id for m in self.manual}
-        related |= {lic.id for i in self.s.ids for lic in self.project.licences_of(i)}
-        related |= {r.id for r in self.project.backups.restore_tests if r.system in self.s.ids}
-        related |= {c.id for i in self.s.ids for c in self.project.changes_touching(i)}
+        related |= {x.id for kind in ("licences", "tests", "changes") for x in self.records.of_ids(kind, self.s.ids)}
         found: list[Finding] = [f for f in self.project.findings if f.object_id in related]
         if not found:
             return [Paragraph((self.w("findings.none"),))]
@@ -188,7 +188,7 @@ class _Writer:
         blocks.append(Paragraph((Text(self.w("contents.excluded"), strong=True),)))
         blocks.append(BulletList(tuple(excludes) if excludes else (self.w("contents.nothing_excluded"),)))
         blocks.append(self.heading(3, "destinations"))
-        host_jobs = host_jobs_of(self.project, self.s)
+        host_jobs = self.host_jobs
         if self.jobs:
             for job in self.jobs:
                 blocks += self.job(job)
@@ -347,7 +347,7 @@ class _Writer:
             self.w("changes.inform", referents=referents),
         )))
         blocks.append(Paragraph((Text(self.w("changes.history"), strong=True),)))
-        changes = sorted({c.id: c for i in s.ids for c in self.project.changes_touching(i)}.values(), key=lambda c: (c.date, c.id), reverse=True)
+        changes = sorted(self.records.of_ids("changes", s.ids), key=lambda c: (c.date, c.id), reverse=True)
         if not changes:
             return blocks + [Paragraph((self.w("changes.none"),))]
         rows = tuple((self.t.date(c.date), c.id, c.ticket or "", c.description, self._filed(c, "before"), self._filed(c, "after")) for c in changes)
@@ -369,7 +369,7 @@ class _Writer:
         return Text(self.w("changes.not_filed"), strong=True)
 
     def tests(self):
-        return sorted((r for r in self.project.backups.restore_tests if r.system in self.s.ids), key=lambda r: (r.date, r.id), reverse=True)
+        return sorted(self.records.of_ids("tests", self.s.ids), key=lambda r: (r.date, r.id), reverse=True)
 
     def drill(self) -> list[Block]:
         policy = self.project.pbxdoc.policy.restore_test_max_age_days
@@ -408,18 +408,17 @@ def _on(project: Project, on: dt.date | None) -> dt.date:
     return on or project.pbxdoc.document.date
 
 
-def _root(project: Project):
-    return project._root  # set by load(); None for a model built in memory
+def _writers(project: Project, translator: Translator, on: dt.date | None, chosen: list[Subject]) -> list[_Writer]:
+    templates = load_templates(project._root)  # the project's own runbooks/ folder, when loaded from disk
+    records = Records.of(project)
+    t = RunbookTranslator(translator.lang)
+    day = _on(project, on)
+    return [_Writer(project, records, t, day, s, select(templates, s.kind, s.vendor, s.model, s.device_kind)) for s in chosen]
 
 
 def build_runbooks(project: Project, translator: Translator, on: dt.date | None = None) -> list[Runbook]:
     """A runbook for every communication server and every peripheral device with its own backup."""
-    templates = load_templates(_root(project))
-    day = _on(project, on)
-    return [
-        _Writer(project, translator, day, s, select(templates, s.kind, s.vendor, s.model, s.device_kind)).runbook()
-        for s in subjects(project)
-    ]
+    return [w.runbook() for w in _writers(project, translator, on, subjects(project))]
 
 
 def runbook_ids(project: Project) -> dict[str, str]:
@@ -437,6 +436,4 @@ def runbook_for(project: Project, translator: Translator, system_id: str, on: dt
     if owner is None:
         known = ", ".join(s.id for s in subjects(project))
         raise UnknownSystem(f"no runbook for {system_id!r}; systems with a runbook: {known}")
-    subject = next(s for s in subjects(project) if s.id == owner)
-    template = select(load_templates(_root(project)), subject.kind, subject.vendor, subject.model, subject.device_kind)
-    return _Writer(project, translator, _on(project, on), subject, template).runbook()
+    return _writers(project, translator, on, [s for s in subjects(project) if s.id == owner])[0].runbook()
