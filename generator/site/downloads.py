@@ -69,37 +69,17 @@ def _format(path: str, t: Translator) -> str:
     return t.t({".pdf": "site.downloads.format_pdf", ".xlsx": "site.downloads.format_xlsx"}.get(suffix, "site.downloads.format_other"))
 
 
-def build_output_blocks(outputs: list[Download], t: Translator, generated: dt.datetime, prefix: str = "") -> list[Block]:
-    """The table of this build's own files (or a sentence saying there are none)."""
-    blocks: list[Block] = [Heading(2, t.t("site.downloads.build_heading"), anchor="build-outputs")]
-    if not outputs:
+def download_blocks(outputs: list[Download], attached: dict[str, Download], project: Project, t: Translator, generated: dt.datetime) -> list[Block]:
+    """One table of every file the site publishes: this build's PDFs and workbook, then the
+    customer file's documents; or a sentence saying there are none."""
+    blocks: list[Block] = [Heading(2, t.t("site.downloads.build_heading"), anchor="downloads")]
+    rows = [(_link(Path(d.site_path).name, d.site_path), _format(d.site_path, t), human_size(d.size, t), Text(f"`{d.sha256}`", raw=True)) for d in outputs]
+    titles = {d.id: d for d in project.documents}
+    for doc_id, d in sorted(attached.items(), key=lambda item: (titles[item[0]].date, item[0])):
+        rows.append((_link(titles[doc_id].title, d.site_path), t.label("document_kind", titles[doc_id].kind), human_size(d.size, t), Text(f"`{d.sha256}`", raw=True)))
+    if not rows:
         return blocks + [Paragraph((t.t("site.downloads.none"),))]
-    rows = tuple(
-        (_link(Path(d.site_path).name, prefix + d.site_path), _format(d.site_path, t), human_size(d.size, t), Text(f"`{d.sha256}`", raw=True))
-        for d in outputs
-    )
     return blocks + [
         Paragraph((t.t("site.downloads.build_intro", date=t.date(generated.date(), "long")),)),
-        Table((t.t("site.downloads.file"), t.t("site.downloads.kind"), t.t("site.downloads.size"), t.t("site.downloads.sha256")), rows),
-    ]
-
-
-def project_document_blocks(project: Project, attached: dict[str, Download], t: Translator, prefix: str = "") -> list[Block]:
-    """The customer file's documents: a link when published, else where it is filed."""
-    if not project.documents:
-        return []
-    rows = []
-    for d in sorted(project.documents, key=lambda d: (d.date, d.id)):
-        copy = attached.get(d.id)
-        if copy is not None:
-            title = _link(d.title, prefix + copy.site_path)
-            where = t.t("site.downloads.attached", size=human_size(copy.size, t))
-        else:
-            title = d.title
-            where = d.reference or (t.t("site.downloads.not_attached", name=Path(d.file).name) if d.file else "")
-        rows.append((title, t.label("document_kind", d.kind), t.date(d.date), where))
-    return [
-        Heading(2, t.t("site.downloads.project_heading"), anchor="customer-file"),
-        Paragraph((t.t("site.downloads.project_intro"),)),
-        Table((t.t("site.downloads.document"), t.t("site.downloads.kind"), t.t("site.downloads.date"), t.t("site.downloads.where")), tuple(rows), css_class="sortable"),
+        Table((t.t("site.downloads.file"), t.t("site.downloads.kind"), t.t("site.downloads.size"), t.t("site.downloads.sha256")), tuple(rows)),
     ]

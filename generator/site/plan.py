@@ -20,8 +20,8 @@ from generator.site.branding import Branding, branding_of
 from generator.site.parts import split_document
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-RUNBOOK_FOLDER = "runbooks"
-DOWNLOAD_SLUGS = ("downloads", "documents")
+BACKUP_SLUG = "backup"  # its page becomes the index of a section holding the runbooks
+DOWNLOADS_SLUG = "documents"  # the page that also offers the build's files
 
 
 @dataclass(frozen=True)
@@ -30,18 +30,26 @@ class SitePage:
     title: str  # plain text
     markdown: str
 
-    @property
-    def depth_prefix(self) -> str:
-        return "../" * self.path.count("/")
-
 
 @dataclass(frozen=True)
 class NavGroup:
     title: str
-    pages: tuple[SitePage, ...]
+    pages: tuple[tuple[str, SitePage], ...]  # (nav title, page); the first is the section's index
 
 
-NavEntry = SitePage | NavGroup
+@dataclass(frozen=True)
+class NavLink:
+    """A page listed under a shorter title than its own (the home page)."""
+
+    title: str
+    page: SitePage
+
+    @property
+    def path(self) -> str:
+        return self.page.path
+
+
+NavEntry = SitePage | NavLink | NavGroup
 
 
 @dataclass(frozen=True)
@@ -56,11 +64,10 @@ class SitePlan:
 
     def mkdocs_nav(self) -> list:
         """The nav as mkdocs config, titles HTML-escaped (material prints them unescaped)."""
-        def entry(page: SitePage) -> dict:
-            return {html.escape(page.title): page.path}
-
         return [
-            {html.escape(e.title): [entry(p) for p in e.pages]} if isinstance(e, NavGroup) else entry(e)
+            {html.escape(e.title): [{html.escape(title): page.path} for title, page in e.pages]}
+            if isinstance(e, NavGroup)
+            else {html.escape(e.title): e.path}
             for e in self.nav
         ]
 
@@ -72,13 +79,10 @@ def slug_of(document: Document) -> str:
     return slug
 
 
-def _parts_nav(path_of: list[str], index: int, t: Translator) -> Paragraph:
+def _parts_nav(paths: list[str], index: int, t: Translator) -> Paragraph:
     """'Part 2 of 3: 1 · 2 · 3' with links to the other parts, relative to the part's own folder."""
-    links = []
-    for i, path in enumerate(path_of, start=1):
-        name = Path(path).name
-        links.append(f"**{i}**" if i == index + 1 else f"[{i}]({name})")
-    label = escape(t.t("site.parts.label", index=index + 1, count=len(path_of)))
+    links = [f"**{i}**" if i == index + 1 else f"[{i}]({Path(path).name})" for i, path in enumerate(paths, start=1)]
+    label = escape(t.t("site.parts.label", index=index + 1, count=len(paths)))
     return Paragraph((Text(f"{label} " + " · ".join(links), raw=True),))
 
 
@@ -91,59 +95,39 @@ def pages_of(document: Document, path: str, t: Translator) -> list[SitePage]:
     for i, (part, part_path) in enumerate(zip(parts, paths)):
         if len(parts) > 1:
             part = Document(part.title, [_parts_nav(paths, i, t), *part.blocks], part.slug)
-        prefix = "../" * part_path.count("/")
-        pages.append(SitePage(part_path, document.title, to_markdown(part, figure_prefix=prefix)))
+        pages.append(SitePage(part_path, document.title, to_markdown(part, figure_prefix="../" * part_path.count("/"))))
     return pages
 
 
-def downloads_document(project: Project, t: Translator, generated: dt.datetime, outputs, attached, section: Document | None) -> Document:
-    """The section's own documents page with this build's files on top, or a page of its own."""
-    build_blocks = downloads.build_output_blocks(outputs, t, generated)
-    if section is not None:
-        return Document(section.title, [*build_blocks, *section.blocks], section.slug)
-    return Document(
-        t.t("site.downloads.title"),
-        [*build_blocks, *downloads.project_document_blocks(project, attached, t)],
-        "downloads",
-    )
-
-
-def plan_site(
-    project: Project,
-    t: Translator,
-    generated: dt.datetime,
-    staging: Path | None = None,
-) -> SitePlan:
-    """Every page, figure and download of one language's site."""
-    sections = sources.section_documents(project, t)
-    runbooks = sources.runbook_documents(project, t)
+def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: Path | None = None, drawn: Path | None = None) -> SitePlan:
+    """Every page, figure and download of one language's site (`drawn`: see sources.figures)."""
+    today = generated.date()
     outputs = downloads.build_outputs(staging)
-    section_downloads = next((d for d in sections if slug_of(d) in DOWNLOAD_SLUGS), None)
-    attached = {} if section_downloads else downloads.project_attachments(project)
-    download_doc = downloads_document(project, t, generated, outputs, attached, section_downloads)
-
-    documents = [d for d in sections if d is not section_downloads]
-    glossary = next((i for i, d in enumerate(documents) if slug_of(d) == "glossary"), len(documents))
-    documents.insert(glossary, download_doc)
+    attached = downloads.project_attachments(project)
+    offered = downloads.download_blocks(outputs, attached, project, t, generated)
+    documents = sources.section_documents(project, t, today)
+    if not any(slug_of(d) == DOWNLOADS_SLUG for d in documents):
+        documents.append(Document(t.t("site.downloads.title"), [], DOWNLOADS_SLUG))
+    runbooks = sources.runbook_documents(project, t, today)
 
     nav: list[NavEntry] = []
     pages: list[SitePage] = []
     for i, document in enumerate(documents):
-        doc_pages = pages_of(document, "index.md" if i == 0 else f"{slug_of(document)}.md", t)
+        slug = slug_of(document)
+        if slug == DOWNLOADS_SLUG:
+            document = Document(document.title, [*offered, *document.blocks], document.slug)
+        if slug == BACKUP_SLUG:
+            section = pages_of(document, f"{slug}/index.md", t)
+            books = [(title, pages_of(book, f"{slug}/{slug_of(book)}.md", t)) for title, book in runbooks]
+            pages += section + [p for _, book_pages in books for p in book_pages]
+            nav.append(NavGroup(document.title, ((document.title, section[0]), *((title, p[0]) for title, p in books))))
+            continue
+        doc_pages = pages_of(document, "index.md" if i == 0 else f"{slug}.md", t)
         pages += doc_pages
-        nav.append(doc_pages[0])
-        if runbooks and "backup" in slug_of(document):
-            group = _runbook_group(runbooks, t)
-            pages += group[1]
-            nav.append(group[0])
-            runbooks = []
-    if runbooks:
-        group = _runbook_group(runbooks, t)
-        pages += group[1]
-        nav.append(group[0])
+        nav.append(NavLink(t.t("site.home"), doc_pages[0]) if i == 0 else doc_pages[0])
 
     branding = branding_of(project)
-    files = dict(sources.figures(project, t))
+    files = sources.figures(project, t, today, drawn)
     files["assets/pbxdoc/branding.css"] = branding.css().encode()
     copies = {d.site_path: d.source for d in [*outputs, *attached.values()]}
     if branding.logo:
@@ -157,13 +141,3 @@ def plan_site(
         copies=dict(sorted(copies.items())),
         branding=branding,
     )
-
-
-def _runbook_group(runbooks: list[Document], t: Translator) -> tuple[NavGroup, list[SitePage]]:
-    pages: list[SitePage] = []
-    first: list[SitePage] = []
-    for document in runbooks:
-        doc_pages = pages_of(document, f"{RUNBOOK_FOLDER}/{slug_of(document)}.md", t)
-        pages += doc_pages
-        first.append(doc_pages[0])
-    return NavGroup(t.t("site.nav.runbooks"), tuple(first)), pages

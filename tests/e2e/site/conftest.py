@@ -15,7 +15,7 @@ HOSTILE = "<script>alert(1)</script>"
 
 
 def build_site(project: Path, out: Path, **options) -> Path:
-    build(project, BuildOptions(out=out, only=("site",), **options))
+    build(project, BuildOptions(out=out, only=("diagrams", "site"), **options))
     return out / "site"
 
 

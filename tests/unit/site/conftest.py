@@ -9,11 +9,19 @@ import pytest
 from generator.i18n import Translator
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def fr():
     return Translator("fr")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def generated():
     return dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="session")
+def small_plan(small_project, fr, generated):
+    """The French site plan of the small example (drawing its diagrams takes a few seconds)."""
+    from generator.site.plan import plan_site
+
+    return plan_site(small_project, fr, generated)

@@ -1,3 +1,4 @@
+import datetime as dt
 import hashlib
 
 from generator.i18n import Translator
@@ -32,3 +33,24 @@ def test_sizes_are_formatted_for_the_locale():
     assert human_size(512, Translator("en")) == "512 bytes"
     assert human_size(1536, Translator("fr")) == "1,5 Kio"
     assert human_size(3 * 1024 * 1024, Translator("de")) == "3.0 MiB"
+
+
+def test_download_table_lists_build_files_then_attachments(tmp_path, small_project):
+    from generator.document import Table
+    from generator.site.downloads import download_blocks
+
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "dossier.pdf").write_bytes(b"%PDF")
+    blocks = download_blocks(build_outputs(tmp_path), project_attachments(small_project), small_project, Translator("en"), dt.datetime(2026, 11, 20))
+    table = next(b for b in blocks if isinstance(b, Table))
+    links = [row[0].value for row in table.rows]
+    assert links[0] == "[dossier.pdf](downloads/pdf/dossier.pdf)"
+    assert len(links) == 4 and all("(downloads/documents/" in link for link in links[1:])
+    assert table.rows[0][3].value == f"`{hashlib.sha256(b'%PDF').hexdigest()}`"
+
+
+def test_without_files_the_page_says_so(small_project):
+    from generator.site.downloads import download_blocks
+
+    blocks = download_blocks([], {}, small_project, Translator("de"), dt.datetime(2026, 11, 20))
+    assert blocks[-1].parts == ("Mit dieser Ausgabe werden keine Dateien veröffentlicht.",)

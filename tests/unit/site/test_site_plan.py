@@ -4,33 +4,45 @@ import pytest
 
 from generator.document import Document
 from generator.site.build import language_chooser
-from generator.site.plan import NavGroup, SitePage, SitePlan, plan_site, slug_of
+from generator.site.plan import NavGroup, SitePage, SitePlan, slug_of
 
 
-def test_plan_of_the_small_example_has_a_home_and_downloads(small_project, fr, generated):
-    plan = plan_site(small_project, fr, generated)
+def test_plan_of_the_small_example(small_plan):
+    plan = small_plan
     paths = [p.path for p in plan.pages]
     assert paths[0] == "index.md"
     assert len(paths) == len(set(paths))
-    assert any("Documents du dossier client" in p.markdown for p in plan.pages)
+    documents = next(p for p in plan.pages if p.path == "documents.md")
+    assert "## Téléchargements" in documents.markdown
+    assert "(downloads/documents/doc-pv.txt)" in documents.markdown
     assert plan.files["assets/pbxdoc/branding.css"].startswith(b"/* Generated")
     assert plan.copies["assets/pbxdoc/logo.svg"].name == "leman-telecom-logo.svg"
 
 
-def test_every_nav_entry_is_a_page_of_the_plan(small_project, fr, generated):
-    plan = plan_site(small_project, fr, generated)
+def test_every_nav_entry_is_a_page_of_the_plan(small_plan):
+    plan = small_plan
     paths = {p.path for p in plan.pages}
     for entry in plan.nav:
-        for page in entry.pages if isinstance(entry, NavGroup) else (entry,):
+        for page in [p for _, p in entry.pages] if isinstance(entry, NavGroup) else [entry]:
             assert page.path in paths
+
+
+def test_runbooks_are_pages_of_the_backup_section(small_plan):
+    plan = small_plan
+    backup = next(e for e in plan.nav if isinstance(e, NavGroup))
+    assert backup.title == "Sauvegarde et restauration"
+    assert backup.pages[0][1].path == "backup/index.md"
+    assert ("3CX Fiduciaire Rochat (lau-pbx-01)", "backup/runbook-lau-pbx-01.md") in [(t, p.path) for t, p in backup.pages]
+    runbook = next(p for p in plan.pages if p.path == "backup/runbook-lau-pbx-01.md")
+    assert "- [ ] " in runbook.markdown  # printable checklists
 
 
 def test_nav_titles_are_escaped_for_material():
     hostile = SitePage("x.md", "<script>alert(1)</script>", "# x\n")
-    plan = SitePlan("s", "fr", (hostile, NavGroup("A & <b>", (hostile,))), (hostile,), {})
+    plan = SitePlan("s", "fr", (hostile, NavGroup("A & <b>", (("<i>", hostile),))), (hostile,), {})
     nav = plan.mkdocs_nav()
     assert nav[0] == {"&lt;script&gt;alert(1)&lt;/script&gt;": "x.md"}
-    assert list(nav[1]) == ["A &amp; &lt;b&gt;"]
+    assert nav[1] == {"A &amp; &lt;b&gt;": [{"&lt;i&gt;": "x.md"}]}
 
 
 def test_slugs_must_be_file_names():

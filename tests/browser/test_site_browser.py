@@ -1,0 +1,191 @@
+"""The built sites in Debian's chromium: every page loads cleanly, nothing leaves the local origin,
+axe finds no serious or critical violation, every internal link resolves, search and the language
+switcher work, and hostile customer text stays text."""
+
+from __future__ import annotations
+
+import urllib.request
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+
+from generator.load import EXAMPLES, SMALL_EXAMPLE, load
+
+AXE_SERIOUS = """async () => {
+  const result = await axe.run(document, {resultTypes: ["violations"]});
+  return result.violations.filter(v => v.impact === "serious" || v.impact === "critical")
+    .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`);
+}"""
+LINKS = """() => [
+  ...Array.from(document.querySelectorAll("a[href]"), a => a.href),
+  ...Array.from(document.querySelectorAll("img[src], script[src]"), e => e.src),
+  ...Array.from(document.querySelectorAll("link[href][rel=stylesheet], link[href][rel=icon]"), e => e.href),
+]"""
+
+
+@dataclass
+class Crawl:
+    pages: list[str] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    foreign: set[str] = field(default_factory=set)
+    axe: dict[str, list[str]] = field(default_factory=dict)
+    broken: set[str] = field(default_factory=set)
+
+
+def crawl(tab, axe, site, start: str, axe_prefixes: tuple[str, ...]) -> Crawl:
+    """Visit every HTML page reachable from start; axe runs on pages under axe_prefixes."""
+    result = Crawl()
+    queue, seen, resources, anchors = [site.url(start)], {site.url(start)}, set(), {}
+    while queue:
+        url = queue.pop(0)
+        tab.watch.errors.clear()
+        response = tab.goto(url, wait_until="load")
+        path = url[len(site.base):]
+        result.pages.append(path)
+        if response is None or response.status != 200:
+            result.broken.add(path)
+            continue
+        anchors[url] = set(tab.evaluate("() => Array.from(document.querySelectorAll('[id]'), e => e.id)"))
+        if any(path.startswith(prefix) for prefix in axe_prefixes):
+            tab.add_script_tag(path=str(axe))
+            violations = tab.evaluate(AXE_SERIOUS)
+            if violations:
+                result.axe[path] = violations
+        for link in tab.evaluate(LINKS):
+            target, fragment = urldefrag(link)
+            if not target.startswith(site.base):
+                if urlsplit(target).scheme in ("http", "https"):
+                    result.foreign.add(target)  # a link to another site is fine; a load is not (see below)
+                continue
+            if fragment:
+                anchors.setdefault(("wanted", target), set()).add(fragment)
+            if target.endswith(".html") or target.endswith("/"):
+                if target not in seen:
+                    seen.add(target)
+                    queue.append(target)
+            else:
+                resources.add(target)
+        if tab.watch.errors:
+            result.errors[path] = list(tab.watch.errors)
+    result.foreign = set(tab.watch.foreign)  # requests actually attempted, refused by the route
+    tab.close()
+    for target in sorted(resources):
+        try:
+            with urllib.request.urlopen(urllib.request.Request(target, method="HEAD"), timeout=10) as r:
+                ok = r.status == 200
+        except OSError:
+            ok = False
+        if not ok:
+            result.broken.add(target[len(site.base):])
+    for key, fragments in anchors.items():
+        if isinstance(key, tuple):
+            have = anchors.get(key[1], set())
+            result.broken.update(f"{key[1][len(site.base):]}#{f}" for f in fragments - have if key[1] in anchors)
+    return result
+
+
+@pytest.fixture(scope="session")
+def crawls(sites, new_tab, axe_script):
+    return {
+        "small": crawl(new_tab(), axe_script, sites["small"], "fr/index.html", axe_prefixes=("fr/",)),
+        "clinic": crawl(new_tab(), axe_script, sites["clinic"], "index.html", axe_prefixes=("",)),
+    }
+
+
+@pytest.mark.parametrize("name", ["small", "clinic"])
+def test_every_page_loads_without_console_errors(crawls, name):
+    result = crawls[name]
+    assert len(result.pages) >= 20
+    assert result.errors == {}
+
+
+@pytest.mark.parametrize("name", ["small", "clinic"])
+def test_no_request_leaves_the_local_origin(crawls, name):
+    assert crawls[name].foreign == set()
+
+
+@pytest.mark.parametrize("name", ["small", "clinic"])
+def test_axe_reports_no_serious_violation(crawls, name):
+    assert crawls[name].axe == {}
+
+
+@pytest.mark.parametrize("name", ["small", "clinic"])
+def test_every_internal_link_resolves(crawls, name):
+    assert crawls[name].broken == set()
+
+
+def test_every_language_of_the_small_example_is_crawled(crawls):
+    pages = crawls["small"].pages
+    for lang in ("fr", "de", "en"):
+        assert f"{lang}/index.html" in pages and f"{lang}/backup/index.html" in pages
+
+
+def test_the_root_of_a_multilingual_site_opens_the_projects_language(sites, page):
+    page.goto(sites["small"].url("index.html"))
+    page.wait_for_url("**/fr/index.html")
+    assert page.locator("html").get_attribute("lang") == "fr"
+
+
+def _search(tab, query: str) -> list[str]:
+    tab.locator("label.md-search__icon, .md-search__input").first.click()
+    box = tab.locator("input.md-search__input")
+    box.fill(query)
+    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return tab.locator(".md-search-result__item").all_inner_texts()
+
+
+@pytest.fixture(scope="session")
+def small_user():
+    project = load(EXAMPLES / SMALL_EXAMPLE)
+    return next(u for u in project.users if u.id == "u-rochat-s")
+
+
+def test_search_finds_a_user_by_name_and_an_extension_by_number(sites, page, small_user):
+    page.goto(sites["small"].url("fr/index.html"))
+    results = _search(page, small_user.last_name)
+    assert any(small_user.last_name in r for r in results)
+    results = _search(page, str(small_user.extension))
+    assert any(str(small_user.extension) in r for r in results)
+    assert page.watch.errors == [] and page.watch.foreign == []
+
+
+def test_search_works_opened_from_disk(sites, page, small_user):
+    page.goto((sites["small"].root / "fr" / "index.html").as_uri())
+    results = _search(page, small_user.last_name)
+    assert any(small_user.last_name in r for r in results)
+    assert page.watch.foreign == []
+
+
+def test_language_switcher_keeps_the_page(sites, page):
+    page.goto(sites["small"].url("fr/licences.html"))
+    page.locator(".md-select button").first.click()
+    page.get_by_role("link", name="Deutsch").click()
+    page.wait_for_url("**/de/licences.html")
+    assert page.locator("html").get_attribute("lang") == "de"
+    assert page.locator("h1").first.inner_text() == "Lizenzen"
+
+
+def test_sortable_table_sorts_filters_and_pages(sites, page):
+    page.goto(sites["clinic"].url("numbering-users.html"))
+    table = page.locator(".sortable").first
+    rows = table.locator("tbody tr:visible")
+    assert rows.count() == 50  # one page of a long list
+    table.locator("input[type=search]").fill("Margot")
+    assert 1 <= rows.count() < 50
+    assert all("Margot" in text for text in rows.all_inner_texts())
+    table.locator("input[type=search]").fill("")
+    header = table.locator("th .pbxdoc-sort").first
+    header.click()
+    header.click()
+    assert table.locator("th").first.get_attribute("aria-sort") == "descending"
+
+
+def test_hostile_text_is_shown_as_text(sites, page, hostile_text):
+    page.goto(sites["hostile"].url("index.html"))
+    assert hostile_text in page.title()
+    page.goto(sites["hostile"].url("numbering.html"))
+    assert "<img src=x onerror=alert(2)>" in page.locator("article").inner_text()
+    _search(page, "Sophie")
+    assert page.watch.dialogs == []
+    assert page.watch.errors == []
