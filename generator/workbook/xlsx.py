@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import re
 import tempfile
+import textwrap
 import zipfile
 from collections.abc import Iterable
 
@@ -24,6 +25,9 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 CHECK_MARK = "✓"
 MAX_WIDTH, WIDE_WIDTH, MIN_WIDTH = 40, 60, 6
+PAGE_WIDTH = 230  # characters across a landscape A4 page printed at about 60 %
+LINE_HEIGHT = 12.75  # points per line of 10-point text
+NARROWEST = 14  # a text column is not narrowed below this to fit the page
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -134,6 +138,8 @@ class WorkbookWriter:
             return LIST_SEPARATOR.join(value) if value else None
         if column.kind == CHECK:
             return CHECK_MARK if value else None
+        if column.kind == BOOL:  # words, not TRUE/FALSE: Excel and LibreOffice show booleans differently
+            return self.t.t("workbook.value.affirmative" if value else "workbook.value.negative")
         return value
 
     def write(self, sheets: Iterable[Sheet]) -> bytes:
@@ -161,18 +167,24 @@ class WorkbookWriter:
         return normalise_zip(buffer.getvalue())
 
     def _widths(self, sheet: Sheet, labels: list[str], rows: list[list]) -> list[float]:
-        widths = []
+        """Each column as wide as its content, then the widest narrowed (their text wraps) until the
+        sheet fits a landscape page at a readable scale."""
+        widths, floors = [], []
         for i, column in enumerate(sheet.columns):
+            header = max((len(word) for word in labels[i].split()), default=0) + 2
             if column.kind == CHECK:
                 widths.append(4.5)
+                floors.append(4.5)
                 continue
-            if column.kind == DATE:
-                content = 11
-            else:
-                content = max((len(str(row[i])) for row in rows if row[i] is not None), default=0)
-            header = max((len(word) for word in labels[i].split()), default=0) + 2
+            content = 11 if column.kind == DATE else max((len(str(row[i])) for row in rows if row[i] is not None), default=0)
             cap = WIDE_WIDTH if column.wide else MAX_WIDTH
             widths.append(float(min(max(content + 2, header, MIN_WIDTH), cap)))
+            floors.append(float(max(header, MIN_WIDTH, min(widths[-1], NARROWEST))))
+        while sum(widths) > PAGE_WIDTH:
+            i = max(range(len(widths)), key=lambda k: (widths[k] - floors[k], -k))
+            if widths[i] <= floors[i]:
+                break
+            widths[i] -= 1
         return widths
 
     def _sheet(self, workbook, formats: Formats, sheet: Sheet, name: str) -> None:
@@ -184,13 +196,17 @@ class WorkbookWriter:
         last_row = max(len(rows), 1)
         for col, (column, width) in enumerate(zip(sheet.columns, widths)):
             ws.set_column(col, col, width)
-        ws.set_row(0, 110 if sheet.matrix else 30)
+        ws.set_row(0, 110 if sheet.matrix else LINE_HEIGHT * max(2, max(_lines(label, width) for label, width in zip(labels, widths))) + 4)
         for col, (column, label) in enumerate(zip(sheet.columns, labels)):
             ws.write_string(0, col, label, formats.header(rotated=sheet.matrix and column.kind == CHECK))
+        wrap = [column.wide or any(len(str(row[i])) > widths[i] - 1 for row in rows if row[i] is not None) for i, column in enumerate(sheet.columns)]
         for r, row in enumerate(rows, start=1):
             band = r % 2 == 0
+            lines = max((_lines(str(v), widths[i]) for i, v in enumerate(row) if wrap[i] and v is not None), default=1)
+            if lines > 1:  # neither Excel nor LibreOffice grows a row for wrapped text on opening
+                ws.set_row(r, LINE_HEIGHT * lines + 2)
             for col, (column, value) in enumerate(zip(sheet.columns, row)):
-                self._cell(ws, formats, r, col, column, value, band)
+                self._cell(ws, formats, r, col, column, value, band, wrap[col])
         if not rows:  # an empty table still shows its frame under the header
             for col, column in enumerate(sheet.columns):
                 ws.write_blank(1, col, None, formats.cell(column.kind, False))
@@ -201,19 +217,17 @@ class WorkbookWriter:
         ws.ignore_errors({"number_stored_as_text": f"A1:{_col(last_col)}{last_row + 1}"})  # extensions, numbers
         self._print_setup(ws, self.t.t(f"workbook.sheet.{sheet.key}"))
 
-    def _cell(self, ws, formats: Formats, r: int, col: int, column, value, band: bool) -> None:
+    def _cell(self, ws, formats: Formats, r: int, col: int, column, value, band: bool, wrap: bool) -> None:
         kind = column.kind
         if value is None:
-            ws.write_blank(r, col, None, formats.cell(kind, band, column.wide))
-        elif kind == BOOL:
-            ws.write_boolean(r, col, bool(value), formats.cell(kind, band))
+            ws.write_blank(r, col, None, formats.cell(kind, band, wrap))
         elif kind in (INT, FLOAT, MONEY, DAYS):
             ws.write_number(r, col, value, formats.cell(kind, band))
         elif kind == DATE:
             ws.write_datetime(r, col, dt.datetime(value.year, value.month, value.day), formats.cell(kind, band))
         else:
             text = str(value)
-            ws.write_string(r, col, text, formats.cell(kind, band, column.wide, quoted=is_formula_like(text)))
+            ws.write_string(r, col, text, formats.cell(kind, band, wrap, quoted=is_formula_like(text)))
 
     def _conditional(self, ws, formats: Formats, sheet: Sheet, last_row: int) -> None:
         """Licences: expired in red, expiring within the policy's warning period in amber."""
@@ -238,6 +252,12 @@ class WorkbookWriter:
         ws.set_header(self.header.replace("{sheet}", header_footer_text(title)), {"margin": 0.3})
         ws.set_footer(self.footer, {"margin": 0.3})
         ws.hide_gridlines(0)
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines a text takes in a wrapped column (a little pessimistic, never cut off)."""
+    chars = max(int(width * 1.1) - 1, 1)
+    return sum(max(len(textwrap.wrap(part, chars, break_long_words=True)), 1) for part in text.split("\n"))
 
 
 def _col(index: int) -> str:

@@ -102,7 +102,7 @@ def test_layout_freeze_filter_names_and_print(small_workbook):
     assert users.print_title_rows == "$1:$1"
     assert "Fiduciaire Rochat SA" in users.oddHeader.left.text
     assert "pbx_users" in wb.defined_names
-    assert users.column_dimensions["H"].width > 20  # e-mail column is sized for its content
+    assert users.column_dimensions["H"].width > 2 * users.column_dimensions["G"].width  # e-mail wider than site: sized to content
     licences = wb[FR.t("workbook.sheet.licences")]
     assert len(licences.conditional_formatting) == 1 and len(next(iter(licences.conditional_formatting)).rules) == 2
 
