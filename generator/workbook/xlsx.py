@@ -32,10 +32,6 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def is_formula_like(text: str) -> bool:
-    return text.startswith(FORMULA_TRIGGERS)
-
-
 def header_footer_text(text: str) -> str:
     """Customer text inside an Excel header/footer: '&' starts a control code there."""
     return text.replace("&", "&&")
@@ -142,6 +138,22 @@ class WorkbookWriter:
             return self.t.t("workbook.value.affirmative" if value else "workbook.value.negative")
         return value
 
+    def _displayed(self, sheet: Sheet) -> list[list]:
+        """The rows as the cells show them; only the columns whose values change are converted
+        (once per distinct value)."""
+        rows = [list(row) for row in sheet.rows]
+        for i, column in enumerate(sheet.columns):
+            if column.kind not in (ENUM, LIST, CHECK, BOOL):
+                continue
+            cache: dict = {}
+            for row in rows:
+                value = row[i]
+                key = tuple(value) if isinstance(value, list) else value
+                if key not in cache:
+                    cache[key] = self.display(column, value)
+                row[i] = cache[key]
+        return rows
+
     def write(self, sheets: Iterable[Sheet]) -> bytes:
         with tempfile.TemporaryDirectory(prefix="pbxdoc-xlsx-") as tmp:
             buffer = io.BytesIO()
@@ -190,7 +202,7 @@ class WorkbookWriter:
     def _sheet(self, workbook, formats: Formats, sheet: Sheet, name: str) -> None:
         ws = workbook.add_worksheet(name)
         labels = [self.label(c) for c in sheet.columns]
-        rows = [[self.display(c, v) for c, v in zip(sheet.columns, row)] for row in sheet.rows]
+        rows = self._displayed(sheet)
         widths = self._widths(sheet, labels, rows)
         last_col = len(sheet.columns) - 1
         last_row = max(len(rows), 1)
@@ -200,13 +212,15 @@ class WorkbookWriter:
         for col, (column, label) in enumerate(zip(sheet.columns, labels)):
             ws.write_string(0, col, label, formats.header(rotated=sheet.matrix and column.kind == CHECK))
         wrap = [column.wide or any(len(str(row[i])) > widths[i] - 1 for row in rows if row[i] is not None) for i, column in enumerate(sheet.columns)]
+        wrapped = [i for i, w in enumerate(wrap) if w]
+        cells = [self._cell_writer(ws, formats, column, wrap[i]) for i, column in enumerate(sheet.columns)]
         for r, row in enumerate(rows, start=1):
             band = r % 2 == 0
-            lines = max((_lines(str(v), widths[i]) for i, v in enumerate(row) if wrap[i] and v is not None), default=1)
+            lines = max((_lines(str(row[i]), widths[i]) for i in wrapped if row[i] is not None), default=1)
             if lines > 1:  # neither Excel nor LibreOffice grows a row for wrapped text on opening
                 ws.set_row(r, LINE_HEIGHT * lines + 2)
-            for col, (column, value) in enumerate(zip(sheet.columns, row)):
-                self._cell(ws, formats, r, col, column, value, band, wrap[col])
+            for col, value in enumerate(row):
+                cells[col](r, col, value, band)
         if not rows:  # an empty table still shows its frame under the header
             for col, column in enumerate(sheet.columns):
                 ws.write_blank(1, col, None, formats.cell(column.kind, False))
@@ -217,17 +231,26 @@ class WorkbookWriter:
         ws.ignore_errors({"number_stored_as_text": f"A1:{_col(last_col)}{last_row + 1}"})  # extensions, numbers
         self._print_setup(ws, self.t.t(f"workbook.sheet.{sheet.key}"))
 
-    def _cell(self, ws, formats: Formats, r: int, col: int, column, value, band: bool, wrap: bool) -> None:
+    @staticmethod
+    def _cell_writer(ws, formats: Formats, column, wrap: bool):
+        """A function writing one cell of this column; its formats are looked up once (the
+        writer is called for every cell of large sheets)."""
         kind = column.kind
-        if value is None:
-            ws.write_blank(r, col, None, formats.cell(kind, band, wrap))
-        elif kind in (INT, FLOAT, MONEY, DAYS):
-            ws.write_number(r, col, value, formats.cell(kind, band))
-        elif kind == DATE:
-            ws.write_datetime(r, col, dt.datetime(value.year, value.month, value.day), formats.cell(kind, band))
-        else:
-            text = str(value)
-            ws.write_string(r, col, text, formats.cell(kind, band, wrap, quoted=is_formula_like(text)))
+        plain = (formats.cell(kind, False, wrap), formats.cell(kind, True, wrap))
+        quoted = (formats.cell(kind, False, wrap, quoted=True), formats.cell(kind, True, wrap, quoted=True))
+
+        def write(r: int, c: int, value, band: bool) -> None:
+            if value is None:
+                ws.write_blank(r, c, None, plain[band])
+            elif kind in (INT, FLOAT, MONEY, DAYS):
+                ws.write_number(r, c, value, plain[band])
+            elif kind == DATE:
+                ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), plain[band])
+            else:
+                text = str(value)
+                ws.write_string(r, c, text, (quoted if text.startswith(FORMULA_TRIGGERS) else plain)[band])
+
+        return write
 
     def _conditional(self, ws, formats: Formats, sheet: Sheet, last_row: int) -> None:
         """Licences: expired in red, expiring within the policy's warning period in amber."""
@@ -257,6 +280,8 @@ class WorkbookWriter:
 def _lines(text: str, width: float) -> int:
     """How many lines a text takes in a wrapped column (a little pessimistic, never cut off)."""
     chars = max(int(width * 1.1) - 1, 1)
+    if len(text) <= chars and "\n" not in text:
+        return 1
     return sum(max(len(textwrap.wrap(part, chars, break_long_words=True)), 1) for part in text.split("\n"))
 
 
