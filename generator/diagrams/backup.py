@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from generator.diagrams.availability import _equipment_card
+from generator.diagrams.equipment import describe, item as equipment_item, kind_of, unknown
 from generator.diagrams.graph import ALERT, INK, Graph, Html, esc, root_graph
-from generator.diagrams.labels import PALETTE, _line, card, cluster_label, cluster_style
+from generator.diagrams.labels import PALETTE, card, cluster_label, cluster_style, group_table, styled, table
 from generator.i18n import Translator
 from generator.model.operations import BackupJob, BackupMethod
 from generator.model.project import Project
@@ -16,7 +16,6 @@ from generator.model.project import Project
 INSECURE = {BackupMethod.FTP, BackupMethod.EMAIL}
 LOCATIONS = ("onsite", "offsite", "cloud")
 DESTINATION_ICONS = {"onsite": "nas", "offsite": "site", "cloud": "cloud"}
-MANUAL_NODES_UP_TO = 8  # more devices than this are summed up by kind
 
 
 def _rotation(job: BackupJob, t: Translator) -> str | None:
@@ -29,69 +28,73 @@ def _rotation(job: BackupJob, t: Translator) -> str | None:
 
 def _edge_label(job: BackupJob, t: Translator) -> tuple[Html, bool]:
     """The label of a job's edge and whether it is unsafe (unencrypted or insecure transport)."""
-    lines = [_line(esc(f"{t.label('backup_method', job.method)} · {job.schedule}", 34), 9, INK, True)]
+    lines = [styled(esc(f"{t.label('backup_method', job.method)} · {job.schedule}", 34), 9, INK, True)]
     rotation = _rotation(job, t)
     if rotation:
-        lines.append(_line(esc(rotation, 34)))
+        lines.append(styled(esc(rotation, 34)))
     if not job.automated:
-        lines.append(_line(esc(t.t("diagrams.backup.manual_job"))))
+        lines.append(styled(esc(t.t("diagrams.backup.manual_job"))))
     unsafe = []
     if job.method in INSECURE:
         unsafe.append(t.t("diagrams.backup.insecure", method=t.label("backup_method", job.method)))
     if not job.encrypted:
         unsafe.append(t.t("diagrams.backup.unencrypted"))
-    lines += [_line(esc(u, 34), 9, ALERT, True) for u in unsafe]
+    lines += [styled(esc(u, 34), 9, ALERT, True) for u in unsafe]
     if not unsafe:
-        lines.append(_line(esc(t.t("diagrams.backup.encrypted")), 9, PALETTE["backup"][0], True))
+        lines.append(styled(esc(t.t("diagrams.backup.encrypted")), 9, PALETTE["backup"][0], True))
     return Html("<BR/>".join(lines)), bool(unsafe)
 
 
 def build(project: Project, t: Translator, title: str) -> Graph:
-    graph = root_graph(label=Html(_line(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="2.2")
+    graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="2.2")
     jobs = sorted(project.backups.jobs, key=lambda j: (j.system, j.id))
     systems = sorted({j.system for j in jobs})
-    source_cluster = graph.cluster(cluster_label(t.t("diagrams.backup.systems"), "server"), **cluster_style("server"))
-    sources = {}
-    for system_id in systems:
-        obj = project.equipment.get(system_id)
-        sources[system_id] = source_cluster.node(_equipment_card(project, t, obj, [], []) if obj is not None else card("other_system", system_id, [], "server"))
-    destination_nodes: dict[tuple[str, str], str] = {}
-    location_clusters: dict[str, Graph] = {}
+    rows = [equipment_item(project.equipment[i], t) if i in project.equipment else unknown(i) for i in systems]
+    sources = graph.node(group_table(t.t("diagrams.backup.systems"), "server", rows))
+    port = {system_id: f"{sources}:e{n}:e" for n, system_id in enumerate(systems)}
+    destination_nodes: dict[tuple[str, str], str] = {}  # in location order, top to bottom
     for location in LOCATIONS:
         located = sorted({(j.destination, j.medium) for j in jobs if j.location == location})
         if not located:
             continue
-        location_clusters[location] = cluster = graph.cluster(cluster_label(t.label("backup_location", location), "backup"), **cluster_style("backup"))
+        cluster = graph.cluster(cluster_label(t.label("backup_location", location), "backup"), **cluster_style("backup"))
         for destination, medium in located:
             destination_nodes[(location, destination)] = cluster.node(card(DESTINATION_ICONS[location], medium, [destination], "backup"))
     for job in jobs:
         label, unsafe = _edge_label(job, t)
-        graph.edge(sources[job.system], destination_nodes[(job.location, job.destination)], label=label, color=ALERT if unsafe else PALETTE["backup"][0], style="dashed" if job.method in INSECURE else "solid", penwidth="2" if unsafe else "1.4")
-    _manual(project, t, graph)
+        graph.edge(port[job.system], destination_nodes[(job.location, job.destination)], label=label, color=ALERT if unsafe else PALETTE["backup"][0], style="dashed" if job.method in INSECURE else "solid", penwidth="2" if unsafe else "1.4")
+    # Left column: the backed-up systems above the peripherals; right column: the destinations above
+    # the customer folder and the list of what is not backed up.
+    peripherals, folder, never = _manual(project, t, graph)
+    graph.column([n for n in (sources, peripherals) if n])
+    graph.column([n for n in (list(destination_nodes.values())[-1:] + [folder, never]) if n])
     return graph
 
 
-def _manual(project: Project, t: Translator, graph: Graph) -> None:
-    """Peripheral devices backed up by hand before and after changes, and those never backed up."""
-    manual = project.backups.manual_backups
+def _manual(project: Project, t: Translator, graph: Graph) -> tuple[str | None, str | None, str | None]:
+    """Peripheral devices backed up by hand before and after changes (with the customer folder they
+    go to), and the equipment never backed up, as compact one-line-per-device tables."""
     by_device: dict[str, list] = defaultdict(list)
-    for m in manual:
+    for m in project.backups.manual_backups:
         by_device[m.device].append(m)
+    header = [t.t("diagrams.backup.device"), t.t("diagrams.network.kind")]
+    peripherals = folder = never = None
     if by_device:
-        cluster = graph.cluster(cluster_label(t.t("diagrams.backup.peripherals"), "special"), **cluster_style("special"))
-        folder = graph.node(card("folder", t.t("diagrams.backup.customer_folder"), [t.t("diagrams.backup.manual_count", count=len(manual))], "backup"))
-        if len(by_device) <= MANUAL_NODES_UP_TO:
-            for device_id in sorted(by_device):
-                obj = project.equipment.get(device_id)
-                last = max(m.date for m in by_device[device_id])
-                details = [t.t("diagrams.backup.last_manual", date=t.date(last))]
-                node = cluster.node(_equipment_card(project, t, obj, details, []) if obj is not None else card("other_system", device_id, details, "special"))
-                graph.edge(node, folder, label=t.t("diagrams.backup.before_after", count=len(by_device[device_id])), color=PALETTE["special"][0])
-        else:
-            names = sorted(getattr(project.equipment.get(d), "name", d) for d in by_device)
-            node = cluster.node(card("other_system", t.t("diagrams.backup.devices", count=len(by_device)), [", ".join(names[:12]) + (" …" if len(names) > 12 else "")], "special"))
-            graph.edge(node, folder, label=t.t("diagrams.backup.before_after", count=len(manual)), color=PALETTE["special"][0])
-    never = sorted(obj.id for obj in project.equipment_records() if getattr(obj, "backup", None) == "none")
-    if never:
-        names = [getattr(project.equipment[i], "name", i) for i in never]
-        graph.node(card("alert", t.t("diagrams.backup.not_backed_up", count=len(never)), [", ".join(names[:12]) + (" …" if len(names) > 12 else "")], "alert"))
+        total = len(project.backups.manual_backups)
+        rows = [(None, [*_named(project, t, device_id), t.number(len(by_device[device_id])), t.date(max(m.date for m in by_device[device_id]))]) for device_id in sorted(by_device)]
+        peripherals = graph.node(table("folder", t.t("diagrams.backup.peripherals"), [*header, t.t("diagrams.backup.count"), t.t("diagrams.backup.last")], rows, "special"))
+        folder = graph.node(card("folder", t.t("diagrams.backup.customer_folder"), [t.t("diagrams.backup.manual_count", count=total)], "backup"))
+        graph.edge(peripherals, folder, label=t.t("diagrams.backup.before_after", count=total), color=PALETTE["special"][0])
+    missing = sorted(obj.id for obj in project.equipment_records() if getattr(obj, "backup", None) == "none")
+    if missing:
+        never = graph.node(table("alert", t.t("diagrams.backup.not_backed_up", count=len(missing)), header, [(None, _named(project, t, i)) for i in missing], "alert"))
+    return peripherals, folder, never
+
+
+def _named(project: Project, t: Translator, object_id: str) -> list[str]:
+    """Name and kind of a device, for a table row."""
+    if object_id not in project.equipment:
+        return [object_id, ""]
+    obj = project.equipment[object_id]
+    _, title, _ = describe(obj, t)
+    return [title, kind_of(obj, t)]

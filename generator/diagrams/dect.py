@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.diagrams.graph import INK, Graph, Html, esc, root_graph
-from generator.diagrams.labels import PALETTE, _line, card, cluster_label, cluster_style, table
+from generator.diagrams.labels import PALETTE, styled, card, cluster_label, cluster_style, table
 from generator.i18n import Translator
 from generator.model.dect import DectSystem
 from generator.model.project import Project
@@ -22,7 +22,7 @@ def _counted(values) -> list[tuple[str, int]]:
 
 
 def build(project: Project, t: Translator, system: DectSystem, title: str) -> Graph:
-    graph = root_graph(label=Html(_line(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.8")
+    graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.8")
     server = project.server_by_id.get(system.server)
     manager_facts = [
         f"{system.vendor} · {t.label('dect_kind', system.kind)}",
@@ -54,7 +54,7 @@ def build(project: Project, t: Translator, system: DectSystem, title: str) -> Gr
         site_cluster = graph.cluster(cluster_label(site.name if site else site_id, "network"), **cluster_style("network"))
         clusters = sorted({b.sync_cluster for b in bases if b.site == site_id}, key=lambda c: (c is None, c or 0))
         for sync_cluster in clusters:
-            members = sorted((b for b in bases if b.site == site_id and b.sync_cluster == sync_cluster), key=lambda b: (b.sync_level or 99, b.id))
+            members = sorted((b for b in bases if b.site == site_id and b.sync_cluster == sync_cluster), key=lambda b: (b.sync_level != 1, b.id))
             rows = []
             for i, b in enumerate(members):
                 switch = devices.get(b.switch).name if b.switch in devices else b.switch

@@ -8,7 +8,7 @@ import ipaddress
 from collections import defaultdict
 
 from generator.diagrams.graph import INK, Graph, Html, esc, root_graph
-from generator.diagrams.labels import PALETTE, _line, card, cluster_label, cluster_style, table
+from generator.diagrams.labels import PALETTE, styled, card, cluster_label, cluster_style, table
 from generator.i18n import Translator
 from generator.model.network import DeviceKind, Subnet
 from generator.model.project import Project
@@ -55,7 +55,7 @@ def _telephony(project: Project, t: Translator) -> dict[str | None, list[str]]:
 
 
 def build(project: Project, t: Translator, title: str) -> Graph:
-    graph = root_graph(label=Html(_line(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.7")
+    graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.7")
     internet = graph.node(card("wan", t.t("diagrams.network.internet"), [], "public"))
     telephony = _telephony(project, t)
     anchors: dict[str, str] = {}  # site id -> the node site interconnects attach to
@@ -96,5 +96,5 @@ def build(project: Project, t: Translator, title: str) -> Graph:
         here = project.server_by_id[line.server].site if line.server in project.server_by_id else None
         if here in anchors and line.remote_site in anchors and here != line.remote_site:
             label = " · ".join(x for x in (line.protocol, line.medium) if x)
-            graph.edge(anchors[here], anchors[line.remote_site], label=Html(_line(esc(label, 30), 9, PALETTE["private"][0])), style="dashed", color=PALETTE["private"][0], dir="both", constraint="false")
+            graph.edge(anchors[here], anchors[line.remote_site], label=Html(styled(esc(label, 30), 9, PALETTE["private"][0])), style="dashed", color=PALETTE["private"][0], dir="both", constraint="false")
     return graph
