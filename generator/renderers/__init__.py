@@ -39,6 +39,13 @@ def _data(ctx: RenderContext) -> None:
     render(ctx)
 
 
+def _pdf(ctx: RenderContext) -> None:
+    from generator.pdf.render import render_context
+
+    render_context(ctx)
+
+
 RENDERERS: list[Renderer] = [
     Renderer("data", _data, "The validated model as JSON, for integrations"),
+    Renderer("pdf", _pdf, "PDF/A-3b records, runbooks and the documentation book"),
 ]

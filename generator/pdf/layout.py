@@ -1,0 +1,149 @@
+"""From Documents to one HTML page and its in-memory resources (fonts, stylesheet, logo, figures).
+
+Documents are converted with the site's Markdown extensions, so a section reads the same in the
+book as on the site. Customer text was escaped when the Markdown was written; the template
+escapes everything else it prints (autoescape).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
+from generator.i18n import Translator
+from generator.model.project import Project
+from generator.pdf.fetcher import resource_url
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
+FONTS = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf", "LiberationMono-Regular.ttf")
+_DATA_URI = re.compile(r"""data:[a-z]+/[a-z0-9.+-]+(?:;[a-z0-9=.-]+)*,[^"')\s]+""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Signature:
+    role: str
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """What one PDF is made of: its documents, who signs it, and which source files it attaches."""
+
+    name: str  # record name in the document id, e.g. commissioning
+    title: str
+    kind: str  # the line above the title (e.g. "Procès-verbal")
+    documents: list[Document]
+    concerns: tuple[str, ...]  # project files attached as the record's sources
+    signatures: tuple[Signature, ...] = ()
+    signature_statement: str = ""
+    toc: bool = False
+    break_between_parts: bool = False
+    figures: dict[str, bytes] = field(default_factory=dict)  # output path -> bytes (diagrams)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def font_resources() -> dict[str, bytes]:
+    return {f"fonts/{name}": (TEMPLATES / "fonts" / name).read_bytes() for name in FONTS}
+
+
+def document_id(project: Project, record: str) -> str:
+    info = project.pbxdoc.document
+    return f"{info.id_prefix}-{record.upper()}-{info.version}"
+
+
+def document_html(document: Document) -> str:
+    """A Document's blocks as HTML (its title is printed by the template, with an anchor)."""
+    md = to_markdown(document, figure_prefix=resource_url(""), title_level=0)
+    return markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
+
+
+def _address_lines(address) -> list[str]:
+    if address is None:
+        return []
+    return [address.street, f"{address.postcode} {address.city}"]
+
+
+def _logo(project: Project) -> tuple[str, bytes] | None:
+    """The integrator's logo, read only from inside the project folder."""
+    logo = project.pbxdoc.integrator.branding.logo
+    if not logo:
+        return None
+    root = project.root.resolve()
+    path = (root / logo).resolve()
+    if not path.is_relative_to(root) or not path.is_file() or path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
+        return None
+    return f"project/logo{path.suffix.lower()}", path.read_bytes()
+
+
+def page(record: Record, project: Project, t: Translator, audience: str, generated: dt.datetime, attachments: list[str]) -> tuple[str, dict[str, bytes], frozenset[str]]:
+    """The record's HTML, the resources it may load, and the data: URIs found in generated figures."""
+    info = project.pbxdoc
+    branding = info.integrator.branding
+    resources: dict[str, bytes] = dict(font_resources())
+    css = _environment().get_template("pdf.css.j2").render(
+        primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', "")
+    )
+    resources["pdf.css"] = css.encode("utf-8")
+    logo = _logo(project)
+    if logo:
+        resources[logo[0]] = logo[1]
+    allowed_data: set[str] = set()
+    for path, content in sorted(record.figures.items()):
+        resources[path] = content
+        if path.endswith(".svg"):
+            allowed_data.update(_DATA_URI.findall(content.decode("utf-8", "replace")))
+    integrator_lines = _address_lines(info.integrator.address) + [v for v in (info.integrator.phone, info.integrator.email) if v]
+    meta = {
+        "lang": t.lang,
+        "title": record.title,
+        "kind": record.kind,
+        "customer": info.customer.name,
+        "customer_lines": _address_lines(info.customer.address),
+        "integrator": info.integrator.name,
+        "integrator_lines": integrator_lines,
+        "author": info.document.author,
+        "doc_id": document_id(project, record.name),
+        "version": info.document.version,
+        "generated_date": t.date(generated.date(), "long"),
+        "generated_iso": generated.isoformat(),
+        "classification": info.document.classification,
+        "audience": t.t(f"pdf.audiences.{audience}"),
+        "digest": project.digest,
+        "logo": resource_url(logo[0]) if logo else None,
+        "confidentiality": info.confidentiality_clause,
+        "attachments": attachments,
+    }
+    parts = []
+    for i, document in enumerate(record.documents):
+        anchor = f"part-{i + 1}"
+        parts.append({"anchor": anchor, "title": document.title, "html": Markup(document_html(document)), "break_before": record.break_between_parts and i > 0})
+    toc = [{"anchor": p["anchor"], "title": p["title"]} for p in parts] if record.toc else []
+    html = _environment().get_template("record.html.j2").render(
+        meta=meta,
+        parts=parts,
+        toc=toc,
+        signatures=record.signatures,
+        signature_statement=record.signature_statement,
+        t=t.t,
+    )
+    return html, resources, frozenset(allowed_data)
