@@ -77,6 +77,16 @@ def document_html(document: Document) -> str:
     return markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
 
 
+def phone(number: str | None) -> str:
+    """An E.164 number grouped as printed in Switzerland (+41 21 555 80 00); others unchanged."""
+    if not number:
+        return ""
+    if number.startswith("+41") and len(number) == 12:
+        n = number[3:]
+        return f"+41 {n[:2]} {n[2:5]} {n[5:7]} {n[7:]}"
+    return number
+
+
 def _address_lines(address) -> list[str]:
     if address is None:
         return []
@@ -112,7 +122,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         resources[path] = content
         if path.endswith(".svg"):
             allowed_data.update(_DATA_URI.findall(content.decode("utf-8", "replace")))
-    integrator_lines = _address_lines(info.integrator.address) + [v for v in (info.integrator.phone, info.integrator.email) if v]
+    integrator_lines = _address_lines(info.integrator.address) + [v for v in (phone(info.integrator.phone), info.integrator.email) if v]
     meta = {
         "lang": t.lang,
         "title": record.title,
@@ -144,6 +154,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         toc=toc,
         signatures=record.signatures,
         signature_statement=record.signature_statement,
+        book=record.break_between_parts,
         t=t.t,
     )
     return html, resources, frozenset(allowed_data)

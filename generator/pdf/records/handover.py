@@ -10,6 +10,7 @@ import datetime as dt
 
 from generator.document import Document, Paragraph, Table
 from generator.i18n import Translator
+from generator.model.operations import COMMERCIAL_DOCUMENTS
 from generator.model.project import Project
 from generator.pdf.layout import Record
 from generator.pdf.records.common import contact_name, overview, signatories
@@ -25,22 +26,25 @@ def items(project: Project, t: Translator) -> list[Document]:
         if not rows:
             continue
         doc = Document(t.t(f"pdf.handover.kinds.{kind}"))
+        columns = ("item", "recipient", "date", "notes") if any(h.notes for h in rows) else ("item", "recipient", "date")
         doc.add(Table(
-            tuple(t.t(f"pdf.col.{col}") for col in ("item", "recipient", "date", "notes")),
-            tuple((h.item, contact_name(project, h.recipient), t.date(h.date, "short"), h.notes or "") for h in rows),
+            tuple(t.t(f"pdf.col.{col}") for col in columns),
+            tuple((h.item, contact_name(project, h.recipient), t.date(h.date, "short"), h.notes or "")[: len(columns)] for h in rows),
         ))
         documents.append(doc)
     return documents
 
 
 def customer_file(project: Project, t: Translator) -> Document | None:
-    """The documents of the customer file the audience may see (commercial ones are filtered out)."""
-    if not project.documents:
+    """The documents of the customer file handed over: never commercial or internal ones, whatever
+    the audience, since the customer signs this record."""
+    documents = [d for d in project.documents if d.kind not in COMMERCIAL_DOCUMENTS and not d.internal]
+    if not documents:
         return None
     doc = Document(t.t("pdf.handover.customer_file"))
     doc.add(Table(
         tuple(t.t(f"pdf.col.{col}") for col in ("id", "kind", "title", "date", "where")),
-        tuple((d.id, t.label("document_kind", d.kind), d.title, t.date(d.date, "short"), d.file or d.reference or "") for d in project.documents),
+        tuple((d.id, t.label("document_kind", d.kind), d.title, t.date(d.date, "short"), d.file or d.reference or "") for d in documents),
     ))
     return doc
 
