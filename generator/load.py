@@ -22,8 +22,8 @@ def validate(root: Path) -> tuple[Project | None, Report]:
     files = read_project_files(root, report)
     if "pbxdoc" not in files.sources and report.has_errors():
         return None, report
-    project, failed = build_project(files.sources, report)
-    check_references(project, root, failed, report)
+    project, _failed, failed_ids = build_project(files.sources, report)
+    check_references(project, root, failed_ids, report)
     if report.has_errors():
         return None, report
     project._root = root

@@ -22,14 +22,16 @@ EQUIPMENT = ("servers", "network", "dect", "interfaces", "terminals", "availabil
 
 
 class _Checker:
-    def __init__(self, project: Project, root: Path, failed: set[str], report: Report):
+    def __init__(self, project: Project, root: Path, failed_ids: set[str], report: Report):
         self.p = project
         self.root = root
-        self.failed = failed
+        self.failed_ids = failed_ids
         self.report = report
 
-    def ok(self, *concerns: str) -> bool:
-        return not any(c in self.failed for c in concerns)
+    @staticmethod
+    def ok(*concerns: str) -> bool:
+        """Every rule runs on the valid part of the data (kept as a hook for rule groups)."""
+        return True
 
     # --- ids ----------------------------------------------------------------------------------
     def unique(self, items: Iterable[Record], what: str, key: str = "id") -> set:
@@ -50,7 +52,7 @@ class _Checker:
             value = getattr(item, field)
             values = value if isinstance(value, list) else [value]
             for v in values:
-                if v is not None and v not in targets:
+                if v is not None and v not in targets and str(v) not in self.failed_ids:
                     known = ", ".join(sorted(map(str, targets))[:8]) + (" ..." if len(targets) > 8 else "")
                     self.report.error(
                         "unknown-reference",
@@ -272,7 +274,7 @@ class _Checker:
     def files(self) -> None:
         p = self.p
         refs: list[tuple[Record, str]] = []
-        if p.pbxdoc and p.pbxdoc.integrator.branding.logo:
+        if p.pbxdoc is not None and p.pbxdoc.integrator.branding.logo:
             refs.append((p.pbxdoc.integrator.branding, "logo"))
         refs += [(d, "file") for d in p.documents if d.file]
         refs += [(c, f) for c in p.changelog for f in ("backup_before", "backup_after") if getattr(c, f)]
@@ -286,5 +288,6 @@ class _Checker:
                 self.report.error("file-not-found", f"file '{rel}' does not exist", item.where(field), field, "the path of a file inside the project folder")
 
 
-def check_references(project: Project, root: Path, failed: set[str], report: Report) -> None:
-    _Checker(project, root, failed, report).run()
+def check_references(project: Project, root: Path, failed_ids: set[str], report: Report) -> None:
+    """Cross-check the records; references to records that failed validation are not re-reported."""
+    _Checker(project, root, failed_ids, report).run()
