@@ -13,6 +13,7 @@ from generator.cli.common import app, console, fail  # noqa: F401  (app is the e
 from generator.cli import core  # noqa: E402,F401
 from generator.cli import pdf  # noqa: E402,F401
 from generator.cli import diagrams  # noqa: E402,F401
+from generator.cli import runbook  # noqa: E402,F401
 
 
 def main() -> None:
