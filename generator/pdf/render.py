@@ -56,20 +56,21 @@ def shorten_tables(document: Document, t: Translator, max_rows: int) -> Document
 
 
 def figures(project: Project, t: Translator) -> dict[str, bytes]:
-    """Every generated figure the book and runbooks may show (diagrams, section figures)."""
+    """Every generated vector figure the book and runbooks may show (diagrams, section figures)."""
     found: dict[str, bytes] = {}
     for module, name in (("generator.diagrams", "render_all"), ("generator.sections", "extra_figures")):
-        make = _optional(module, name)
-        if make is not None:
-            found.update(make(project, t))
+        draw = _optional(module, name)
+        if draw is not None:
+            found.update((path, content) for path, content in draw(project, t).items() if path.endswith(".svg"))
     return found
 
 
-def book(project: Project, t: Translator, figs: dict[str, bytes], max_rows: int) -> Record | None:
+def book(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes], max_rows: int) -> Record | None:
+    """Every section of the site in one document."""
     build_sections = _optional("generator.sections", "build_sections")
     if build_sections is None:
         return None
-    documents = [shorten_tables(d, t, max_rows) for d in build_sections(project, t)]
+    documents = [shorten_tables(d, t, max_rows) for d in build_sections(project, t, today)]
     return Record(
         name="book",
         title=t.t("pdf.book.title"),
@@ -82,26 +83,23 @@ def book(project: Project, t: Translator, figs: dict[str, bytes], max_rows: int)
     )
 
 
-def runbooks(project: Project, t: Translator, figs: dict[str, bytes], max_rows: int) -> list[Record]:
+def runbooks(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes], max_rows: int) -> list[Record]:
+    """One backup and restore runbook PDF per communication server (peripherals stay on the site)."""
     build_runbooks = _optional("generator.runbooks", "build_runbooks")
     if build_runbooks is None:
         return []
-    records = []
-    for runbook in build_runbooks(project, t):
-        server = getattr(runbook, "server", None)
-        server_id = getattr(server, "id", server) or getattr(runbook, "id", "")
-        server_name = getattr(server, "name", None) or server_id
-        documents = list(getattr(runbook, "documents", None) or [getattr(runbook, "document")])
-        records.append(Record(
-            name=f"runbook-{server_id}",
-            title=t.t("pdf.runbook.title", server=server_name),
+    return [
+        Record(
+            name=f"runbook-{runbook.system_id}",
+            title=runbook.title,
             kind=t.t("pdf.runbook.kind"),
-            documents=[shorten_tables(d, t, max_rows) for d in documents],
+            documents=[shorten_tables(runbook.document, t, max_rows)],
             concerns=("pbxdoc", "servers", "backups", "contacts"),
-            toc=len(documents) > 1,
             figures=figs,
-        ))
-    return records
+        )
+        for runbook in build_runbooks(project, t, today)
+        if runbook.system_id in project.server_by_id
+    ]
 
 
 def plan(project: Project, t: Translator, audience: Audience, generated: dt.datetime, options: PdfOptions, folder: str = "pdf") -> list[PdfJob]:
@@ -111,7 +109,7 @@ def plan(project: Project, t: Translator, audience: Audience, generated: dt.date
     records: list[Record] = []
     figs = figures(project, t) if not wanted or wanted & {"book", "runbook"} else {}
     if not wanted or "book" in wanted:
-        the_book = book(project, t, figs, options.max_table_rows)
+        the_book = book(project, t, today, figs, options.max_table_rows)
         if the_book:
             records.append(the_book)
     for name, build in RECORDS.items():
@@ -120,7 +118,7 @@ def plan(project: Project, t: Translator, audience: Audience, generated: dt.date
             if record is not None:
                 records.append(record)
     if not wanted or "runbook" in wanted:
-        records += runbooks(project, t, figs, options.max_table_rows)
+        records += runbooks(project, t, today, figs, options.max_table_rows)
     jobs = []
     for record in records:
         sources = source_files(project, record.concerns, audience)

@@ -25,7 +25,7 @@ def diagram_path(project: Project, view: str, object_id: str | None = None) -> s
         template = CONVENTION.get(view)
         return template.format(id=object_id) if template else None
     for entry in views(project):
-        entry_view, entry_id, path = entry[0], entry[1], entry[2]
+        entry_view, entry_id, path = (entry.view, entry.object_id, entry.path) if hasattr(entry, "view") else entry[:3]
         if entry_view == view and (object_id is None or entry_id == object_id):
             return str(path)
     return None
