@@ -23,7 +23,14 @@ from generator.model.project import Project
 from generator.pdf.fetcher import resource_url
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
-FONTS = ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf", "LiberationMono-Regular.ttf")
+FONTS = (
+    "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf",
+    "LiberationMono-Regular.ttf", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+)
+_SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"', re.S)
+_IMG = re.compile(r'<img ([^>]*?)src="pbxdoc:([^"]+\.svg)"')
+TEXT_WIDTH_PT = (210 - 20 - 18) / 25.4 * 72  # A4 minus the page margins of pdf.css.j2
+TEXT_HEIGHT_PT = 200 / 25.4 * 72  # leave room for the caption and the heading
 _DATA_URI = re.compile(r"""data:[a-z]+/[a-z0-9.+-]+(?:;[a-z0-9=.-]+)*,[^"')\s]+""", re.IGNORECASE)
 
 
@@ -87,6 +94,21 @@ def phone(number: str | None) -> str:
     return number
 
 
+def sized_figures(html: str, figures: dict[str, bytes]) -> str:
+    """Give each generated SVG an explicit size (its own, scaled down to the text block): weasyprint
+    otherwise derives the height from the fonts installed on the machine."""
+
+    def size(match: re.Match) -> str:
+        found = _SVG_SIZE.search(figures.get(match.group(2), b"")[:2000])
+        if not found:
+            return match.group(0)
+        width, height = float(found.group(1)), float(found.group(2))
+        scale = min(1.0, TEXT_WIDTH_PT / width, TEXT_HEIGHT_PT / height)
+        return f'<img style="width: {width * scale:.1f}pt; height: {height * scale:.1f}pt" {match.group(1)}src="pbxdoc:{match.group(2)}"'
+
+    return _IMG.sub(size, html)
+
+
 def _address_lines(address) -> list[str]:
     if address is None:
         return []
@@ -146,7 +168,8 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     parts = []
     for i, document in enumerate(record.documents):
         anchor = f"part-{i + 1}"
-        parts.append({"anchor": anchor, "title": document.title, "html": Markup(document_html(document)), "break_before": record.break_between_parts and i > 0})
+        html = sized_figures(document_html(document), record.figures)
+        parts.append({"anchor": anchor, "title": document.title, "html": Markup(html), "break_before": record.break_between_parts and i > 0})
     toc = [{"anchor": p["anchor"], "title": p["title"]} for p in parts] if record.toc else []
     html = _environment().get_template("record.html.j2").render(
         meta=meta,

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from generator.audience import Audience
 from generator.cli import app
 from generator.load import EXAMPLES, SMALL_EXAMPLE
+from generator.pdf.build import build_pdfs
 from generator.pipeline import BuildOptions, build
 
 ROOT = EXAMPLES / SMALL_EXAMPLE
@@ -40,6 +41,26 @@ def _pdfs(out: Path) -> dict[str, Path]:
     return {p.name: p for p in sorted((out / "pdf").glob("*.pdf"))}
 
 
+def _xobject_subtypes(reader: pypdf.PdfReader) -> set[str]:
+    """Subtypes of every XObject the pages draw, forms searched recursively."""
+    found: set[str] = set()
+    seen: set[int] = set()
+
+    def walk(resources) -> None:
+        xobjects = resources.get_object().get("/XObject") if resources else None
+        for ref in (xobjects.get_object().values() if xobjects else ()):
+            if ref.idnum in seen:
+                continue
+            seen.add(ref.idnum)
+            obj = ref.get_object()
+            found.add(obj["/Subtype"])
+            walk(obj.get("/Resources"))
+
+    for page in reader.pages:
+        walk(page.get("/Resources"))
+    return found
+
+
 def _text(path: Path) -> str:
     return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
 
@@ -47,7 +68,9 @@ def _text(path: Path) -> str:
 def test_every_record_is_written_and_listed_in_the_manifest(built):
     out, result = built
     names = set(_pdfs(out))
-    assert {"FRO-TEL-COMMISSIONING-1.3.pdf", "FRO-TEL-HANDOVER-1.3.pdf", "FRO-TEL-DISCHARGE-1.3.pdf", "FRO-TEL-AUDIT-1.3.pdf"} <= names
+    expected = {"FRO-TEL-COMMISSIONING-1.3.pdf", "FRO-TEL-HANDOVER-1.3.pdf", "FRO-TEL-DISCHARGE-1.3.pdf", "FRO-TEL-AUDIT-1.3.pdf", "FRO-TEL-BOOK-1.3.pdf"}
+    expected |= {f"FRO-TEL-RUNBOOK-{s.id.upper()}-1.3.pdf" for s in result.project.servers}
+    assert names == expected
     for name in names:
         assert f"pdf/{name}" in result.manifest["files"]
 
@@ -73,10 +96,26 @@ def test_commissioning_text_matches_the_data(built):
     assert [f"Page {n} / {pages}" in flat for n in range(1, pages + 1)] == [True] * pages
 
 
-def test_no_secret_reference_is_printed(built):
-    out, _ = built
-    for path in _pdfs(out).values():
-        assert "vault:" not in _text(path)
+def test_book_has_contents_bookmarks_running_headers_and_vector_diagrams(built):
+    from generator.i18n import Translator
+    from generator.sections import build_sections
+
+    out, result = built
+    path = out / "pdf" / "FRO-TEL-BOOK-1.3.pdf"
+    reader = pypdf.PdfReader(path)
+    titles = [d.title for d in build_sections(result.project, Translator("fr"))]
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline == titles
+    contents = _text(path).split("\f")[1]
+    for title in titles:
+        assert re.search(re.escape(title) + r"\s+\d+\n", contents), title
+    for number, page in enumerate(_text(path).split("\f")[1:-1], start=2):
+        header = page.strip().splitlines()[0]
+        assert "Fiduciaire Rochat SA" in header and "CONFIDENTIEL" in header
+        assert f"Page {number} / {len(reader.pages)}" in page
+    # The interface overview is vector: its labels are text, and the book holds no raster image.
+    assert any("Trunk SIP Peoplefone" in (p.extract_text() or "") and "Réseau public" in (p.extract_text() or "") for p in reader.pages)
+    assert _xobject_subtypes(reader) == {"/Form"}
 
 
 def test_fonts_are_all_embedded(built):
@@ -141,11 +180,15 @@ def test_verify_catches_a_modified_byte(built, tmp_path):
     assert "changed: pdf/FRO-TEL-AUDIT-1.3.pdf" in outcome.output
 
 
-def test_customer_audience_gets_filtered_sources(tmp_path):
+def test_customer_audience_sees_no_secret_reference(tmp_path):
+    """Secret references (vault:...) are for the integrator: not in the text nor the attachments."""
     out = tmp_path / "out"
-    build(ROOT, BuildOptions(out=out, only=("pdf",), audience=Audience.CUSTOMER))
-    reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf")
-    attachments = reader.attachments
-    assert "servers.customer.yaml" in attachments
-    for name, contents in attachments.items():
-        assert b"vault:" not in contents[0], name
+    build_pdfs(ROOT, out, None, Audience.CUSTOMER, ("book", "handover"))
+    pdfs = _pdfs(out)
+    assert set(pdfs) == {"FRO-TEL-BOOK-1.3.pdf", "FRO-TEL-HANDOVER-1.3.pdf"}
+    for path in pdfs.values():
+        assert "vault:" not in _text(path)
+        attachments = pypdf.PdfReader(path).attachments
+        assert "servers.customer.yaml" in attachments
+        for name, contents in attachments.items():
+            assert b"vault:" not in contents[0], name
