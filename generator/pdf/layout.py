@@ -79,9 +79,10 @@ def document_id(project: Project, record: str) -> str:
 
 
 def document_html(document: Document) -> str:
-    """A Document's blocks as HTML (its title is printed by the template, with an anchor)."""
+    """A Document's blocks as HTML (its title is printed by the template, with an anchor);
+    checklist items get a printed tick box."""
     md = to_markdown(document, figure_prefix=resource_url(""), title_level=0)
-    return markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS)
+    return markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS).replace("<li>[ ] ", '<li class="tick">')
 
 
 def phone(number: str | None) -> str:

@@ -36,6 +36,14 @@ def summary(project: Project, t: Translator, checks_ran: bool) -> Document:
     return doc
 
 
+def _status(finding, t: Translator) -> str:
+    """Open, or waived with who accepted it, until when and why."""
+    status = t.t(f"pdf.audit.status.{finding.status.value}")
+    if finding.status is FindingStatus.OPEN or not finding.waiver_justification:
+        return status
+    return f"{status}: {finding.waiver_justification} ({finding.waiver_accepted_by}, {finding.waiver_expiry})"
+
+
 def findings(project: Project, t: Translator) -> list[Document]:
     documents = []
     for severity in SEVERITIES:
@@ -51,7 +59,7 @@ def findings(project: Project, t: Translator) -> list[Document]:
                     f"{f.title} — {f.message}",
                     f.object_id,
                     str(f.location),
-                    t.t(f"pdf.audit.status.{f.status.value}"),
+                    _status(f, t),
                 )
                 for f in found
             ),
@@ -159,7 +167,7 @@ def build(project: Project, t: Translator, today: dt.date) -> Record:
 
         checks_ran = True
     except ImportError:
-        checks_ran = False
+        checks_ran = bool(project.findings)
     documents = [summary(project, t, checks_ran), *findings(project, t), waivers(project, t, today)]
     extra = completeness(project, t)
     if extra:

@@ -7,12 +7,12 @@ import datetime as dt
 from generator.document import Document, Facts, Heading, Paragraph, Table, Text
 from generator.i18n import Translator
 from generator.model.project import Project
-from generator.pdf.layout import Record
+from generator.pdf.layout import Record, phone
 from generator.pdf.records.common import overview, result, signatories
 
 
 def _numbers(blocks) -> str:
-    return ", ".join(f"{b.first}–{b.last}" if b.last != b.first else str(b.first) for b in blocks)
+    return ", ".join(f"{phone(b.first)} – {phone(b.last)}" if b.last != b.first else phone(b.first) for b in blocks)
 
 
 def system(project: Project, t: Translator) -> Document:
@@ -64,7 +64,7 @@ def interfaces(project: Project, t: Translator) -> Document | None:
         doc.add(Heading(2, t.t("pdf.commissioning.analogue_lines")))
         doc.add(Table(
             tuple(t.t(f"pdf.col.{c}") for c in ("id", "server", "provider", "number", "purpose")),
-            tuple((a.id, a.server, a.provider, str(a.number), a.purpose or "") for a in i.analogue_lines),
+            tuple((a.id, a.server, a.provider, phone(a.number), a.purpose or "") for a in i.analogue_lines),
         ))
     if i.private_lines:
         doc.add(Heading(2, t.t("pdf.commissioning.private_lines")))

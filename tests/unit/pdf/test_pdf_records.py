@@ -88,3 +88,23 @@ def test_swiss_numbers_are_grouped():
     assert phone("+41215558000") == "+41 21 555 80 00"
     assert phone("+33142685300") == "+33142685300"
     assert phone(None) == ""
+
+
+def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
+    from generator.diagnostics import Location, Severity
+    from generator.model.findings import Finding, FindingStatus
+
+    findings = [
+        Finding("BKP-ENCRYPT", Severity.ERROR, "backup", "Backup not encrypted", "The job stores the backup in clear.", "job-1", Location("backups.yaml", 12)),
+        Finding("LIC-EXPIRY", Severity.WARNING, "licences", "Licence expires soon", "Expires in 41 days.", "lic-1", Location("licences.yaml", 3), FindingStatus.WAIVED, "Renewal ordered", "S. Rochat", "2027-01-31"),
+    ]
+    project = small_project.with_findings(findings)
+    record = audit.build(project, Translator("en"), TODAY)
+    titles = [d.title for d in record.documents]
+    assert titles[:3] == ["Summary of findings", "Findings — Error", "Findings — Warning"]
+    error_rows = [b for b in record.documents[1].blocks if isinstance(b, Table)][0].rows
+    assert error_rows == (("BKP-ENCRYPT", "Backup not encrypted — The job stores the backup in clear.", "job-1", "backups.yaml:12", "Open"),)
+    warning_rows = [b for b in record.documents[2].blocks if isinstance(b, Table)][0].rows
+    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 2027-01-31)" and warning_rows[0][3] == "licences.yaml:3"
+    summary = [b for b in record.documents[0].blocks if isinstance(b, Table)][0].rows
+    assert summary == (("Error", "1", "0", "0"), ("Warning", "0", "1", "0"), ("Information", "0", "0", "0"))
