@@ -49,9 +49,18 @@ def _workbook(ctx: RenderContext) -> None:
     from generator.renderers.workbook import render
 
     render(ctx)
+
+
 def _pdf(ctx: RenderContext) -> None:
     from generator.pdf.render import render_context
+
     render_context(ctx)
+
+
+def _site(ctx: RenderContext) -> None:
+    from generator.site.build import render
+
+    render(ctx)
 
 
 RENDERERS: list[Renderer] = [
@@ -59,4 +68,5 @@ RENDERERS: list[Renderer] = [
     Renderer("data", _data, "The validated model as JSON, for integrations"),
     Renderer("workbook", _workbook, "The customer workbook: one sheet per tabular record (xlsx)"),
     Renderer("pdf", _pdf, "PDF/A-3b records, runbooks and the documentation book"),
+    Renderer("site", _site, "The customer documentation site (mkdocs-material), in OUT/site"),
 ]
