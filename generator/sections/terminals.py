@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.document import Document, Facts, Figure, Heading
-from generator.sections.common import SectionContext, group_by, join, product, table, titled_table
+from generator.sections.common import SectionContext, group_by, join, product, titled_table
 from generator.sections.figures import diagram_path
 from generator.sections.interfaces import server_name
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.document import Admonition
 from generator.runbooks import build_runbooks, runbook_for
+from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
 
 
 def _jobs(project, **changes):

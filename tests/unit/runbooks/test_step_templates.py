@@ -11,6 +11,7 @@ from generator.i18n import LANGUAGES
 from generator.load import load
 from generator.runbooks import TemplateError, build_runbooks, runbook_for
 from generator.runbooks.templates import BUILT_IN, PLACEHOLDERS, STEP_KINDS, load_templates, select
+from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
 
 
 @pytest.mark.parametrize(

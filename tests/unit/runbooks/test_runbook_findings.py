@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.diagnostics import Location, Severity
 from generator.model.findings import Finding, FindingStatus
 from generator.runbooks import runbook_for
+from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
 
 
 def _finding(rule: str, object_id: str, severity=Severity.ERROR, status=FindingStatus.OPEN) -> Finding:

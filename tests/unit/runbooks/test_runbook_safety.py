@@ -10,6 +10,7 @@ import pytest
 from generator.audience import Audience, for_audience
 from generator.document import MARKDOWN_EXTENSIONS
 from generator.runbooks import build_runbooks, runbook_for
+from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
 
 REFERENCE = re.compile(r"\b(env|vault|keepass|bitwarden|1password|pass|file):\S+")
 

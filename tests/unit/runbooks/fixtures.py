@@ -1,4 +1,5 @@
-"""Fixtures for the runbook tests (the examples come from tests/conftest.py)."""
+"""Fixtures of the runbook tests, imported by each test module (a conftest.py here would clash with
+the other folders' conftest modules, which pytest imports under the same name)."""
 
 from __future__ import annotations
 
