@@ -23,6 +23,7 @@ from generator.diagnostics import InvalidProject
 from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, SMALL_EXAMPLE
 from generator.model.project import Project
+from generator.site.checklists import label_checklists
 from generator.site.plan import ASSETS, SitePlan, plan_site
 
 ASSET_FOLDER = "assets/pbxdoc"
@@ -140,6 +141,9 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         assert self.source is not None
         page.update_date = self.source.generated.strftime("%Y-%m-%d")
         return page
+
+    def on_page_content(self, html, *, page, config, files):
+        return label_checklists(html)
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a file of the project changes, not only the theme."""

@@ -4,6 +4,7 @@ switcher work, and hostile customer text stays text."""
 
 from __future__ import annotations
 
+import re
 import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urlsplit
@@ -33,9 +34,11 @@ class Crawl:
     broken: set[str] = field(default_factory=set)
 
 
-def crawl(tab, axe, site, start: str, axe_prefixes: tuple[str, ...]) -> Crawl:
-    """Visit every HTML page reachable from start; axe runs on pages under axe_prefixes."""
+def crawl(tab, axe, site, scope: str, axe_on) -> Crawl:
+    """Visit every HTML page under scope reachable from its index; links leaving the scope (other
+    languages) are checked without being visited; axe runs on the pages for which axe_on(path)."""
     result = Crawl()
+    start = scope + "index.html"
     queue, seen, resources, anchors = [site.url(start)], {site.url(start)}, set(), {}
     while queue:
         url = queue.pop(0)
@@ -47,7 +50,7 @@ def crawl(tab, axe, site, start: str, axe_prefixes: tuple[str, ...]) -> Crawl:
             result.broken.add(path)
             continue
         anchors[url] = set(tab.evaluate("() => Array.from(document.querySelectorAll('[id]'), e => e.id)"))
-        if any(path.startswith(prefix) for prefix in axe_prefixes):
+        if axe_on(path):
             tab.add_script_tag(path=str(axe))
             violations = tab.evaluate(AXE_SERIOUS)
             if violations:
@@ -60,7 +63,7 @@ def crawl(tab, axe, site, start: str, axe_prefixes: tuple[str, ...]) -> Crawl:
                 continue
             if fragment:
                 anchors.setdefault(("wanted", target), set()).add(fragment)
-            if target.endswith(".html") or target.endswith("/"):
+            if target.startswith(site.base + scope) and (target.endswith(".html") or target.endswith("/")):
                 if target not in seen:
                     seen.add(target)
                     queue.append(target)
@@ -85,11 +88,16 @@ def crawl(tab, axe, site, start: str, axe_prefixes: tuple[str, ...]) -> Crawl:
     return result
 
 
+# axe takes a second or more a page: it checks every kind of page, not every runbook and list part.
+AXE_SMALL = re.compile(r"fr/[a-z-]+\.html|fr/backup/(index|runbook-lau-pbx-01)\.html")
+AXE_CLINIC = re.compile(r"(index|interfaces|terminals-dect|licences|numbering-users|addressing-addresses|compliance)\.html|backup/index\.html")
+
+
 @pytest.fixture(scope="session")
 def crawls(sites, new_tab, axe_script):
     return {
-        "small": crawl(new_tab(), axe_script, sites["small"], "fr/index.html", axe_prefixes=("fr/",)),
-        "clinic": crawl(new_tab(), axe_script, sites["clinic"], "index.html", axe_prefixes=("",)),
+        "small": crawl(new_tab(), axe_script, sites["small"], "fr/", AXE_SMALL.fullmatch),
+        "clinic": crawl(new_tab(), axe_script, sites["clinic"], "", AXE_CLINIC.fullmatch),
     }
 
 
@@ -115,10 +123,10 @@ def test_every_internal_link_resolves(crawls, name):
     assert crawls[name].broken == set()
 
 
-def test_every_language_of_the_small_example_is_crawled(crawls):
+def test_the_crawl_reaches_every_section_and_runbook(crawls):
     pages = crawls["small"].pages
-    for lang in ("fr", "de", "en"):
-        assert f"{lang}/index.html" in pages and f"{lang}/backup/index.html" in pages
+    assert {"fr/index.html", "fr/licences.html", "fr/backup/index.html", "fr/backup/runbook-lau-pbx-01.html"} <= set(pages)
+    assert "numbering-users.html" in crawls["clinic"].pages
 
 
 def test_the_root_of_a_multilingual_site_opens_the_projects_language(sites, page):
@@ -127,12 +135,15 @@ def test_the_root_of_a_multilingual_site_opens_the_projects_language(sites, page
     assert page.locator("html").get_attribute("lang") == "fr"
 
 
-def _search(tab, query: str) -> list[str]:
-    tab.locator("label.md-search__icon, .md-search__input").first.click()
+def _search(tab, query: str, expected: str) -> None:
+    """Type a query into material's search box and wait until a result shows the expected text."""
+    from playwright.sync_api import expect
+
+    tab.locator(".md-search__input").first.click()
     box = tab.locator("input.md-search__input")
-    box.fill(query)
-    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return tab.locator(".md-search-result__item").all_inner_texts()
+    box.fill("")
+    box.type(query, delay=20)
+    expect(tab.locator(".md-search-result__list")).to_contain_text(expected, timeout=15_000)
 
 
 @pytest.fixture(scope="session")
@@ -143,17 +154,14 @@ def small_user():
 
 def test_search_finds_a_user_by_name_and_an_extension_by_number(sites, page, small_user):
     page.goto(sites["small"].url("fr/index.html"))
-    results = _search(page, small_user.last_name)
-    assert any(small_user.last_name in r for r in results)
-    results = _search(page, str(small_user.extension))
-    assert any(str(small_user.extension) in r for r in results)
+    _search(page, small_user.last_name, f"{small_user.first_name} {small_user.last_name}")
+    _search(page, str(small_user.extension), f"{small_user.extension} {small_user.first_name} {small_user.last_name}")
     assert page.watch.errors == [] and page.watch.foreign == []
 
 
 def test_search_works_opened_from_disk(sites, page, small_user):
     page.goto((sites["small"].root / "fr" / "index.html").as_uri())
-    results = _search(page, small_user.last_name)
-    assert any(small_user.last_name in r for r in results)
+    _search(page, small_user.last_name, f"{small_user.first_name} {small_user.last_name}")
     assert page.watch.foreign == []
 
 
@@ -163,7 +171,7 @@ def test_language_switcher_keeps_the_page(sites, page):
     page.get_by_role("link", name="Deutsch").click()
     page.wait_for_url("**/de/licences.html")
     assert page.locator("html").get_attribute("lang") == "de"
-    assert page.locator("h1").first.inner_text() == "Lizenzen"
+    assert "Lizenzen" in page.locator("h1").first.inner_text()
 
 
 def test_sortable_table_sorts_filters_and_pages(sites, page):
@@ -186,6 +194,6 @@ def test_hostile_text_is_shown_as_text(sites, page, hostile_text):
     assert hostile_text in page.title()
     page.goto(sites["hostile"].url("numbering.html"))
     assert "<img src=x onerror=alert(2)>" in page.locator("article").inner_text()
-    _search(page, "Sophie")
+    _search(page, "Sophie", "Sophie")
     assert page.watch.dialogs == []
     assert page.watch.errors == []

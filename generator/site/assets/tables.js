@@ -1,5 +1,5 @@
 /* pbxdoc: sortable, filterable, paged tables (tables inside <div class="sortable">).
- * Plain DOM, no dependency, no network. Labels come from #pbxdoc-labels (translations). */
+ * Plain DOM, no dependency, no network. Labels come from #pbxdoc-labels (translations). */ 
 (function () {
   "use strict";
   var PAGE_SIZE = 50;
@@ -91,4 +91,13 @@
   }
 
   Array.prototype.forEach.call(document.querySelectorAll(".sortable table"), enhance);
+
+  // Wide tables scroll sideways inside material's wrapper: keyboard users must reach it too.
+  function focusableScrollers() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])"), function (wrap) {
+      wrap.tabIndex = 0;
+    });
+  }
+  focusableScrollers();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(focusableScrollers);
 })();

@@ -61,7 +61,7 @@ def test_all_languages_side_by_side_with_a_switcher(multilingual_site):
         page = (multilingual_site / lang / "index.html").read_text(encoding="utf-8")
         assert f'<html lang="{lang}"' in page
         for other in ("fr", "de", "en"):
-            assert f'href="../{other}/index.html" hreflang="{other}"' in page
+            assert f'href="../{other}/index.html" target="_self" hreflang="{other}"' in page
     root = (multilingual_site / "index.html").read_text(encoding="utf-8")
     assert 'url=fr/index.html' in root
     assert "Dokumente und Downloads" in (multilingual_site / "de" / "index.html").read_text(encoding="utf-8") or any(
