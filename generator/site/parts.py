@@ -2,7 +2,8 @@
 
 The browser sorts, filters and pages each table (assets/tables.js); splitting keeps every HTML page
 light enough to open on a phone. The first part keeps the prose; later parts repeat only the
-table's heading and headers.
+table's heading and headers. A table moves whole to the next part when it does not fit in
+the current one; only a table longer than a part is cut.
 """
 
 from __future__ import annotations
@@ -33,6 +34,10 @@ def split_document(document: Document, limit: int = MAX_ROWS_PER_PAGE) -> list[D
             parts[-1].append(block)
             continue
         rows = block.rows
+        if _rows(parts[-1]) and _rows(parts[-1]) + len(rows) > limit:
+            # A table that does not fit starts the next part, with its heading.
+            carried = [parts[-1].pop()] if parts[-1] and parts[-1][-1] is heading else ([heading] if heading else [])
+            parts.append(carried)
         while rows:
             room = limit - _rows(parts[-1])
             if room <= 0:

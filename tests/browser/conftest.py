@@ -26,13 +26,6 @@ CHROMIUM_ARGS = [
 HOSTILE = "<script>alert(1)</script>"
 
 
-def pytest_collection_modifyitems(items):
-    here = Path(__file__).resolve().parent
-    for item in items:
-        if here in Path(item.fspath).resolve().parents:
-            item.add_marker(pytest.mark.browser)
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002  (the server's signature)
         pass

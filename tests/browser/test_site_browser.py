@@ -13,6 +13,8 @@ import pytest
 
 from generator.load import EXAMPLES, SMALL_EXAMPLE, load
 
+pytestmark = pytest.mark.browser
+
 AXE_SERIOUS = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations.filter(v => v.impact === "serious" || v.impact === "critical")

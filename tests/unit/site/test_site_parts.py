@@ -36,3 +36,15 @@ def test_part_links_are_relative_to_the_parts_folder(fr):
     pages = pages_of(big_document(1500), "runbooks/users.md", fr)
     assert "[2](users-2.md)" in pages[0].markdown
     assert pages[1].path == "runbooks/users-2.md"
+
+
+def test_a_table_that_does_not_fit_moves_whole_with_its_heading():
+    def site(name: str, rows: int) -> list:
+        return [Heading(2, name), Table(("Nom",), tuple((f"{name} {i}",) for i in range(rows)))]
+
+    doc = Document("Utilisateurs", [*site("Berne", 60), *site("Bienne", 60), *site("Zurich", 30)], "users")
+    parts = split_document(doc, limit=100)
+    assert [[b.text if isinstance(b, Heading) else len(b.rows) for b in part.blocks] for part in parts] == [
+        ["Berne", 60],
+        ["Bienne", 60, "Zurich", 30],
+    ]

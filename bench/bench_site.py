@@ -1,0 +1,132 @@
+"""Time the documentation site of the large synthetic customer, and pbxdoc's share of it.
+
+    python bench/bench_site.py [--project DIR] [--scale F] [--lang fr]
+
+Measures, with the diagrams already drawn (as `pbxdoc build` has them when the site renderer runs):
+1. the site build: pbxdoc's plugin planning every page from the model, then mkdocs;
+2. a plain `mkdocs build` of the same pages, written beforehand as Markdown files, with the same
+   theme, extensions and plugins but without pbxdoc.
+pbxdoc's overhead is (1 - 2) / 2. Targets (issue 6): (1) under 30 s, overhead under 20 %.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from make_large import DEFAULT_OUT, make  # noqa: E402
+
+from generator.audience import Audience  # noqa: E402
+from generator.diagrams import render_view, views  # noqa: E402
+from generator.diagrams.render import DiagramError  # noqa: E402
+from generator.i18n import Translator  # noqa: E402
+from generator.pipeline import generation_date, load_checked  # noqa: E402
+from generator.site.build import MKDOCS_YML, build_language  # noqa: E402
+from generator.site.plan import ASSETS, plan_site  # noqa: E402
+from generator.site.plugin import ASSET_FOLDER, SCRIPTS, STYLESHEETS, SiteSource  # noqa: E402
+
+
+def plain_mkdocs(plan, docs: Path, site: Path) -> float:
+    """Write the plan's pages and files as a docs folder, then time mkdocs alone building them."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    for page in plan.pages:
+        (docs / page.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / page.path).write_text(page.markdown, encoding="utf-8")
+    for path, data in plan.files.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(data)
+    for path, source in plan.copies.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, docs / path)
+    for asset in ASSETS.rglob("*"):
+        if asset.is_file() and asset.suffix in (".css", ".js"):
+            target = docs / ASSET_FOLDER / asset.relative_to(ASSETS)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(asset, target)
+    start = time.perf_counter()
+    config = load_config(
+        str(MKDOCS_YML),
+        docs_dir=str(docs),
+        site_dir=str(site),
+        plugins=[{"search": {"lang": ["fr", "de", "en"]}}, "offline"],
+        nav=plan.mkdocs_nav(),
+        site_name=plan.site_name,
+        extra_css=[f"{ASSET_FOLDER}/{name}" for name in STYLESHEETS],
+        extra_javascript=[f"{ASSET_FOLDER}/{name}" for name in SCRIPTS],
+    )
+    config.theme["language"] = plan.lang
+    build(config)
+    return time.perf_counter() - start
+
+
+def draw_diagrams(project, t: Translator, drawn: Path) -> Path:
+    """The diagrams as the build's diagrams renderer leaves them; a view Graphviz cannot draw is
+    reported and stood in for by an empty SVG, so that the site can still be timed."""
+    for view in views(project, t):
+        try:
+            files = render_view(project, t, view.view, view.object_id)
+        except DiagramError as e:
+            print(f"  ! diagram {view.path} not drawn: {str(e).splitlines()[0]}")
+            files = {view.path: b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'}
+        for path, data in files.items():
+            (drawn / path).parent.mkdir(parents=True, exist_ok=True)
+            (drawn / path).write_bytes(data)
+    return drawn
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--project", type=Path, default=DEFAULT_OUT, help="project (the large synthetic customer is generated when missing)")
+    parser.add_argument("--scale", type=float, default=1.0, help="scale when the project has to be generated")
+    parser.add_argument("--lang", default=None, help="language of the site (default: the project's)")
+    parser.add_argument("--repeat", type=int, default=2, help="runs; the best time of each is reported (default 2)")
+    args = parser.parse_args(argv)
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    if not (args.project / "pbxdoc.yaml").is_file():
+        make(args.project, args.scale)
+    project, _ = load_checked(args.project)
+    lang = args.lang or project.pbxdoc.language.value
+    generated = generation_date(project)
+    print(f"{args.project.name}: {len(project.users)} users, {len(project.changelog)} changes, {len(project.addresses)} addresses")
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        work = Path(tmp)
+        drawn = draw_diagrams(project, Translator(lang), work / "drawn")
+        source = SiteSource(project, lang, Audience.INTEGRATOR, generated, drawn=drawn)
+
+        fulls, plains, plannings = [], [], []
+        for run in range(args.repeat):  # interleaved, so that warm caches favour neither
+            start = time.perf_counter()
+            build_language(source, work / "site")
+            fulls.append(time.perf_counter() - start)
+
+            start = time.perf_counter()
+            plan = plan_site(project, Translator(lang), generated, drawn=drawn)
+            plannings.append(time.perf_counter() - start)
+            shutil.rmtree(work / "docs", ignore_errors=True)
+            plains.append(plain_mkdocs(plan, work / "docs", work / "plain-site"))
+        full, plain, planning = min(fulls), min(plains), min(plannings)
+        pages = len(plan.pages)
+        size = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()) / (1024 * 1024)
+
+    overhead = (full - plain) / plain
+    print(f"  best of {args.repeat} runs")
+    print(f"  site build (pbxdoc plugin + mkdocs): {full:6.2f} s  ({pages} pages, {size:.1f} MiB)   target < 30 s")
+    print(f"  plain mkdocs build of the same pages: {plain:6.2f} s")
+    print(f"  of which pbxdoc planning the pages:  {planning:6.2f} s")
+    print(f"  pbxdoc overhead on mkdocs:           {overhead * 100:6.1f} %   target < 20 %")
+    return 0 if full < 30 and overhead < 0.20 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
