@@ -21,11 +21,12 @@ from mkdocs.structure.files import File, Files
 from generator.audience import Audience, for_audience
 from generator.diagnostics import InvalidProject
 from generator.i18n import LANGUAGES, Translator
-from generator.load import DEFAULT_EXAMPLE, EXAMPLES, SMALL_EXAMPLE
+from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
 from generator.site.checklists import label_checklists
 from generator.site.plan import ASSETS, SitePlan, plan_site
 
+TEMPLATES = REPO_ROOT / "templates" / "site"
 ASSET_FOLDER = "assets/pbxdoc"
 STYLESHEETS = ("pbxdoc.css", "branding.css")
 SCRIPTS = ("tables.js",)
@@ -118,10 +119,19 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(p) else p for p in config.extra.get("polyfills", [])]
         config.extra_css = [*config.extra_css, *(f"{ASSET_FOLDER}/{name}" for name in STYLESHEETS)]
         config.extra_javascript = [*config.extra_javascript, *(f"{ASSET_FOLDER}/{name}" for name in SCRIPTS)]
-        overrides = source.project.root / "templates" / "site"
-        if overrides.is_dir():
-            config.theme.dirs.insert(0, str(overrides))
+        self._template_dirs(config, source.project)
         return config
+
+    @staticmethod
+    def _template_dirs(config, project: Project) -> None:
+        """Templates, first found wins: the project's templates/site, the config's custom_dir,
+        pbxdoc's templates/site, then material's (so an inheriting mkdocs.yml keeps ours)."""
+        dirs = config.theme.dirs
+        if str(TEMPLATES) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        overrides = project.root / "templates" / "site"
+        if overrides.is_dir():
+            dirs.insert(0, str(overrides))
 
     def on_files(self, files: Files, *, config) -> Files:
         """Our pages and assets replace whatever docs_dir holds; the theme's files stay."""

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -115,3 +116,48 @@ def test_plain_mkdocs_build_at_the_repository_root(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert '<html lang="de"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def _site_text(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted([*site.rglob("*.html"), *site.rglob("search_index.json")]))
+
+
+def test_audiences_see_what_they_may(small_site, multilingual_site):
+    integrator, customer = _site_text(small_site), _site_text(multilingual_site / "fr")
+    assert "vault:customers/rochat/veeam-key" in integrator
+    assert "vault:" not in customer  # secret references are for the integrator only
+    assert "Nadia Berset" in integrator
+    assert "Nadia Berset" not in customer  # internal contact
+
+
+def test_a_projects_own_templates_override_the_sites(tmp_path, site_builder):
+    project = tmp_path / "project"
+    shutil.copytree(EXAMPLES / SMALL_EXAMPLE, project)
+    partials = project / "templates" / "site" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "copyright.html").write_text('<div class="md-copyright">Hotline Rochat 24/7</div>\n', encoding="utf-8")
+    site = site_builder(project, tmp_path / "out")
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "Hotline Rochat 24/7" in home
+    assert "pbxdoc-provenance" not in home
+
+
+def test_an_inheriting_mkdocs_yml_stacks_its_templates_on_pbxdocs(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mine" / "partials").mkdir(parents=True)
+    (tmp_path / "mine" / "partials" / "copyright.html").write_text('<div class="md-copyright">Acme footer</div>\n', encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"INHERIT: {REPO_ROOT / 'mkdocs.yml'}\ndocs_dir: docs\ntheme:\n  custom_dir: mine\n"
+        f"plugins:\n  - search\n  - offline\n  - pbxdoc:\n      project: {EXAMPLES / SMALL_EXAMPLE}\n      lang: en\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml"), "--site-dir", str(tmp_path / "site")],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "Acme footer" in home  # the integrator's template
+    assert 'id="pbxdoc-labels"' in home  # pbxdoc's main.html still applies
+    assert '<html lang="en"' in home
