@@ -16,11 +16,11 @@ from generator.model.findings import Finding
 from generator.model.project import Project
 from generator.runbooks import verification
 from generator.runbooks.prerequisites import (
-    Prerequisite, Status, archived, contact_line, host_jobs_of, jobs_of, manual_backups_of, readable_phone, restore_prerequisites,
+    LOCATION_ORDER, Prerequisite, Status, archived, contact_line, host_jobs_of, jobs_of, manual_backups_of, readable_phone, restore_prerequisites,
 )
 from generator.runbooks.records import Records, RunbookTranslator
 from generator.runbooks.subjects import Subject, covered_by_server, subjects
-from generator.runbooks.templates import Loaded, load_templates, select, steps
+from generator.runbooks.templates import Loaded, fill, load_templates, select, steps
 
 ROLE_ORDER = ("provider_support", "technician", "project_manager", "customer_referent", "it_contact", "management", "security", "impacted_person", "supplier")
 
@@ -84,6 +84,7 @@ class _Writer:
         else:
             destination = self.w("customer_folder", folder=self.folder)
         values = {
+            "backup_file": self._backup_file(),
             "id": s.id, "name": s.name, "vendor": s.vendor, "model": s.model, "make": s.make,
             "version": (main.version if main and main.version else None),
             "archive": entry.file if entry else None,
@@ -93,6 +94,16 @@ class _Writer:
         title, backup, restore = self.loaded.template.manual.filled(self.t.lang, {k: values[k] or "" for k in ("id", "name", "vendor", "model", "make")})
         values.update(manual=title, manual_backup=backup, manual_restore=restore)
         return {k: (v if v is not None else self.missing(k)) for k, v in values.items()}
+
+    def _backup_file(self) -> Text | None:
+        """What to restore: the newest of the latest job backup and the latest manual backup."""
+        job = max((j for j in self.jobs if j.last_success), key=lambda j: (j.last_success, -LOCATION_ORDER[j.location]), default=None)
+        manual = next((m for m in self.manual if m.file or m.reference), None)
+        if manual and (job is None or manual.date > job.last_success):
+            return fill(self.w("backup_file.manual"), {"file": manual.file or manual.reference})
+        if job or self.jobs:
+            return fill(self.w("backup_file.job"), {"destination": (job or self.jobs[0]).destination})
+        return None
 
     def steps(self, kind: str) -> tuple[Text, ...]:
         return steps(self.loaded.template, kind, self.t.lang, self.values)
