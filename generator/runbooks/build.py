@@ -22,6 +22,7 @@ from generator.runbooks.records import Records, RunbookTranslator
 from generator.runbooks.subjects import Subject, covered_by_server, subjects
 from generator.runbooks.templates import Loaded, fill, load_templates, select, steps
 
+RESTORE_CATEGORIES = {"backup", "licences"}  # finding categories that bear on a backup or a restore
 ROLE_ORDER = ("provider_support", "technician", "project_manager", "customer_referent", "it_contact", "management", "security", "impacted_person", "supplier")
 
 
@@ -171,9 +172,14 @@ class _Writer:
         return [self.heading(2, "parts"), Table(head, tuple(rows))]
 
     def findings(self) -> list[Block]:
-        related = set(self.s.ids) | {j.id for j in self.jobs} | {m.id for m in self.manual}
+        # Any finding on the system itself; on its jobs, backups, tests, changes and licences, those
+        # of the categories a restore depends on.
+        related = {j.id for j in self.jobs} | {m.id for m in self.manual}
         related |= {x.id for kind in ("licences", "tests", "changes") for x in self.records.of_ids(kind, self.s.ids)}
-        found: list[Finding] = [f for f in self.project.findings if f.object_id in related]
+        found: list[Finding] = [
+            f for f in self.project.findings
+            if f.object_id in self.s.ids or (f.object_id in related and f.category in RESTORE_CATEGORIES)
+        ]
         if not found:
             return [Paragraph((self.w("findings.none"),))]
         rows = tuple(
