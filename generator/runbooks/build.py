@@ -16,7 +16,7 @@ from generator.model.findings import Finding
 from generator.model.project import Project
 from generator.runbooks import verification
 from generator.runbooks.prerequisites import (
-    LOCATION_ORDER, Prerequisite, Status, archived, contact_line, host_jobs_of, jobs_of, manual_backups_of, readable_phone, restore_prerequisites,
+    LOCATION_ORDER, Prerequisite, Status, archived, host_jobs_of, jobs_of, key_holder_line, manual_backups_of, readable_phone, restore_prerequisites,
 )
 from generator.runbooks.records import Records, RunbookTranslator
 from generator.runbooks.subjects import Subject, covered_by_server, subjects
@@ -79,7 +79,7 @@ class _Writer:
         main = s.versions[0] if s.versions else None
         entry = archived(self.project, main) if main and main.version else None
         job = self.jobs[0] if self.jobs else None
-        holder = next((contact_line(self.project, j.key_holder) for j in self.jobs if j.encrypted and j.key_holder), None)
+        holder = next((key_holder_line(self.project, j, self.t) for j in self.jobs if j.encrypted and j.key_holder), None)
         if job:
             destination: str | Text = job.destination
         else:
@@ -252,7 +252,7 @@ class _Writer:
             (self.w("job.encryption"), self.w("yes") if job.encrypted else self.w("job.not_encrypted")),
         ]
         if job.encrypted:
-            items.append((self.w("job.key_holder"), contact_line(self.project, job.key_holder) or self.missing("key_holder")))
+            items.append((self.w("job.key_holder"), key_holder_line(self.project, job, self.t) or self.missing("key_holder")))
         if job.encryption_key:
             items.append((self.w("job.key_reference"), job.encryption_key))
         if job.credentials:

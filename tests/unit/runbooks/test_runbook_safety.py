@@ -70,3 +70,13 @@ def test_hostile_text_in_template_placeholders_is_escaped(rochat, en):
     assert "https://x/&lt;img src=y onerror=alert(3)&gt;" in steps
     html = markdown.markdown(steps, extensions=MARKDOWN_EXTENSIONS)
     assert "<img" not in html and "<script" not in html
+
+
+def test_a_key_holder_hidden_from_the_customer_is_not_taken_for_lost(rochat, en):
+    contacts = [c.model_copy(update={"internal": True}) if c.id == "c-favre" else c for c in rochat.contacts]
+    view = for_audience(rochat.replace(contacts=contacts), Audience.CUSTOMER)
+    book = runbook_for(view, en, "lau-pbx-01")
+    assert book.blocking == ()
+    md = book.markdown()
+    assert "Julien Favre" not in md
+    assert "a contact of the integrator (not listed in this edition)" in md
