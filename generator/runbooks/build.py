@@ -325,15 +325,14 @@ class _Writer:
         rows = tuple(
             (
                 str(c.escalation) if c.escalation else "",
-                c.name,
+                f"{c.name}, {c.organisation}",
                 self._role(c),
-                c.organisation,
-                " / ".join(readable_phone(x) for x in (c.phone, c.mobile) if x),
+                "\n".join(readable_phone(x) for x in (c.phone, c.mobile) if x),
                 c.email or "",
             )
             for c in sorted(self.project.contacts, key=order)
         )
-        head = (self.w("col.escalation"), self.w("col.name"), self.w("col.role"), self.w("col.organisation"), self.w("col.phone"), self.w("col.email"))
+        head = (self.w("col.escalation"), self.w("col.name"), self.w("col.role"), self.w("col.phone"), self.w("col.email"))
         return [Paragraph((self.w("inform.intro"),)), Table(head, rows)]
 
     def _role(self, contact) -> str:

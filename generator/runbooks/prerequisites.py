@@ -79,10 +79,11 @@ def key_holder_line(project: Project, job: BackupJob, t: Translator) -> str | No
 
 
 def readable_phone(number: str) -> str:
-    """An E.164 number grouped as people dial it: +41 21 555 80 00 (Swiss), else +CC rest."""
+    """An E.164 number grouped as people dial it (+41 21 555 80 00 for Swiss numbers), with
+    no-break spaces so that a narrow table never splits it."""
     if number.startswith("+41") and len(number) == 12:
         n = number[3:]
-        return f"+41 {n[0:2]} {n[2:5]} {n[5:7]} {n[7:9]}"
+        return "\u00a0".join(("+41", n[0:2], n[2:5], n[5:7], n[7:9]))
     return number
 
 
