@@ -344,7 +344,9 @@ class _Writer:
     def changes(self) -> list[Block]:
         s = self.s
         blocks: list[Block] = [self.heading(2, "changes"), Paragraph((self.w("changes.intro"),))]
-        referents = ", ".join(c.name for c in self.project.contacts if c.role.value == "customer_referent") or self.w("changes.referent")
+        # The customer's referents agree on the time; the impacted persons are told too.
+        told = [c for c in self.project.contacts if c.role.value in ("customer_referent", "impacted_person")]
+        referents = ", ".join(f"{c.name} ({self.t.label('contact_role', c.role)})" for c in told) or self.w("changes.referent")
         name = self.w("changes.file", folder=self.folder, id=s.id, when=self.w("changes.before"))
         blocks.append(Paragraph((Text(self.w("changes.before_title"), strong=True),)))
         blocks.append(Checklist((
