@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import edit
+from tests.conftest import edit  # by its package path: other folders have a conftest module too
 
 REPO = Path(__file__).resolve().parents[2]
 
