@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import edit  # by its package path: other folders have a conftest module too
+from tests.helpers import edit
 
 REPO = Path(__file__).resolve().parents[2]
 
