@@ -279,10 +279,14 @@ def _inventory_items(project: Project) -> list[tuple[str, Any, dict]]:
         items.append(("dect_repeater", repeater, {"name": repeater.location, "site": base.site if base else None}))
     for group in project.terminals.terminals:
         items.append(("terminal", group, {"name": None}))
+    def site_of(server_id: str) -> str | None:
+        server = project.server_by_id.get(server_id)
+        return server.site if server else None
+
     for special in project.interfaces.special_interfaces:
-        items.append(("special_interface", special, {}))
+        items.append(("special_interface", special, {"site": special.site or site_of(special.server)}))
     for app in project.terminals.application_servers:
-        items.append(("application_server", app, {"vendor": app.product, "software_version": app.version}))
+        items.append(("application_server", app, {"vendor": app.product, "software_version": app.version, "site": site_of(app.server)}))
     for ups in project.availability.ups:
         items.append(("ups", ups, {}))
     return items

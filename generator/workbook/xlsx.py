@@ -25,9 +25,10 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 CHECK_MARK = "✓"
 MAX_WIDTH, WIDE_WIDTH, MIN_WIDTH = 40, 60, 6
-PAGE_WIDTH = 230  # characters across a landscape A4 page printed at about 60 %
+PAGE_WIDTH = 180  # characters across a landscape A4 page printed at about 75 %
 LINE_HEIGHT = 12.75  # points per line of 10-point text
 NARROWEST = 14  # a text column is not narrowed below this to fit the page
+UNBROKEN_NARROWEST = 30  # nor a column of single words below this
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
@@ -179,8 +180,8 @@ class WorkbookWriter:
         return normalise_zip(buffer.getvalue())
 
     def _widths(self, sheet: Sheet, labels: list[str], rows: list[list]) -> list[float]:
-        """Each column as wide as its content, then the widest narrowed (their text wraps) until the
-        sheet fits a landscape page at a readable scale."""
+        """Each column as wide as its content, then narrowed (their text wraps) so that the sheet
+        fits a landscape page at a readable scale."""
         widths, floors = [], []
         for i, column in enumerate(sheet.columns):
             header = max((len(word) for word in labels[i].split()), default=0) + 2
@@ -188,15 +189,18 @@ class WorkbookWriter:
                 widths.append(4.5)
                 floors.append(4.5)
                 continue
-            content = 11 if column.kind == DATE else max((len(str(row[i])) for row in rows if row[i] is not None), default=0)
+            values = [str(row[i]) for row in rows if row[i] is not None]
+            content = 11 if column.kind == DATE else max(map(len, values), default=0)
             cap = WIDE_WIDTH if column.wide else MAX_WIDTH
             widths.append(float(min(max(content + 2, header, MIN_WIDTH), cap)))
-            floors.append(float(max(header, MIN_WIDTH, min(widths[-1], NARROWEST))))
-        while sum(widths) > PAGE_WIDTH:
-            i = max(range(len(widths)), key=lambda k: (widths[k] - floors[k], -k))
-            if widths[i] <= floors[i]:
-                break
-            widths[i] -= 1
+            # single words (ids, e-mail addresses, URLs) are narrowed last: cut in pieces they read badly
+            unbroken = not any(" " in v for v in values)
+            floor = min(widths[-1], UNBROKEN_NARROWEST if unbroken else NARROWEST)
+            floors.append(float(max(header, MIN_WIDTH, floor)))
+        slack = sum(widths) - sum(floors)
+        if sum(widths) > PAGE_WIDTH and slack > 0:  # every column gives up the same share of its slack
+            keep = max(PAGE_WIDTH - sum(floors), 0) / slack
+            widths = [round(f + (w - f) * keep, 1) for w, f in zip(widths, floors)]
         return widths
 
     def _sheet(self, workbook, formats: Formats, sheet: Sheet, name: str) -> None:
@@ -208,7 +212,7 @@ class WorkbookWriter:
         last_row = max(len(rows), 1)
         for col, (column, width) in enumerate(zip(sheet.columns, widths)):
             ws.set_column(col, col, width)
-        ws.set_row(0, 110 if sheet.matrix else LINE_HEIGHT * max(2, max(_lines(label, width) for label, width in zip(labels, widths))) + 4)
+        ws.set_row(0, 110 if sheet.matrix else LINE_HEIGHT * max(2, max(_lines(label, width, bold=True) for label, width in zip(labels, widths))) + 4)
         for col, (column, label) in enumerate(zip(sheet.columns, labels)):
             ws.write_string(0, col, label, formats.header(rotated=sheet.matrix and column.kind == CHECK))
         wrap = [column.wide or any(len(str(row[i])) > widths[i] - 1 for row in rows if row[i] is not None) for i, column in enumerate(sheet.columns)]
@@ -277,9 +281,9 @@ class WorkbookWriter:
         ws.hide_gridlines(0)
 
 
-def _lines(text: str, width: float) -> int:
+def _lines(text: str, width: float, bold: bool = False) -> int:
     """How many lines a text takes in a wrapped column (a little pessimistic, never cut off)."""
-    chars = max(int(width * 1.1) - 1, 1)
+    chars = max(int(width * (1.0 if bold else 1.2)), 1)
     if len(text) <= chars and "\n" not in text:
         return 1
     return sum(max(len(textwrap.wrap(part, chars, break_long_words=True)), 1) for part in text.split("\n"))
