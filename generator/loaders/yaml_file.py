@@ -80,6 +80,23 @@ def dotted(path: tuple) -> str:
     return text
 
 
+def expanded_size(node, memo: dict | None = None) -> int:
+    """How many values the node tree expands to once aliases are followed (counted, not built)."""
+    memo = {} if memo is None else memo
+    key = id(node)
+    if key in memo:
+        return memo[key]
+    memo[key] = 1  # a recursive alias counts once instead of looping
+    if isinstance(node, yaml.MappingNode):
+        size = 1 + sum(expanded_size(k, memo) + expanded_size(v, memo) for k, v in node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        size = 1 + sum(expanded_size(item, memo) for item in node.value)
+    else:
+        size = 1
+    memo[key] = size
+    return size
+
+
 def read_yaml(text: str, file: str, report: Report) -> Source | None:
     """Parse YAML text into a Source; any problem goes into the report and returns None."""
     try:
@@ -99,8 +116,10 @@ def read_yaml(text: str, file: str, report: Report) -> Source | None:
         return None
     builder = _Builder(file, report)
     try:
+        if expanded_size(node) > MAX_VALUES:
+            raise _TooLarge
         data = builder.build(node, ())
-    except _TooLarge:
+    except (_TooLarge, RecursionError):
         report.error(
             "yaml-too-large",
             f"the file expands to more than {MAX_VALUES:,} values (nested aliases?); refused",

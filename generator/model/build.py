@@ -120,7 +120,61 @@ def _attach(value: Any, path: tuple, source: Source) -> None:
                 _attach(item, path + (i,), source)
 
 
-def validate_concern(name: str, source: Source, report: Report) -> Any | None:
+def _collect_ids(data: Any, into: set) -> None:
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), (str, int)):
+            into.add(str(data["id"]))
+        for value in data.values():
+            _collect_ids(value, into)
+    elif isinstance(data, list):
+        for item in data:
+            _collect_ids(item, into)
+
+
+def _valid_items(item_type: Any, raw: Any, path: tuple, source: Source) -> list:
+    """The items of a list that validate on their own (the others were already reported)."""
+    items = []
+    if not isinstance(raw, list):
+        return items
+    item_adapter = TypeAdapter(item_type)
+    for i, entry in enumerate(raw):
+        try:
+            value = item_adapter.validate_python(entry)
+        except ValidationError:
+            continue
+        _attach(value, path + (i,), source)
+        items.append(value)
+    return items
+
+
+def _salvage(type_: Any, source: Source) -> Any:
+    """What can be kept of a concern that failed: its valid records, so that cross-reference
+    checks still run on them and every error of the project shows in one run."""
+    data = source.data
+    if getattr(type_, "__origin__", None) is list:
+        return _valid_items(type_.__args__[0], data, (), source)
+    if not (isinstance(type_, type) and issubclass(type_, Record) and isinstance(data, dict)):
+        return None
+    fields = {}
+    for name, info in type_.model_fields.items():
+        if name not in data:
+            continue
+        annotation = info.annotation
+        if getattr(annotation, "__origin__", None) is list and isinstance(annotation.__args__[0], type) and issubclass(annotation.__args__[0], Record):
+            fields[name] = _valid_items(annotation.__args__[0], data[name], (name,), source)
+            continue
+        try:
+            value = TypeAdapter(annotation).validate_python(data[name])
+        except ValidationError:
+            continue
+        _attach(value, (name,), source)
+        fields[name] = value
+    return type_.model_construct(**fields)
+
+
+def validate_concern(name: str, source: Source, report: Report, failed_ids: set | None = None) -> Any | None:
+    """The validated value of one concern file. On errors, reports them all, adds the ids written in
+    the file to failed_ids and returns the salvaged valid part (or None)."""
     concern = CONCERN_BY_NAME[name]
     try:
         value = adapter(name).validate_python(source.data)
@@ -129,28 +183,37 @@ def validate_concern(name: str, source: Source, report: Report) -> Any | None:
             path = _data_loc(error["loc"], source.data)
             message, expected = _describe(error, concern.type, path)
             report.error(f"invalid-{error['type']}", message, source.locate(path), _field_label(name, path, source), expected)
-        return None
+        if failed_ids is not None:
+            _collect_ids(source.data, failed_ids)
+        return _salvage(concern.type, source) if name != "pbxdoc" else None
     _attach(value, (), source)
     return value
 
 
-def build_project(sources: dict[str, Source], report: Report) -> tuple[Project, set[str]]:
+def build_project(sources: dict[str, Source], report: Report) -> tuple[Project, set[str], set[str]]:
     """Validate every concern (all errors collected) and assemble the Project.
 
-    Concerns that failed are left empty and named in the returned set, so that the cross-reference
-    checks can still run on the rest without reporting consequences of the same mistake.
+    Returns the project (built from the valid part of each file), the names of the concerns that
+    had errors, and the ids written in those files: the cross-reference checks run on what is
+    valid and do not report a reference to a record whose own error is already reported.
     """
     values: dict[str, Any] = {}
     failed: set[str] = set()
+    failed_ids: set[str] = set()
     for concern in CONCERNS:
         source = sources.get(concern.name)
-        value = validate_concern(concern.name, source, report) if source is not None else None
+        if source is None:
+            if concern.required:
+                failed.add(concern.name)
+            continue
+        before = len(report.diagnostics)
+        value = validate_concern(concern.name, source, report, failed_ids)
+        if len(report.diagnostics) > before:
+            failed.add(concern.name)
         if value is not None:
             values[concern.name] = value
-        elif source is not None or concern.required:
-            failed.add(concern.name)
     defaults = {}
     for name, info in Project.model_fields.items():
         if name not in values:
-            defaults[name] = [] if info.is_required() and name != "pbxdoc" else info.get_default(call_default_factory=True) if not info.is_required() else None
-    return Project.model_construct(**defaults, **values), failed
+            defaults[name] = None if name == "pbxdoc" else [] if info.is_required() else info.get_default(call_default_factory=True)
+    return Project.model_construct(**defaults, **values), failed, failed_ids

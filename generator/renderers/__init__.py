@@ -33,6 +33,12 @@ class Renderer:
     summary: str
 
 
+def _diagrams(ctx: RenderContext) -> None:
+    from generator.renderers.diagrams import render
+
+    render(ctx)
+
+
 def _data(ctx: RenderContext) -> None:
     from generator.renderers.data import render
 
@@ -46,6 +52,7 @@ def _workbook(ctx: RenderContext) -> None:
 
 
 RENDERERS: list[Renderer] = [
+    Renderer("diagrams", _diagrams, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", _data, "The validated model as JSON, for integrations"),
     Renderer("workbook", _workbook, "The customer workbook: one sheet per tabular record (xlsx)"),
 ]

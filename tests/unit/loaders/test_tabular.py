@@ -1,0 +1,67 @@
+"""CSV and XLSX tables load like YAML lists, with row/column locations."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from generator.diagnostics import Report
+from generator.load import validate
+from generator.loaders.tabular import normalise_header, read_csv
+
+
+def test_semicolon_csv_as_excel_writes_it():
+    report = Report()
+    source = read_csv("id;First name;Extension\nu1;Anne;201\n", "users.csv", report)
+    assert source.data == [{"id": "u1", "first_name": "Anne", "extension": "201"}]
+    assert str(source.locate((0, "extension"))) == "users.csv:2:3"
+    assert source.columns["first_name"] == "First name"
+
+
+def test_blank_cells_are_left_out_and_blank_rows_skipped():
+    report = Report()
+    source = read_csv("id,mobile\nu1,\n,\nu2,+41795550000\n", "users.csv", report)
+    assert source.data == [{"id": "u1"}, {"id": "u2", "mobile": "+41795550000"}]
+    assert str(source.locate((1, "mobile"))) == "users.csv:4:2"
+
+
+def test_duplicate_header_is_an_error():
+    report = Report()
+    assert read_csv("id,ID\n1,2\n", "users.csv", report) is None
+    assert "appears twice" in str(report.errors[0])
+
+
+def test_header_normalisation():
+    assert normalise_header(" Rights profile ") == "rights_profile"
+    assert normalise_header("E-mail") == "e_mail"
+
+
+def test_users_as_xlsx_report_sheet_and_cell(small_copy):
+    import csv
+
+    rows = list(csv.reader((small_copy / "users.csv").read_text(encoding="utf-8").splitlines()))
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Users"
+    for row in rows:
+        sheet.append(row)
+    sheet["D5"] = "21O"  # letter O instead of zero
+    workbook.save(small_copy / "users.xlsx")
+    (small_copy / "users.csv").unlink()
+    project, report = validate(small_copy)
+    assert project is None
+    assert any(str(d).startswith("users.xlsx:Users!D5: users[3].extension") for d in report.errors), [str(d) for d in report.errors]
+
+
+def test_valid_xlsx_loads(small_copy):
+    import csv
+
+    rows = list(csv.reader((small_copy / "users.csv").read_text(encoding="utf-8").splitlines()))
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(small_copy / "users.xlsx")
+    (small_copy / "users.csv").unlink()
+    project, report = validate(small_copy)
+    assert project is not None, [str(d) for d in report.errors]
+    assert project.users[1].last_name == "Rochat"
+    assert str(project.users[1].where("extension")).startswith("users.xlsx:Sheet!D3")

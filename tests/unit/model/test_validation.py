@@ -1,0 +1,116 @@
+"""Every kind of data error is reported with the right file, line and field, all in one run."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import edit, line_of
+from generator.load import validate
+
+
+def errors_of(root):
+    project, report = validate(root)
+    assert project is None, "the planted error was not detected"
+    return [str(d) for d in report.errors]
+
+
+def test_small_example_is_valid(small_path):
+    project, report = validate(small_path)
+    assert project is not None, [str(d) for d in report.sorted()]
+    assert report.diagnostics == []
+    assert len(project.users) == 25
+    assert project.digest and len(project.digest) == 64
+
+
+PLANTS = {
+    # name: (file, old, new, needle for the line, expected fragment)
+    "unknown reference": ("handsets.csv", "hs-03,lau-dect,W73H,u-pittet,230,0328D3C9A3,lau-dect-01", "hs-03,lau-dect,W73H,u-pittet,230,0328D3C9A3,lau-dect-99", "hs-03", "base: unknown DECT base 'lau-dect-99'"),
+    "duplicate id": ("users.csv", "u-monnier,Luc", "u-aubert,Luc", "u-aubert,Luc,Monnier", "id: user 'u-aubert' is defined twice"),
+    "duplicate extension": ("users.csv", "u-perret,Claire,Perret,213,", "u-perret,Claire,Perret,212,", "u-perret", "extension: extension 212 is already used"),
+    "duplicate address": ("addresses.csv", "10.10.20.40,lau-door-01", "10.10.20.30,lau-door-01", "lau-door-01,net-voice", "address: 10.10.20.30 is already given to 'lau-dect-01'"),
+    "overlapping subnet": ("network.yaml", "network: 10.10.99.0/24", "network: 10.10.0.0/16", "net-mgmt", "overlaps subnet"),
+    "address outside subnet": ("addresses.csv", "10.10.99.20,lau-hv-01,net-mgmt", "10.20.99.20,lau-hv-01,net-mgmt", "lau-hv-01,net-mgmt", "10.20.99.20 is outside subnet 'net-mgmt'"),
+    "gateway outside subnet": ("network.yaml", "gateway: 10.10.20.1,", "gateway: 10.10.21.1,", "net-voice", "gateway: gateway 10.10.21.1 is outside 10.10.20.0/24"),
+    "invalid E.164": ("contacts.yaml", "phone: +41 21 555 33 70", "phone: 021 555 33 70", "c-bonvin", "phone: not an E.164 number"),
+    "dates in wrong order": ("licences.yaml", "start: 2026-01-01, expiry: 2026-12-31", "start: 2027-01-01, expiry: 2026-12-31", "lic-maint", "expiry is before start"),
+    "unknown key": ("servers.yaml", "software_version:", "sofware_version:", "sofware_version", "unknown key 'sofware_version' (expected did you mean 'software_version'?"),
+    "plaintext secret": ("dect.yaml", "admin_password: vault:customers/rochat/dect-admin", "admin_password: Yealink2025!", "admin_password", "plaintext secret is not allowed"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PLANTS))
+def test_planted_error_is_located(small_copy, name):
+    file, old, new, needle, fragment = PLANTS[name]
+    edit(small_copy / file, old, new)
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / file, needle)
+    matching = [e for e in errors if fragment in e]
+    assert matching, errors
+    assert any(e.startswith(f"{file}:{line}:") for e in matching), (line, matching)
+
+
+def test_secret_value_is_never_echoed(small_copy):
+    edit(small_copy / "dect.yaml", "admin_password: vault:customers/rochat/dect-admin", "admin_password: Yealink2025!")
+    errors = errors_of(small_copy)
+    assert not any("Yealink2025" in e for e in errors)
+
+
+def test_all_planted_errors_in_one_run(small_copy):
+    for file, old, new, _needle, _fragment in PLANTS.values():
+        edit(small_copy / file, old, new)
+    errors = errors_of(small_copy)
+    for name, (_file, _old, _new, _needle, fragment) in PLANTS.items():
+        assert any(fragment in e for e in errors), f"{name} missing from {errors}"
+
+
+def test_failed_concern_does_not_cascade(small_copy):
+    """A broken users file must not produce 'unknown user' errors in handsets."""
+    edit(small_copy / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200", "u-reception,Accueil,Fiduciaire,200,notanumber")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:2:") and "did" in e for e in errors), errors
+    assert not any("unknown user" in e for e in errors)
+
+
+def test_missing_required_field(small_copy):
+    edit(small_copy / "servers.yaml", "  vendor: 3CX\n", "")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("servers.yaml:2:3: servers[0].vendor: required field is missing") for e in errors), errors
+
+
+def test_enum_error_names_choices(small_copy):
+    edit(small_copy / "servers.yaml", "platform: virtual", "platform: vm")
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / "servers.yaml", "platform: vm")
+    assert any(e.startswith(f"servers.yaml:{line}:") and "'appliance', 'virtual' or 'cloud'" in e for e in errors), errors
+
+
+def test_missing_document_file(small_copy):
+    (small_copy / "documents" / "traitement-donnees.txt").unlink()
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / "documents.yaml", "doc-dataproc")
+    assert any(e.startswith(f"documents.yaml:{line}:") and "does not exist" in e for e in errors), errors
+
+
+def test_did_duplicate(small_copy):
+    edit(small_copy / "users.csv", "u-aubert,Pierre,Aubert,210,+41215551210", "u-aubert,Pierre,Aubert,210,+41215551201")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:5:") and "DID +41215551201" in e for e in errors), errors
+
+
+def test_handset_extension_must_match_user(small_copy):
+    edit(small_copy / "handsets.csv", "hs-02,lau-dect,W73H,u-aubert,210", "hs-02,lau-dect,W73H,u-aubert,299")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("handsets.csv:3:") and "differs from the extension of user 'u-aubert'" in e for e in errors), errors
+
+
+def test_dhcp_range_outside_subnet(small_copy):
+    edit(small_copy / "network.yaml", "end: 10.10.10.199", "end: 10.10.11.10")
+    errors = errors_of(small_copy)
+    assert any("DHCP end 10.10.11.10 is outside 10.10.10.0/24" in e for e in errors), errors
+
+
+def test_unknown_file_is_a_warning_with_suggestion(small_copy):
+    (small_copy / "user.yaml").write_text("[]\n", encoding="utf-8")
+    project, report = validate(small_copy)
+    assert project is not None
+    assert any("did you mean users.yaml" in str(d) for d in report.warnings)
