@@ -26,7 +26,7 @@ class Column:
 
     key: str
     kind: str = TEXT
-    enum: str | None = None  # label domain in model.yaml for ENUM columns
+    enum: str | None = None  # ENUM columns: label domain in model.yaml or workbook.label, or a full key prefix ("checks.category")
     derived: bool = False  # computed for the reader, ignored on import
     optional: bool = False  # left out when empty everywhere (commercial data and secret references
     # are emptied for the customer and auditor audiences, so their columns disappear)
@@ -228,9 +228,9 @@ INVENTORY_COLUMNS = (
 
 FINDING_COLUMNS = (
     Column("severity", ENUM, enum="severity"),
-    Column("status", ENUM, enum="finding_status"),
+    Column("status", ENUM, enum="checks.status"),
     Column("rule"),
-    Column("category"),
+    Column("category", ENUM, enum="checks.category"),
     Column("title", wide=True),
     Column("message", wide=True),
     Column("object"),

@@ -129,7 +129,7 @@ class WorkbookWriter:
         if value is None:
             return None
         if column.kind == ENUM:
-            key = f"workbook.label.{column.enum}.{value}"
+            key = f"{column.enum}.{value}" if "." in column.enum else f"workbook.label.{column.enum}.{value}"
             return self.t.t(key) if self.t.has(key) else self.t.label(column.enum, value)
         if column.kind == LIST:
             return LIST_SEPARATOR.join(value) if value else None
@@ -257,18 +257,24 @@ class WorkbookWriter:
         return write
 
     def _conditional(self, ws, formats: Formats, sheet: Sheet, last_row: int) -> None:
-        """Licences: expired in red, expiring within the policy's warning period in amber."""
+        """Licences expired (red) or expiring within the policy's warning period (amber); findings
+        coloured by severity."""
         keys = [c.key for c in sheet.columns]
-        if "days_to_expiry" not in keys or not sheet.rows:
+        if not sheet.rows:
             return
-        col = keys.index("days_to_expiry")
-        target = f"{_col(0)}2:{_col(len(keys) - 1)}{last_row + 1}"
-        cell = f"${_col(col)}2"
-        expired = formats.get(bg_color="#F8D7DA", font_color="#842029")
-        expiring = formats.get(bg_color="#FFF3CD", font_color="#664D03")
-        warning_days = sheet.extra.get("warning_days", 60)
-        ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}<0)", "format": expired})
-        ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}>=0,{cell}<={warning_days})", "format": expiring})
+        target = f"A2:{_col(len(keys) - 1)}{last_row + 1}"
+        red = formats.get(bg_color="#F8D7DA", font_color="#842029")
+        amber = formats.get(bg_color="#FFF3CD", font_color="#664D03")
+        if "days_to_expiry" in keys:
+            cell = f"${_col(keys.index('days_to_expiry'))}2"
+            warning_days = sheet.extra.get("warning_days", 60)
+            ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}<0)", "format": red})
+            ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}>=0,{cell}<={warning_days})", "format": amber})
+        if sheet.key == "findings":
+            column = _col(keys.index("severity"))
+            for severity, tone in (("error", red), ("warning", amber)):
+                label = self.t.label("severity", severity).replace('"', '""')
+                ws.conditional_format(f"{column}2:{column}{last_row + 1}", {"type": "cell", "criteria": "==", "value": f'"{label}"', "format": tone})
 
     def _print_setup(self, ws, title: str) -> None:
         ws.set_landscape()
