@@ -33,9 +33,23 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def header_footer_text(text: str) -> str:
-    """Customer text inside an Excel header/footer: '&' starts a control code there."""
+def header_footer_text(text: str, limit: int = 70) -> str:
+    """Customer text inside an Excel header/footer: '&' starts a control code there, and Excel
+    drops a header of more than 255 characters, so each part is kept short."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     return text.replace("&", "&&")
+
+
+def page_header(left: str, centre: str, right: str) -> str:
+    """An Excel page header of three texts, the left one in bold."""
+    return f"&L&B{header_footer_text(left)}&B&C{header_footer_text(centre)}&R{header_footer_text(right)}"
+
+
+def page_footer(left: str, right: str) -> str:
+    """An Excel page footer: two texts around 'page x / n'."""
+    return f"&L{header_footer_text(left)}&C&P / &N&R{header_footer_text(right)}"
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -114,7 +128,7 @@ class Formats:
 class WorkbookWriter:
     """Writes a list of Sheets into one workbook."""
 
-    def __init__(self, translator: Translator, properties: dict, header: str, footer: str, primary: str):
+    def __init__(self, translator: Translator, properties: dict, header: tuple[str, str], footer: str, primary: str):
         self.t = translator
         self.properties = properties
         self.header = header
@@ -282,7 +296,7 @@ class WorkbookWriter:
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(0)
         ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
-        ws.set_header(self.header.replace("{sheet}", header_footer_text(title)), {"margin": 0.3})
+        ws.set_header(page_header(self.header[0], title, self.header[1]), {"margin": 0.3})
         ws.set_footer(self.footer, {"margin": 0.3})
         ws.hide_gridlines(0)
 

@@ -24,7 +24,7 @@ GENERATED = dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)  # the small examp
 
 def expected_cells(project, translator=FR):
     """Sheet title -> (header labels, rows as openpyxl reads them)."""
-    writer = WorkbookWriter(translator, {}, "", "", "#000000")
+    writer = WorkbookWriter(translator, {}, ("", ""), "", "#000000")
     result = {}
     for sheet in build_sheets(project, GENERATED.date()):
         labels = [writer.label(c) for c in sheet.columns]
