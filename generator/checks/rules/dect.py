@@ -119,3 +119,19 @@ def lan_sync(ctx):
         for cluster, subnets in sorted(clusters.items()):
             if len(subnets) > 1:
                 yield hit(system, "sync", object_id=f"{system.id}:cluster{cluster}", variant="segment", system=system.id, cluster=cluster, subnets=sorted(subnets))
+
+
+@rule("DECT-PER-USER", Category.DECT, Severity.ERROR, "Mitel 470 system manual R3.0: at most 2 DECT phones per user")
+def handsets_per_user(ctx):
+    project = ctx.project
+    owned = defaultdict(list)
+    for handset in project.handsets:
+        if handset.user:
+            owned[handset.user].append(handset)
+    for user_id, handsets in sorted(owned.items()):
+        system = project.dect_system_by_id.get(handsets[0].system)
+        server = project.server_by_id.get(system.server) if system else None
+        product = ctx.product_of(server) if server else None
+        limit = product.value("max_dect_handsets_per_user") if product else None
+        if limit is not None and len(handsets) > limit:
+            yield hit(handsets[limit], "user", object_id=user_id, user=user_id, count=len(handsets), limit=limit, handsets=[h.id for h in handsets])
