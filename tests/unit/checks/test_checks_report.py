@@ -99,3 +99,16 @@ def test_rules_lists_the_documented_catalogue():
     assert "BKP-ENCRYPT" in result.output and "Sicherungen sind verschlüsselt" in result.output and "Quelle:" in result.output
     data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
     assert {"id", "title", "rationale", "remediation", "source", "severity", "category"} <= set(data[0])
+
+
+def test_check_shows_waived_and_expired_waivers(small_copy):
+    (small_copy / "waivers.yaml").write_text(
+        "- {rule: AVL-SIP-PROVIDER, object: lau-pbx-01, justification: One provider accepted, accepted_by: Sophie Rochat, date: 2026-01-10, expiry: 2027-01-10}\n"
+        "- {rule: AVL-UPS-NETWORK, object: lau-sw-02, justification: No critical phone, accepted_by: Sophie Rochat, date: 2025-01-10, expiry: 2026-01-10}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(small_copy), "--lang", "en", "--fail-on", "never"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "Waived" in result.output and "waived by Sophie Rochat until 10 Jan 2027: One provider accepted" in result.output
+    assert "Waiver expired" in result.output and "waiver expired on 10 Jan 2026" in result.output
+    assert "3 error(s), 3 warning(s), 0 note(s), 1 waived" in result.output
