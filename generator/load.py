@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.diagnostics import InvalidProject, Report
@@ -16,8 +19,27 @@ DEFAULT_EXAMPLE = "clinique-du-lac"
 SMALL_EXAMPLE = "fiduciaire-rochat"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Loading creates hundreds of thousands of objects that all live as long as the project; the
+    cyclic garbage collector would rescan them over and over (time grows with the square of the
+    project size) without finding garbage. Pause it while loading, restore it afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate(root: Path) -> tuple[Project | None, Report]:
     """Read, validate and cross-check a project; the Project is None when any error was found."""
+    with _collector_paused():
+        return _validate(root)
+
+
+def _validate(root: Path) -> tuple[Project | None, Report]:
     report = Report()
     files = read_project_files(root, report)
     if "pbxdoc" not in files.sources and report.has_errors():

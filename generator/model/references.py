@@ -223,13 +223,14 @@ class _Checker:
         self.unique_by([u for u in p.users if u.did], lambda u: u.did, "DID", "did")
 
     def subnets(self) -> None:
-        nets = []
-        for s in self.p.network.subnets:
-            net = ipaddress.ip_network(s.network)
-            for other, other_net in nets:
-                if net.version == other_net.version and net.overlaps(other_net):
-                    self.report.error("subnet-overlap", f"{s.network} overlaps subnet '{other.id}' ({other.network}, at {other.where('network')})", s.where("network"), "network", "subnets that do not overlap")
-            nets.append((s, net))
+        nets = [(s, ipaddress.ip_network(s.network)) for s in self.p.network.subnets]
+        index = _NetworkIndex([net for _, net in nets])
+        # Two CIDR networks overlap only when one holds the other: look up each one's supernets.
+        pairs = {(min(i, j), max(i, j)) for i, (_, net) in enumerate(nets) for j in index.holding(net) if j != i}
+        for first, later in sorted(pairs):
+            s, other = nets[later][0], nets[first][0]
+            self.report.error("subnet-overlap", f"{s.network} overlaps subnet '{other.id}' ({other.network}, at {other.where('network')})", s.where("network"), "network", "subnets that do not overlap")
+        for s, net in nets:
             if s.gateway and ipaddress.ip_address(s.gateway) not in net:
                 self.report.error("gateway-outside", f"gateway {s.gateway} is outside {s.network}", s.where("gateway"), "gateway", f"an address inside {s.network}")
             if s.dhcp:
@@ -243,6 +244,7 @@ class _Checker:
     def addresses(self) -> None:
         p = self.p
         nets = [(s, ipaddress.ip_network(s.network)) for s in p.network.subnets]
+        index = _NetworkIndex([net for _, net in nets])
         by_id = {s.id: net for s, net in nets}
         used: dict[str, tuple[str, Record, str]] = {}
 
@@ -257,12 +259,13 @@ class _Checker:
 
         for entry in p.addresses:
             addr = ipaddress.ip_address(entry.address)
+            holders = [nets[i][1] for i in index.holding(addr)]
             if entry.subnet in by_id and addr not in by_id[entry.subnet]:
                 self.report.error("address-outside", f"{entry.address} is outside subnet '{entry.subnet}' ({by_id[entry.subnet]})", entry.where("address"), "address", f"an address inside {by_id[entry.subnet]}")
-            elif entry.subnet is None and nets and not any(addr in net for _, net in nets):
+            elif entry.subnet is None and nets and not holders:
                 self.report.error("address-outside", f"{entry.address} is in no subnet of the addressing plan", entry.where("address"), "address", "an address inside one of the subnets in network.yaml")
-            for s, net in nets:
-                if addr in net and (addr == net.network_address or (net.version == 4 and net.prefixlen < 31 and addr == net.broadcast_address)):
+            for net in holders:
+                if addr == net.network_address or (net.version == 4 and net.prefixlen < 31 and addr == net.broadcast_address):
                     self.report.error("address-reserved", f"{entry.address} is the network or broadcast address of {net}", entry.where("address"), "address", "a host address")
             claim(entry.address, entry.device or entry.hostname, entry, "address")
         for group in (p.servers, p.network.devices, p.dect.bases):
@@ -286,6 +289,34 @@ class _Checker:
                 self.report.error("path-outside", f"'{rel}' leaves the project folder (through a link)", item.where(field), field, "a file inside the project folder")
             elif not path.is_file():
                 self.report.error("file-not-found", f"file '{rel}' does not exist", item.where(field), field, "the path of a file inside the project folder")
+
+
+class _NetworkIndex:
+    """Networks keyed by (version, prefix length, network bits).
+
+    Finds the networks holding an address or a network with one look-up per prefix length in
+    use, instead of trying every subnet: large plans have hundreds of subnets and thousands of
+    addresses.
+    """
+
+    def __init__(self, networks: list):
+        self.keys: dict[tuple, list[int]] = defaultdict(list)
+        self.prefixes: dict[int, set[int]] = defaultdict(set)
+        for i, net in enumerate(networks):
+            self.keys[(net.version, net.prefixlen, int(net.network_address) >> (net.max_prefixlen - net.prefixlen))].append(i)
+            self.prefixes[net.version].add(net.prefixlen)
+
+    def holding(self, item) -> list[int]:
+        """Indices (in input order) of the networks that contain an address, or a network (itself included)."""
+        if isinstance(item, (ipaddress.IPv4Network, ipaddress.IPv6Network)):
+            value, longest = int(item.network_address), item.prefixlen
+        else:
+            value, longest = int(item), item.max_prefixlen
+        found: list[int] = []
+        for prefix in self.prefixes[item.version]:
+            if prefix <= longest:
+                found += self.keys.get((item.version, prefix, value >> (item.max_prefixlen - prefix)), ())
+        return sorted(found)
 
 
 def check_references(project: Project, root: Path, failed_ids: set[str], report: Report) -> None:

@@ -33,12 +33,26 @@ class Renderer:
     summary: str
 
 
+def _diagrams(ctx: RenderContext) -> None:
+    from generator.renderers.diagrams import render
+
+    render(ctx)
+
+
 def _data(ctx: RenderContext) -> None:
     from generator.renderers.data import render
 
     render(ctx)
 
 
+def _workbook(ctx: RenderContext) -> None:
+    from generator.renderers.workbook import render
+
+    render(ctx)
+
+
 RENDERERS: list[Renderer] = [
+    Renderer("diagrams", _diagrams, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", _data, "The validated model as JSON, for integrations"),
+    Renderer("workbook", _workbook, "The customer workbook: one sheet per tabular record (xlsx)"),
 ]

@@ -1,0 +1,53 @@
+"""runbook: print the backup and restore runbooks as Markdown."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from generator.audience import Audience, for_audience
+from generator.cli.common import app, fail, invalid, project_argument, resolve_project
+from generator.diagnostics import InvalidProject, PbxdocError
+from generator.i18n import LANGUAGES, Translator
+
+
+@app.command()
+def runbook(
+    project: Path = project_argument(),
+    system: str = typer.Option(None, "--system", "-s", help="Id of one system (server, DECT system or base, device); default: every runbook."),
+    lang: str = typer.Option(None, "--lang", help=f"Language ({', '.join(LANGUAGES)}); default: the project's language."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer and auditor views hide secret references (vault:, env:)."),
+) -> None:
+    """Print the backup and restore runbooks as Markdown on standard output.
+
+    One runbook per communication server and per peripheral device with its own backup:
+    what is backed up and where, immediate backup, restore prerequisites checked against the
+    data (blocking ones first), steps, verification, rollback, contacts, change checklists and
+    restore drills. Vendor steps come from generator/knowledge/runbooks/*.yaml and from the
+    project's own runbooks/*.yaml (same format; a file with a built-in id replaces it).
+    """
+    from generator.pipeline import load_checked
+    from generator.runbooks import UnknownSystem, build_runbooks, runbook_for
+
+    if lang is not None and lang not in LANGUAGES:
+        fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
+    root = resolve_project(project)
+    try:
+        model, _ = load_checked(root)
+    except InvalidProject as e:
+        invalid(e)
+    view = for_audience(model, audience)
+    translator = Translator(lang or view.pbxdoc.language.value)
+    try:
+        if system:
+            books = [runbook_for(view, translator, system)]
+        else:
+            books = build_runbooks(view, translator)
+    except UnknownSystem as e:
+        fail(str(e), 2)
+    except PbxdocError as e:
+        fail(str(e))
+    # Written as is: a console would read ':name:' in customer text as an emoji code.
+    sys.stdout.write("\n".join(b.markdown() for b in books))

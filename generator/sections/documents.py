@@ -1,0 +1,17 @@
+"""The documents of the customer file, with kind and date (the build's own outputs are listed by the renderers)."""
+
+from __future__ import annotations
+
+from generator.document import Document
+from generator.sections.common import SectionContext, table
+
+
+def build(ctx: SectionContext) -> list[Document]:
+    w = ctx.w
+    doc = Document(w("documents.title"), slug="documents")
+    docs = sorted(ctx.project.documents, key=lambda d: (d.date, d.id), reverse=True)
+    doc.add(table(
+        [w("documents.date"), w("documents.kind"), w("documents.document"), w("documents.where")],
+        [(ctx.date(d.date), ctx.label("document_kind", d.kind), d.title, d.file or d.reference or "") for d in docs],
+    ) if docs else ctx.none())
+    return [doc]

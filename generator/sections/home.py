@@ -1,0 +1,139 @@
+"""Home: who the customer is, where, the key figures, whom to call, and compliance at a glance."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Severity
+from generator.document import BulletList, Document, Facts, Heading, Paragraph
+from generator.model.findings import FindingStatus
+from generator.sections.common import SectionContext, join, note, phone, product, table
+
+
+def address_line(address) -> str:
+    if address is None:
+        return ""
+    return join([address.street, f"{address.postcode} {address.city}", address.canton, address.country])
+
+
+def build(ctx: SectionContext) -> list[Document]:
+    p = ctx.project
+    info = p.pbxdoc
+    doc = Document(ctx.w("home.title", customer=info.customer.name), slug="index")
+    doc.add(Paragraph((ctx.w("home.intro", customer=info.customer.name, integrator=info.integrator.name),)))
+    # What a customer opens the page for comes first: whom to call, then the state of the system.
+    doc.add(*_contacts(ctx), *_key_figures(ctx), *_compliance(ctx), Heading(2, ctx.w("home.about")), _customer(ctx), *_sites(ctx))
+    return [doc]
+
+
+def _customer(ctx: SectionContext) -> Facts:
+    info = ctx.project.pbxdoc
+    items = [
+        (ctx.w("home.customer"), info.customer.legal_name or info.customer.name),
+        (ctx.w("common.address"), address_line(info.customer.address)),
+        (ctx.w("home.website"), info.customer.website or ""),
+        (ctx.w("home.integrator"), info.integrator.name),
+        (ctx.w("home.support_phone"), phone(info.integrator.phone)),
+        (ctx.w("home.support_email"), info.integrator.email or ""),
+        (ctx.w("home.support_hours"), info.integrator.support_hours or ""),
+        (ctx.w("home.version"), ctx.w("home.version_value", version=info.document.version, date=ctx.date(info.document.date), author=info.document.author)),
+        (ctx.w("home.classification"), info.document.classification),
+    ]
+    return Facts(tuple((k, v) for k, v in items if v))
+
+
+def _key_figures(ctx: SectionContext) -> list:
+    p = ctx.project
+    terminals = sum(g.count for g in p.terminals.terminals)
+    channels = sum(t.channels for t in p.interfaces.sip_trunks) + sum(line.channels for line in p.interfaces.isdn_lines)
+    items = [
+        (ctx.w("home.figures.sites"), ctx.number(len(p.sites))),
+        (ctx.w("home.figures.servers"), join(f"{s.name} ({product(s.vendor, s.model)}, {s.software_version})" for s in sorted(p.servers, key=lambda s: s.id))),
+        (ctx.w("home.figures.users"), ctx.number(len(p.users))),
+        (ctx.w("home.figures.terminals"), ctx.number(terminals)),
+        (ctx.w("home.figures.handsets"), ctx.number(len(p.handsets))),
+        (ctx.w("home.figures.dect_bases"), ctx.number(len(p.dect.bases))),
+        (ctx.w("home.figures.channels"), ctx.number(channels)),
+        (ctx.w("home.figures.main_number"), phone(p.numbering.main_number)),
+    ]
+    return [Heading(2, ctx.w("home.figures.title")), Facts(tuple((k, v) for k, v in items if v))]
+
+
+def _contacts(ctx: SectionContext) -> list:
+    contacts = sorted(ctx.project.contacts, key=lambda c: (c.escalation is None, c.escalation or 0, c.name, c.id))
+    headers = [ctx.w("home.contacts.order"), ctx.w("common.name"), ctx.w("home.contacts.role"), ctx.w("home.contacts.organisation"),
+               ctx.w("common.phone"), ctx.w("common.mobile"), ctx.w("common.email")]
+
+    def row(c, order: str) -> tuple:
+        role_label = ctx.label("contact_role", c.role)
+        role = join([role_label, c.function if c.function != role_label else None], " — ")
+        return (order, c.name, role, c.organisation, phone(c.phone), phone(c.mobile), c.email or "")
+
+    escalation = [row(c, ctx.number(c.escalation)) for c in contacts if c.escalation is not None]
+    others = [row(c, "") for c in contacts if c.escalation is None]
+    blocks: list = [Heading(2, ctx.w("home.contacts.title"))]
+    if escalation:
+        blocks += [Paragraph((ctx.w("home.contacts.escalation_intro"),)), table(headers, escalation)]
+    if others:
+        blocks += [Heading(3, ctx.w("home.contacts.others")), table(headers[1:], [r[1:] for r in others])]
+    if not contacts:
+        blocks.append(ctx.none())
+    return blocks
+
+
+def _sites(ctx: SectionContext) -> list:
+    blocks: list = [Heading(2, ctx.w("home.sites.title"))]
+    rows = [(s.name, ctx.label("site_role", s.role), address_line(s.address)) for s in sorted(ctx.project.sites, key=lambda s: s.id)]
+    blocks.append(table([ctx.w("common.site"), ctx.w("home.sites.role"), ctx.w("common.address")], rows))
+    for site in sorted(ctx.project.sites, key=lambda s: s.id):
+        access = site.access
+        if access is None:
+            continue
+        items = [
+            (ctx.w("home.access.hours"), access.hours or ""),
+            (ctx.w("home.access.procedure"), access.procedure or ""),
+            (ctx.w("home.access.key_holder"), ctx.person_name(access.key_holder)),
+            (ctx.w("home.access.badge"), ctx.yes_no(access.badge_required)),
+            (ctx.w("home.access.technical_room"), access.technical_room or ""),
+            (ctx.w("home.access.alarm_code"), ctx.secret(access.alarm_code)),
+        ]
+        blocks += [Heading(3, ctx.w("home.access.title", site=site.name)), Facts(tuple((k, v) for k, v in items if v))]
+    return blocks
+
+
+def _compliance(ctx: SectionContext) -> list:
+    findings = ctx.project.findings
+    blocks: list = [Heading(2, ctx.w("home.compliance.title"))]
+    active = [f for f in findings if f.active]
+    waived = sum(1 for f in findings if f.status is FindingStatus.WAIVED)
+    rows = [(ctx.label("severity", sev), ctx.number(sum(1 for f in active if f.severity is sev))) for sev in Severity]
+    rows.append((ctx.w("home.compliance.waived"), ctx.number(waived)))
+    errors = sum(1 for f in active if f.severity is Severity.ERROR)
+    if not findings:
+        blocks.append(note("success", ctx.w("home.compliance.none_title"), ctx.w("home.compliance.none")))
+    elif errors:
+        blocks.append(note("danger", ctx.w("home.compliance.errors_title"), ctx.w("home.compliance.errors", count=ctx.number(errors))))
+    else:
+        blocks.append(note("success", ctx.w("home.compliance.ok_title"), ctx.w("home.compliance.ok")))
+    blocks.append(table([ctx.w("compliance.severity"), ctx.w("home.compliance.count")], rows))
+    assessed = completeness(ctx.project)
+    if assessed is not None:
+        score, missing = assessed
+        blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(round(score, 2))),)))
+        if missing:
+            labels = tuple(ctx.t.t(f"checks.completeness.{i}") if ctx.t.has(f"checks.completeness.{i}") else i for i in missing)
+            blocks += [Paragraph((ctx.w("home.compliance.missing"),)), BulletList(labels)]
+    return blocks
+
+
+def completeness(project) -> tuple[float, list[str]] | None:
+    """(share of the customer-file items present, ids of the missing ones), or None without the checks.
+
+    Read from the checks' DOC-ITEM findings, not recomputed: the checks ran on the whole project,
+    before the audience filter hid commercial documents and premises access, so their verdict
+    holds for every audience (recomputing here would call offers missing on a customer's site).
+    """
+    try:
+        from generator.checks.completeness import ITEMS
+    except ImportError:
+        return None
+    missing = sorted({f.object_id for f in project.findings if f.rule == "DOC-ITEM" and f.object_id in ITEMS}, key=list(ITEMS).index)
+    return 1 - len(missing) / len(ITEMS), missing

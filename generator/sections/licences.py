@@ -1,0 +1,60 @@
+"""Licences: quantity, use, expiry and days left with a status, and the expiry timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.document import Document, Figure, Paragraph
+from generator.model.operations import Licence
+from generator.sections.common import SectionContext, table, titled_table
+from generator.sections.interfaces import server_name
+
+TIMELINE = "figures/licences-timeline.svg"
+
+
+@dataclass(frozen=True)
+class LicenceStatus:
+    """How a licence stands on the generation date."""
+
+    key: str  # ok, expiring, expired, perpetual
+    days_left: int | None
+
+
+def licence_status(ctx: SectionContext, lic: Licence) -> LicenceStatus:
+    if lic.expiry is None:
+        return LicenceStatus("perpetual", None)
+    days = (lic.expiry - ctx.today).days
+    if days < 0:
+        return LicenceStatus("expired", days)
+    if days <= ctx.project.pbxdoc.policy.licence_warning_days:
+        return LicenceStatus("expiring", days)
+    return LicenceStatus("ok", days)
+
+
+def build(ctx: SectionContext) -> list[Document]:
+    p = ctx.project
+    w = ctx.w
+    doc = Document(w("licences.title"), slug="licences")
+    doc.add(Paragraph((w("licences.intro", date=ctx.date(ctx.today), days=ctx.number(p.pbxdoc.policy.licence_warning_days)),)))
+    licences = sorted(p.licences, key=lambda lic: (lic.expiry is None, lic.expiry or ctx.today, lic.id))
+    with_price = any(lic.price_chf is not None for lic in licences)
+    headers = [w("licences.item"), w("licences.kind"), w("licences.system"), w("licences.used_of"), w("licences.start"),
+               w("licences.expiry"), w("licences.days_left"), w("licences.status"), w("licences.contract")]
+    if with_price:
+        headers.append(w("licences.price"))
+    rows = []
+    for lic in licences:
+        status = licence_status(ctx, lic)
+        used = f"{ctx.number(lic.used)} / {ctx.number(lic.quantity)}" if lic.used is not None else ctx.number(lic.quantity)
+        row = [lic.item, ctx.label("licence_kind", lic.kind), server_name(ctx, lic.system), used,
+               ctx.date(lic.start), ctx.date(lic.expiry), ctx.number(status.days_left), w(f"licences.state.{status.key}"), lic.contract or ""]
+        if with_price:
+            row.append(ctx.number(lic.price_chf, 2) if lic.price_chf is not None else "")
+        rows.append(row)
+    doc.add(table(headers, rows) if rows else ctx.none())
+    keys = [(lic.item, ctx.secret(lic.key)) for lic in licences if lic.key]
+    if keys:
+        doc.add(*titled_table(ctx, w("licences.keys"), [w("licences.item"), w("licences.key")], keys))
+    if any(lic.expiry for lic in licences):
+        doc.add(Figure(TIMELINE, w("licences.timeline_caption")))
+    return [doc]

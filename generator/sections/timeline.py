@@ -1,0 +1,90 @@
+"""The licence expiry timeline, drawn as a small self-contained SVG.
+
+Deterministic (dates come from the data and the generation date, coordinates are rounded) and
+safe (every text is XML-escaped; the SVG references nothing outside itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from generator.sections.common import SectionContext
+from generator.sections.licences import licence_status
+
+WIDTH = 860
+LABEL_WIDTH = 300
+CHART_LEFT = LABEL_WIDTH + 10
+CHART_RIGHT = WIDTH - 90
+TOP = 56
+ROW = 30
+COLOURS = {"ok": "#2e7d32", "expiring": "#e07a1f", "expired": "#c62828"}
+FONT = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"'
+MAX_LABEL = 44
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def licences_timeline_svg(ctx: SectionContext) -> bytes | None:
+    """The timeline of every licence with an expiry date, or None when none has one."""
+    licences = sorted((lic for lic in ctx.project.licences if lic.expiry), key=lambda lic: (lic.expiry, lic.id))
+    if not licences:
+        return None
+    today = ctx.today
+    first = _month_start(min([today, *(lic.start or today for lic in licences)]))
+    last = _add_months(max([today, *(lic.expiry for lic in licences)]), 1)
+    months = (last.year - first.year) * 12 + last.month - first.month
+    step = 1 if months <= 12 else 3 if months <= 36 else 12
+    if step == 12:
+        first = dt.date(first.year, 1, 1)
+    span = (last - first).days or 1
+
+    def x(day: dt.date) -> float:
+        return round(CHART_LEFT + (CHART_RIGHT - CHART_LEFT) * (day - first).days / span, 1)
+
+    height = TOP + ROW * len(licences) + 64
+    title = ctx.w("licences.timeline_caption")
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+        f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>',
+        f'<g {FONT} font-size="12" fill="#1f2933">',
+    ]
+    bottom = TOP + ROW * len(licences)
+    tick = first
+    while tick <= last:
+        tx = x(tick)
+        out.append(f'<line x1="{tx}" y1="{TOP - 8}" x2="{tx}" y2="{bottom}" stroke="#d9dee3" stroke-width="1"/>')
+        out.append(f'<text x="{tx}" y="{TOP - 14}" text-anchor="middle" font-size="11" fill="#52606d">{escape(ctx.t.date(tick, "MMM y"))}</text>')
+        tick = _add_months(tick, step)
+    for row, lic in enumerate(licences):
+        status = licence_status(ctx, lic)
+        y = TOP + ROW * row
+        if row % 2 == 0:
+            out.append(f'<rect x="0" y="{y}" width="{WIDTH}" height="{ROW}" fill="#f5f7fa"/>')
+        out.append(f'<text x="{LABEL_WIDTH}" y="{y + 19}" text-anchor="end">{escape(_short(lic.item))}</text>')
+        x0, x1 = x(max(lic.start or first, first)), x(lic.expiry)
+        out.append(f'<rect x="{x0}" y="{y + 8}" width="{max(round(x1 - x0, 1), 2)}" height="{ROW - 16}" rx="3" fill="{COLOURS[status.key]}"/>')
+        out.append(f'<text x="{round(x1 + 6, 1)}" y="{y + 19}" font-size="11">{escape(ctx.t.date(lic.expiry, "short"))}</text>')
+    tx = x(today)
+    out.append(f'<line x1="{tx}" y1="{TOP - 8}" x2="{tx}" y2="{bottom + 6}" stroke="#1f2933" stroke-width="1.5" stroke-dasharray="4 3"/>')
+    out.append(f'<text x="{tx}" y="{bottom + 20}" text-anchor="middle" font-size="11" font-weight="bold">{escape(ctx.w("licences.today", date=ctx.t.date(today, "short")))}</text>')
+    lx = CHART_LEFT
+    for key in ("ok", "expiring", "expired"):
+        out.append(f'<rect x="{lx}" y="{bottom + 36}" width="12" height="12" rx="2" fill="{COLOURS[key]}"/>')
+        label = ctx.w(f"licences.state.{key}")
+        out.append(f'<text x="{lx + 18}" y="{bottom + 46}" font-size="11">{escape(label)}</text>')
+        lx += 30 + 7 * len(label)
+    out.append("</g></svg>")
+    return ("\n".join(out) + "\n").encode("utf-8")
