@@ -35,7 +35,6 @@ def test_examples_have_few_findings_and_valid_sarif(example):
         assert (EXAMPLES / example / uri).is_file()
 
 
-@pytest.mark.skipif("clinique-du-lac" not in EXAMPLE_NAMES, reason="the clinic example arrives with the examples branch")
 def test_the_clinic_shows_its_expiring_licence():
     report = json.loads(check("clinique-du-lac", "--format", "json"))
     assert any(f["rule"] == "LIC-EXPIRING" for f in report["findings"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections import defaultdict
 
 from generator.checks.registry import Category, hit, rule
@@ -88,16 +87,6 @@ def poe_budget(ctx):
             yield hit(switch, "poe_budget_w", switch=switch_id, load=round(load, 1), budget=switch.poe_budget_w)
 
 
-def subnet_of(project, address: str | None) -> str | None:
-    if not address:
-        return None
-    ip = ipaddress.ip_address(address)
-    for subnet in project.network.subnets:
-        if ip in ipaddress.ip_network(subnet.network):
-            return subnet.id
-    return None
-
-
 @rule("DECT-LAN-SYNC", Category.DECT, Severity.WARNING, COURSE + ": LAN synchronisation by PTPv2 (IEEE 1588) with the bases of a sync cluster in one segment", ("ptp", "segment", "unsynchronised"))
 def lan_sync(ctx):
     project = ctx.project
@@ -113,7 +102,7 @@ def lan_sync(ctx):
             yield hit(system, "sync", object_id=f"{system.id}:ptp", variant="ptp", system=system.id, switches=without)
         clusters = defaultdict(set)
         for b in bases:
-            subnet = subnet_of(project, b.address)
+            subnet = ctx.subnet_of(b.address)
             if subnet:
                 clusters[b.sync_cluster or 1].add(subnet)
         for cluster, subnets in sorted(clusters.items()):
