@@ -243,6 +243,8 @@ def test_message_variants_name_what_was_found(small_project, knowledge):
     manual = backups(small_project, jobs=[j.model_copy(update={"automated": False}) if j.system == "lau-pbx-01" else j for j in small_project.backups.jobs])
     (f,) = findings_of(manual, "BKP-JOB", knowledge)
     assert f.variant == "manual_only" and "by hand" in f.message
+    misplaced = with_mitel(small_project, [(1, "8FXS"), (4, "CPU1")])
+    assert sorted(f.variant for f in findings_of(misplaced, "HW-SLOT", knowledge)) == ["cpu", "cpu"]
     heat = with_mitel(small_project, [(1, "CPU1")] + [(s, "16FXS") for s in range(3, 7)], {"analogue": 60})
     assert [f.variant for f in findings_of(heat, "HW-FXS-HEAT", knowledge)] == ["system"]
 
