@@ -27,7 +27,7 @@ def monocell_capacity(ctx):
         for base in bases:
             mine = [h for h in handsets if h.base == base.id or (len(bases) == 1 and not h.base)]
             repeaters = project.repeaters_of(base.id)
-            slots = sum((ctx.knowledge.find(r.model, "dect_repeater") or ctx.generic("yealink-rt30")).value("handset_slots_used", 1) for r in repeaters)
+            slots = sum((ctx.knowledge.find(r.model, "dect_repeater") or ctx.generic("dect-repeater")).value("handset_slots_used", 1) for r in repeaters)
             capacity, model = base_capacity(ctx, base)
             if len(mine) + slots > capacity:
                 yield hit(base, "model", base=base.id, handsets=len(mine), repeaters=len(repeaters), capacity=capacity, model=model)

@@ -115,3 +115,13 @@ def test_check_shows_waived_and_expired_waivers(small_copy):
     assert "Waived" in text and "waived by Sophie Rochat until 10 Jan 2027: One provider accepted" in text
     assert "Waiver expired" in text and "waiver expired on 10 Jan 2026 (accepted by Sophie Rochat)" in text
     assert "3 error(s), 3 warning(s), 0 note(s), 1 waived" in text
+
+
+def test_check_reads_the_project_vendors_folder(small_copy):
+    (small_copy / "vendors").mkdir()
+    (small_copy / "vendors" / "w70b.yaml").write_text("products:\n  yealink-w70b:\n    figures: {max_handsets: 6}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(small_copy), "--format", "json", "--fail-on", "never"])
+    assert any(f["rule"] == "DECT-MONOCELL" for f in json.loads(result.output)["findings"])
+    (small_copy / "vendors" / "broken.yaml").write_text("products: [not, a, mapping]\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(small_copy)])
+    assert result.exit_code == 1 and "broken.yaml: a vendor catalogue file holds `products:`" in result.output
