@@ -106,7 +106,7 @@ def restore_tested(ctx):
         if not done:
             yield hit(server, "id", variant="never", server=server.id)
         elif done[-1].result != "passed":
-            yield hit(done[-1], "result", object_id=server.id, variant="failed", server=server.id, date=done[-1].date, result=done[-1].result)
+            yield hit(done[-1], "result", object_id=server.id, variant="failed", server=server.id, date=done[-1].date, result_key=f"model.test_result.{done[-1].result}")
         elif ctx.days_since(passed[-1].date) > limit:
             yield hit(passed[-1], "date", object_id=server.id, variant="stale", server=server.id, date=passed[-1].date, days=ctx.days_since(passed[-1].date), limit=limit)
 
