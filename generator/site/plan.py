@@ -115,7 +115,7 @@ def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: 
     for i, document in enumerate(documents):
         slug = slug_of(document)
         if slug == DOWNLOADS_SLUG:
-            document = Document(document.title, [*offered, *document.blocks], document.slug)
+            document = Document(document.title, [*document.blocks, *offered], document.slug)
         if slug == BACKUP_SLUG:
             section = pages_of(document, f"{slug}/index.md", t)
             books = [(title, pages_of(book, f"{slug}/{slug_of(book)}.md", t)) for title, book in runbooks]
