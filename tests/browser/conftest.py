@@ -66,6 +66,8 @@ def sites(tmp_path_factory):
     shutil.copytree(EXAMPLES / SMALL_EXAMPLE, hostile)
     info = hostile / "pbxdoc.yaml"
     info.write_text(info.read_text(encoding="utf-8").replace("name: Fiduciaire Rochat SA", f'name: "{HOSTILE}"', 1), encoding="utf-8")
+    servers = hostile / "servers.yaml"
+    servers.write_text(servers.read_text(encoding="utf-8").replace("name: 3CX Fiduciaire Rochat", f'name: "</title>{HOSTILE}"', 1), encoding="utf-8")
     users = hostile / "users.csv"
     users.write_text(users.read_text(encoding="utf-8").replace(",Sophie,Rochat,", ",Sophie,<img src=x onerror=alert(2)>,", 1), encoding="utf-8")
     built = {

@@ -197,5 +197,7 @@ def test_hostile_text_is_shown_as_text(sites, page, hostile_text):
     page.goto(sites["hostile"].url("numbering.html"))
     assert "<img src=x onerror=alert(2)>" in page.locator("article").inner_text()
     _search(page, "Sophie", "Sophie")
+    page.goto(sites["hostile"].url("backup/runbook-lau-pbx-01.html"))
+    assert page.title().startswith(f"</title>{hostile_text}")
     assert page.watch.dialogs == []
     assert page.watch.errors == []

@@ -24,6 +24,8 @@ def hostile_copy(target: Path) -> Path:
     shutil.copytree(EXAMPLES / SMALL_EXAMPLE, target)
     info = target / "pbxdoc.yaml"
     info.write_text(info.read_text(encoding="utf-8").replace("name: Fiduciaire Rochat SA", f'name: "{HOSTILE}"', 1), encoding="utf-8")
+    servers = target / "servers.yaml"
+    servers.write_text(servers.read_text(encoding="utf-8").replace("name: 3CX Fiduciaire Rochat", f'name: "</title>{HOSTILE}"', 1), encoding="utf-8")
     docs = target / "documents.yaml"
     docs.write_text(docs.read_text(encoding="utf-8").replace("title: PV de mise en service 3CX", f'title: "PV {HOSTILE} [x](javascript:alert(2))"'), encoding="utf-8")
     return target

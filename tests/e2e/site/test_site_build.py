@@ -79,6 +79,8 @@ def test_customer_text_is_shown_as_text(hostile_site, hostile_text):
         assert 'href="javascript:' not in text, path
     home = (hostile_site / "index.html").read_text(encoding="utf-8")
     assert f"<title>{escaped}</title>" in home
+    runbook = (hostile_site / "backup" / "runbook-lau-pbx-01.html").read_text(encoding="utf-8")
+    assert f"<title>&lt;/title&gt;{escaped}" in runbook  # material's striptags would unescape it
     assert any(escaped in p.read_text(encoding="utf-8") for p in html_pages(hostile_site))
 
 
