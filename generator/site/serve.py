@@ -17,4 +17,5 @@ def serve(project: Path, lang: str | None, audience: str, host: str, port: int, 
     from mkdocs.commands.serve import serve as mkdocs_serve
 
     os.environ.update({"PBXDOC_PROJECT": str(project.resolve()), "PBXDOC_LANG": lang or "", "PBXDOC_AUDIENCE": audience})
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # material's banner about its successor is not for our users
     mkdocs_serve(config_file=str(MKDOCS_YML), dev_addr=f"{host}:{port}", open_in_browser=open_browser)
