@@ -32,11 +32,12 @@ from generator.i18n import Translator  # noqa: E402
 from generator.pipeline import generation_date, load_checked  # noqa: E402
 from generator.site.build import MKDOCS_YML, build_language  # noqa: E402
 from generator.site.plan import ASSETS, plan_site  # noqa: E402
-from generator.site.plugin import ASSET_FOLDER, SCRIPTS, STYLESHEETS, SiteSource  # noqa: E402
+from generator.site.plugin import ASSET_FOLDER, SCRIPTS, STYLESHEETS, PbxdocPlugin, SiteSource  # noqa: E402
 
 
-def plain_mkdocs(plan, docs: Path, site: Path) -> float:
-    """Write the plan's pages and files as a docs folder, then time mkdocs alone building them."""
+def plain_mkdocs(plan, project, docs: Path, site: Path) -> float:
+    """Write the plan's pages and files as a docs folder, then time mkdocs alone building them
+    (with the same templates, so that the pages are the same)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -66,6 +67,7 @@ def plain_mkdocs(plan, docs: Path, site: Path) -> float:
         extra_javascript=[f"{ASSET_FOLDER}/{name}" for name in SCRIPTS],
     )
     config.theme["language"] = plan.lang
+    PbxdocPlugin._template_dirs(config, project)
     build(config)
     return time.perf_counter() - start
 
@@ -114,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             plan = plan_site(project, Translator(lang), generated, drawn=drawn)
             plannings.append(time.perf_counter() - start)
             shutil.rmtree(work / "docs", ignore_errors=True)
-            plains.append(plain_mkdocs(plan, work / "docs", work / "plain-site"))
+            plains.append(plain_mkdocs(plan, project, work / "docs", work / "plain-site"))
         full, plain, planning = min(fulls), min(plains), min(plannings)
         pages = len(plan.pages)
         size = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()) / (1024 * 1024)
