@@ -39,6 +39,7 @@ def _workbook(stream: bool) -> dict[str, bytes]:
     """The same sheet, written through xlsxwriter's public calls or through RowStream."""
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False})
+    workbook.set_properties({"created": dt.datetime(2026, 11, 20)})  # not the current time
     formats = Formats(workbook, Translator("en"), "#0B5563")
     ws = workbook.add_worksheet("rows")
     ws.set_row(0, 30)
