@@ -92,6 +92,11 @@ class Graph:
         for upper, lower in zip(node_ids, node_ids[1:]):
             self.edge(upper, lower, style="invis")
 
+    def grid(self, node_ids: list[str], columns: int) -> None:
+        """Lay nodes out in rows of `columns` (top-to-bottom graphs): each hangs below the one a row up."""
+        for upper, lower in zip(node_ids, node_ids[columns:]):
+            self.edge(upper, lower, style="invis")
+
     def raw(self, statement: str) -> None:
         self._lines.append(statement)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,8 +28,8 @@ SPACER = 8
 
 
 def _icon_table(name: str, size: int) -> str:
-    """A fixed-size cell in the icon's sentinel colour, wrapped so that the outer cell may grow."""
-    return f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}" BGCOLOR="{icons.sentinel(name)}"></TD></TR></TABLE>'
+    """A fixed-size cell holding the icon, wrapped so that the outer cell may grow."""
+    return f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}"><IMG SRC="{html.escape(icons.raster(name))}" SCALE="TRUE"/></TD></TR></TABLE>'
 
 
 def icon_cell(name: str, size: int = 28, rowspan: int = 1) -> str:

@@ -83,3 +83,26 @@ def test_translations_have_the_same_keys_in_every_language():
 
     keys = [{k for k in catalogue(lang) if k.startswith("diagrams.")} for lang in LANGUAGES]
     assert keys[0] and all(k == keys[0] for k in keys)
+
+
+def test_svg_page_is_in_points_whatever_the_png_resolution(grown, fr):
+    """One Graphviz run draws the PNG at PNG_DPI; the SVG must keep the size a plain run gives."""
+    from generator.diagrams import overview, render
+    from generator.diagrams.programs import run
+
+    graph = overview.build(grown, fr, grown.servers, None, "x")
+    svg, png = render.draw(graph, "x")
+    plain = run("dot", "graphviz", ["-Tsvg"], graph.source().encode("utf-8")).decode("utf-8")
+    pattern = r'<svg width="([\d.]+)pt" height="([\d.]+)pt"[\s\S]*?transform="scale\(([\d.]+)'
+    ours = [float(v) for v in re.search(pattern, svg.decode("utf-8")).groups()]
+    theirs = [float(v) for v in re.search(pattern, plain).groups()]
+    assert ours == pytest.approx(theirs, abs=0.6) and ours[2] == pytest.approx(theirs[2], abs=0.006)
+    width = int.from_bytes(png[16:20], "big")
+    assert width == pytest.approx(ours[0] * render.PNG_DPI / 72, abs=2)
+
+
+def test_every_language_draws_every_view(grown):
+    from generator.i18n import LANGUAGES, Translator
+
+    for lang in LANGUAGES:
+        assert len(render_all(grown, Translator(lang))) == 2 * len(views(grown))

@@ -87,7 +87,7 @@ def test_backup_flow_shows_jobs_and_flags_insecure_unencrypted(grown, fr):
 def test_unknown_view_or_object_is_refused(small, fr):
     import pytest
 
-    from generator.diagrams.render import DiagramError
+    from generator.diagrams.programs import DiagramError
 
     with pytest.raises(DiagramError, match="unknown view"):
         render_view(small, fr, "floorplan")
