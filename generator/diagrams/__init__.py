@@ -19,6 +19,8 @@ from generator.model.project import Project
 
 VIEWS = ("overview", "network", "dect", "availability", "backup")
 FOLDER = "diagrams"
+RECENT = 3  # render_all results kept for the same project object and language
+_recent: list[tuple[Project, str, dict[str, bytes]]] = []
 DETAILED_SITES = 3  # up to this many sites, the network and availability views show every site in detail
 
 
@@ -111,15 +113,25 @@ def render_view(project: Project, translator: Translator | None, view: str, obje
 
 
 def render_all(project: Project, translator: Translator | None = None) -> dict[str, bytes]:
-    """Every diagram of the project, SVG and PNG, by relative output path."""
-    plans = _plans(project, _translator(project, translator))
+    """Every diagram of the project, SVG and PNG, by relative output path.
+
+    A build asks more than once (the diagrams renderer, then the site for its pages): the files of
+    the last few (project object, language) pairs are kept, checked by identity, never by value.
+    """
+    t = _translator(project, translator)
+    for cached_project, lang, files in _recent:
+        if cached_project is project and lang == t.lang:
+            return dict(files)
+    plans = _plans(project, t)
     # Each diagram is one run of Graphviz: threads keep every core busy.
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         rendered = list(pool.map(lambda plan: _render(*plan), plans))
     files: dict[str, bytes] = {}
     for one in rendered:  # in plan order, whatever order the threads finished in
         files.update(one)
-    return files
+    _recent.append((project, t.lang, files))
+    del _recent[:-RECENT]
+    return dict(files)
 
 
 def _render(view: DiagramView, draw: Callable[[], Graph]) -> dict[str, bytes]:

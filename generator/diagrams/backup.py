@@ -126,7 +126,7 @@ def _manual(project: Project, t: Translator, graph: Graph) -> tuple[str | None, 
         if len(by_device) <= DEVICE_ROWS:
             rows = [(None, [*_named(project, t, d), t.number(len(by_device[d])), t.date(max(m.date for m in by_device[d]))]) for d in sorted(by_device)]
         else:
-            rows = [(None, [t.t("diagrams.backup.devices", count=len(ids)), kind, t.number(sum(len(by_device[d]) for d in ids)), t.date(max(m.date for d in ids for m in by_device[d]))]) for kind, ids in _by_kind(project, t, by_device)]
+            rows = [(None, [_group_name(project, t, ids), kind, t.number(sum(len(by_device[d]) for d in ids)), t.date(max(m.date for d in ids for m in by_device[d]))]) for kind, ids in _by_kind(project, t, by_device)]
         peripherals = graph.node(table("folder", t.t("diagrams.backup.peripherals"), columns, rows, "special"))
         folder = graph.node(card("folder", t.t("diagrams.backup.customer_folder"), [t.t("diagrams.backup.manual_count", count=total)], "backup"))
         graph.edge(peripherals, folder, label=t.t("diagrams.backup.before_after", count=total), color=PALETTE["special"][0])
@@ -136,7 +136,7 @@ def _manual(project: Project, t: Translator, graph: Graph) -> tuple[str | None, 
         if len(missing) <= DEVICE_ROWS:
             never = graph.node(table("alert", title, header, [(None, _named(project, t, i)) for i in missing], "alert"))
         else:
-            rows = [(None, [t.t("diagrams.backup.devices", count=len(ids)), kind]) for kind, ids in _by_kind(project, t, missing)]
+            rows = [(None, [_group_name(project, t, ids), kind]) for kind, ids in _by_kind(project, t, missing)]
             never = graph.node(table("alert", title, header, rows, "alert"))
     return peripherals, folder, never
 
@@ -147,6 +147,11 @@ def _by_kind(project: Project, t: Translator, ids) -> list[tuple[str, list[str]]
     for object_id in sorted(ids):
         groups[_named(project, t, object_id)[1] or object_id].append(object_id)
     return sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def _group_name(project: Project, t: Translator, ids: list[str]) -> str:
+    """A group of devices of one kind: the device's own name when it is alone, else the count."""
+    return _named(project, t, ids[0])[0] if len(ids) == 1 else t.t("diagrams.backup.devices", count=len(ids))
 
 
 def _named(project: Project, t: Translator, object_id: str) -> list[str]:

@@ -49,7 +49,7 @@ def test_icons_are_plain_shapes():
 
 
 def test_byte_identical_on_rebuild(files, grown, fr):
-    again = render_all(grown, fr)
+    again = render_all(grown.replace(), fr)  # a copy: drawn again, not served from the recent results
     assert again.keys() == files.keys()
     for path in files:
         assert again[path] == files[path], path
@@ -58,6 +58,13 @@ def test_byte_identical_on_rebuild(files, grown, fr):
 def test_png_is_a_png(files):
     pngs = [content for path, content in files.items() if path.endswith(".png")]
     assert pngs and all(p.startswith(b"\x89PNG\r\n\x1a\n") for p in pngs)
+
+
+def test_recent_results_are_kept_per_project_object(grown, fr):
+    first = render_all(grown, fr)
+    assert render_all(grown, fr) == first
+    changed = grown.replace(servers=[s.model_copy(update={"name": "Renamed"}) if s.id == "lau-pbx-01" else s for s in grown.servers])
+    assert render_all(changed, fr)["diagrams/overview-lau-pbx-01.svg"] != first["diagrams/overview-lau-pbx-01.svg"]
 
 
 def test_diagrams_renderer_runs_first():
