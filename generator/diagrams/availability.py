@@ -67,7 +67,9 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         return sorted(set(ids), key=lambda i: (not isinstance(equipment.get(i), CommunicationServer), i))
 
     on_ups = set(powered_by) | {s for s, h in hosts.items() if h in powered_by}
-    wanted = {s.id for s in project.servers} | {w.router for w in avail.wan_links if w.router in equipment} | {h for h in hosts.values() if h}
+    # Servers, WAN routers, hosts of virtual servers, and any equipment a finding points at.
+    wanted = {s.id for s in project.servers} | {w.router for w in avail.wan_links if w.router in equipment} | {h for h in hosts.values() if h} | (set(alerts) & set(equipment))
+    firsts: list[str] = []  # the first table of each site, to keep the sites in reading order
     place: dict[str, str] = {}  # object id -> "node:port" prefix of its row
     wan_nodes: dict[str, str] = {}
     for site in ordered_sites(project):
@@ -79,17 +81,21 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         if not (ups_here or bare or links):
             continue
         cluster = graph.cluster(cluster_label(site.name, "network"), **cluster_style("network"))
+        tables: list[str] = []
         for ups in ups_here:
             load = ups.load_w is not None and t.t("diagrams.availability.load", watts=t.number(ups.load_w, 0), percent=t.number(100 * ups.load_w / ups.capacity_w, 0))
             facts = [f"{ups.id} · {t.number(ups.capacity_va)} VA / {t.number(ups.capacity_w)} W", load, " · ".join(x for x in (ups.runtime_min is not None and t.t("diagrams.availability.runtime", minutes=ups.runtime_min), ups.battery_date and t.t("diagrams.availability.battery", date=t.date(ups.battery_date))) if x)]
             powered = order([*ups.powers, *(s for s, h in hosts.items() if h in ups.powers)])  # a VM draws on its host's UPS
             node = cluster.node(group_table(ups.model, "power", [row(i) for i in powered], icon="ups", facts=facts, alerts=alerts.get(ups.id, [])))
+            tables.append(node)
             for n, obj_id in enumerate(powered):
                 place.setdefault(obj_id, f"{node}:{{side}}{n}")
         if bare:
             node = cluster.node(group_table(t.t("diagrams.availability.no_ups"), "network", [row(i) for i in bare], icon="alert"))
+            tables.append(node)
             for n, obj_id in enumerate(bare):
                 place.setdefault(obj_id, f"{node}:{{side}}{n}")
+        firsts += tables[:1]
         for w in links:
             details = [w.bandwidth, t.t(f"diagrams.wan_role.{w.role}"), len(links) == 1 and t.t("diagrams.availability.single_wan")]
             wan_nodes[w.id] = cluster.node(card("wan", f"{w.provider} — {t.label('wan_medium', w.medium)}", details, "public", alerts.get(w.id, [])))
@@ -116,6 +122,7 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
     marked = set(place) | set(wan_nodes) | {u.id for u in avail.ups}
     if site_ids is None:
         _other_findings(project, t, graph, marked)
+    graph.stack(firsts)
     return graph
 
 

@@ -101,6 +101,7 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         anchor = inner or other_node or next(iter(edge_nodes.values()), None)
         if anchor:
             anchors[site.id] = anchor
+    graph.stack(list(anchors.values()))  # sites top to bottom: main site first
     for line in sorted(project.interfaces.private_lines, key=lambda pl: pl.id):
         here = project.server_by_id[line.server].site if line.server in project.server_by_id else None
         if here in anchors and line.remote_site in anchors and here != line.remote_site:
