@@ -63,6 +63,16 @@ def test_clinic_overview_shows_every_line_and_terminal_type_on_its_side(clinic):
         assert card.type in text
 
 
+def test_clinic_sites_are_stacked_main_site_first(clinic):
+    import xml.etree.ElementTree as ET
+
+    for view in ("network", "availability"):
+        ys = {t.text: float(t.get("y")) for t in ET.fromstring(_svg(clinic, None, view)).iter(f"{NS}text")}
+        main = next(y for text, y in ys.items() if text and text.startswith("Montreux — clinique"))
+        branch = next(y for text, y in ys.items() if text and text.startswith("Vevey — policlinique"))
+        assert main < branch, view
+
+
 def test_clinic_diagrams_fit_a4_landscape_and_list_each_view(clinic):
     listed = views(clinic)
     assert {v.view for v in listed} == {"overview", "network", "dect", "availability", "backup"}
