@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.diagrams import render
 from generator.diagrams.graph import Graph
 from generator.i18n import Translator
 from generator.model.project import Project
@@ -123,19 +124,35 @@ def render_all(project: Project, translator: Translator | None = None) -> dict[s
         if cached_project is project and lang == t.lang:
             return dict(files)
     plans = _plans(project, t)
-    # Each diagram is one run of Graphviz: threads keep every core busy.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        rendered = list(pool.map(lambda plan: _render(*plan), plans))
+    drawings = [(draw(), view.title) for view, draw in plans]
+    drawn = _draw_all(drawings)
     files: dict[str, bytes] = {}
-    for one in rendered:  # in plan order, whatever order the threads finished in
-        files.update(one)
+    for (view, _), (svg, png) in zip(plans, drawn):
+        files[view.path] = svg
+        files[view.png] = png
     _recent.append((project, t.lang, files))
     del _recent[:-RECENT]
     return dict(files)
 
 
-def _render(view: DiagramView, draw: Callable[[], Graph]) -> dict[str, bytes]:
-    from generator.diagrams import render
+def _draw_all(drawings: list[tuple[Graph, str]]) -> list[tuple[bytes, bytes]]:
+    """(SVG, PNG) of every drawing, in order, on every core.
 
+    Starting Graphviz costs about as much as a small drawing, so drawings without clusters share
+    one run per core. Drawings with clusters get a run each: in a run that drew before, dot orders
+    clusters by memory address, which changes from run to run (Graphviz 2.43).
+    """
+    workers = max(1, os.cpu_count() or 1)
+    plain = [i for i, (graph, _) in enumerate(drawings) if not graph.has_clusters()]
+    share = max(1, -(-len(plain) // workers))
+    jobs = [plain[i : i + share] for i in range(0, len(plain), share)]
+    jobs += [[i] for i, (graph, _) in enumerate(drawings) if graph.has_clusters()]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        results = pool.map(lambda job: render.draw_many([drawings[i] for i in job]), jobs)
+        drawn = {i: pair for job, pairs in zip(jobs, results) for i, pair in zip(job, pairs)}
+    return [drawn[i] for i in range(len(drawings))]
+
+
+def _render(view: DiagramView, draw: Callable[[], Graph]) -> dict[str, bytes]:
     svg, png = render.draw(draw(), view.title)
     return {view.path: svg, view.png: png}

@@ -82,6 +82,9 @@ class Graph:
         self._children.append(child)
         return child
 
+    def has_clusters(self) -> bool:
+        return bool(self._children)
+
     def same_rank(self, *node_ids: str) -> None:
         if node_ids:
             self._lines.append("{rank=same; " + " ".join(node_ids) + ";}")

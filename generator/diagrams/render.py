@@ -20,29 +20,38 @@ PNG_DPI = 120  # 5/3 of the SVG's 72 points per inch: sharp on a laptop; the PDF
 
 
 def draw(graph: Graph, title: str) -> tuple[bytes, bytes]:
-    """The diagram as a standalone SVG document and as a PNG, from one Graphviz run.
+    """The diagram as a standalone SVG document and as a PNG."""
+    return draw_many([(graph, title)])[0]
+
+
+def draw_many(drawings: list[tuple[Graph, str]]) -> list[tuple[bytes, bytes]]:
+    """Several diagrams from one Graphviz run (starting dot costs about as much as a small
+    drawing), each as (SVG, PNG) in the given order.
 
     The PNG is drawn by Graphviz itself (Cairo and Pango, the fonts it measured with) at PNG_DPI;
     that resolution also enlarges the SVG's page size, which `_at_72_dpi` puts back.
     """
+    if not drawings:
+        return []
     with tempfile.TemporaryDirectory(prefix="pbxdoc-dot-") as folder:
-        svg_file, png_file = Path(folder) / "d.svg", Path(folder) / "d.png"
-        run("dot", "graphviz", [f"-Gdpi={PNG_DPI}", "-Tsvg", "-o", str(svg_file), "-Tpng", "-o", str(png_file)], graph.source().encode("utf-8"))
-        return _clean(svg_file.read_text(encoding="utf-8"), title), png_file.read_bytes()
+        source = Path(folder) / "d.dot"
+        source.write_text("".join(graph.source() for graph, _ in drawings), encoding="utf-8")
+        # -O names the outputs d.dot.svg, d.dot.2.svg, d.dot.3.svg... one per graph of the file.
+        run("dot", "graphviz", [f"-Gdpi={PNG_DPI}", "-Tsvg", "-Tpng", "-O", str(source)], b"")
+        results = []
+        for n, (_, title) in enumerate(drawings, start=1):
+            stem = source.name if n == 1 else f"{source.name}.{n}"
+            svg = (Path(folder) / f"{stem}.svg").read_text(encoding="utf-8")
+            results.append((_clean(svg, title), (Path(folder) / f"{stem}.png").read_bytes()))
+        return results
 
 
 def _at_72_dpi(text: str) -> str:
     """Graphviz scales an SVG's width, height and outer transform by dpi/72: undo it, so that one
     SVG point is one point."""
     factor = 72 / PNG_DPI
-
-    def size(match: re.Match) -> str:
-        return f'{match.group(1)}="{float(match.group(2)) * factor:.2f}pt"'
-
-    head, sep, rest = text.partition("<g id=\"graph0\"")
-    head = re.sub(r'\b(width|height)="([\d.]+)pt"', size, head)
-    rest = re.sub(r'^( class="graph" transform="scale\()([\d.]+) ([\d.]+)\)', lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.4f} {float(m.group(3)) * factor:.4f})", rest, count=1)
-    return head + sep + rest
+    text = re.sub(r'<svg width="([\d.]+)pt" height="([\d.]+)pt"', lambda m: f'<svg width="{float(m.group(1)) * factor:.2f}pt" height="{float(m.group(2)) * factor:.2f}pt"', text, count=1)
+    return re.sub(r'(class="graph" transform="scale\()([\d.]+) ([\d.]+)\)', lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.4f} {float(m.group(3)) * factor:.4f})", text, count=1)
 
 
 def _clean(text: str, title: str) -> bytes:

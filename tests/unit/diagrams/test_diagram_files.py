@@ -49,10 +49,11 @@ def test_icons_are_plain_shapes():
 
 
 def test_byte_identical_on_rebuild(files, grown, fr):
-    again = render_all(grown.replace(), fr)  # a copy: drawn again, not served from the recent results
-    assert again.keys() == files.keys()
-    for path in files:
-        assert again[path] == files[path], path
+    for _ in range(3):  # Graphviz runs that draw several graphs have been caught varying: try more than once
+        again = render_all(grown.replace(), fr)  # a copy: drawn again, not served from the recent results
+        assert again.keys() == files.keys()
+        for path in files:
+            assert again[path] == files[path], path
 
 
 def test_png_is_a_png(files):
