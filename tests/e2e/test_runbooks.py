@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import edit
+from tests.helpers import edit
 
 REPO = Path(__file__).resolve().parents[2]
 
