@@ -80,7 +80,8 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         links = sorted((w for w in avail.wan_links if w.site == site.id), key=lambda w: (w.role != "primary", w.id))
         if not (ups_here or bare or links):
             continue
-        cluster = graph.cluster(cluster_label(site.name, "network"), **cluster_style("network"))
+        # A one-site diagram is named for its site: no frame around it (and no cluster for dot to order).
+        cluster = graph if site_ids is not None else graph.cluster(cluster_label(site.name, "network"), **cluster_style("network"))
         tables: list[str] = []
         for ups in ups_here:
             load = ups.load_w is not None and t.t("diagrams.availability.load", watts=t.number(ups.load_w, 0), percent=t.number(100 * ups.load_w / ups.capacity_w, 0))

@@ -75,7 +75,8 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         wans = sorted((w for w in project.availability.wan_links if w.site == site.id), key=lambda w: (w.role != "primary", w.id))
         if not (subnets or site_devices or wans):
             continue
-        cluster = graph.cluster(cluster_label(f"{site.name} — {t.label('site_role', site.role)}", "network"), **cluster_style("network"))
+        # A one-site diagram is named for its site: no frame around it (and no cluster for dot to order).
+        cluster = graph if site_ids is not None else graph.cluster(cluster_label(f"{site.name} — {t.label('site_role', site.role)}", "network"), **cluster_style("network"))
         wan_routers = {w.router for w in wans if w.router in devices}
         edge_devices = [d for d in site_devices if d.kind in EDGE_KINDS or d.id in wan_routers]
         edge_nodes = {d.id: cluster.node(card(DEVICE_ICONS[d.kind.value], d.name, [f"{t.label('device_kind', d.kind)} · {d.vendor} {d.model}", d.address], "network")) for d in edge_devices}
