@@ -40,6 +40,7 @@ def test_svg_is_self_contained(files):
                 assert "://" not in value and "url(" not in value and not name.endswith("href"), (path, element.tag, name, value)
         assert "<!--" not in text and "graphviz version" not in text.lower()
         assert 'class="icon icon-' in text  # the icons are there, as shapes of their own
+        assert "<script" not in text and "<b>" not in text  # the grown project's hostile names stay text
 
 
 def test_icons_are_plain_shapes():
