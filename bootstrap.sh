@@ -7,10 +7,11 @@ cd "$(dirname "$0")"
 mode="${1:-build}"
 case "$mode" in build|test) ;; *) echo "usage: ./bootstrap.sh build|test" >&2; exit 2 ;; esac
 
-# System packages: graphviz for diagrams, pango/harfbuzz and fonts for weasyprint PDFs;
+# System packages: graphviz and librsvg (rsvg-convert) for diagrams, Liberation fonts for their labels,
+# pango/harfbuzz and fonts for weasyprint PDFs;
 # for the tests also poppler (pdftotext, pdffonts, pdftoppm), chromium (browser tests),
 # LibreOffice Calc (opens the workbook) and Node.js/npm (axe-core accessibility checks).
-packages=(graphviz fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
+packages=(graphviz librsvg2-bin fonts-dejavu-core fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
 if [ "$mode" = test ]; then
   packages+=(poppler-utils chromium libreoffice-calc-nogui nodejs npm)
 fi

@@ -18,7 +18,7 @@ class Record(BaseModel):
     Unknown keys are refused so that a typo is reported instead of silently ignored.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
 
     _source: Location | None = PrivateAttr(default=None)
     _fields: dict | None = PrivateAttr(default=None)

@@ -65,6 +65,8 @@ def _value(record: Any, column: Column) -> Any:
     value = getattr(record, column.key)
     if isinstance(value, Enum):
         return value.value
+    if value is False and column.optional:  # an optional flag is shown where it is set, and only
+        return None  # when it is set somewhere (the customer never sees "internal: no" everywhere)
     return value
 
 
@@ -145,6 +147,35 @@ IMPORTABLE: dict[str, tuple[str, tuple[Column, ...]]] = {
             Column("backup_before_date", DATE),
             Column("backup_after"),
             Column("backup_after_date", DATE),
+        ),
+    ),
+    "contacts": (
+        "contacts",
+        (
+            Column("id"),
+            Column("name"),
+            Column("role", ENUM, enum="contact_role"),
+            Column("organisation"),
+            Column("function"),
+            Column("phone"),
+            Column("mobile"),
+            Column("email"),
+            Column("site"),
+            Column("escalation", INT),
+            Column("internal", BOOL, optional=True),
+            Column("notes", wide=True),
+        ),
+    ),
+    "documents": (
+        "documents",
+        (
+            Column("id"),
+            Column("kind", ENUM, enum="document_kind"),
+            Column("title", wide=True),
+            Column("date", DATE),
+            Column("file"),
+            Column("reference", wide=True),
+            Column("internal", BOOL, optional=True),
         ),
     ),
 }
@@ -342,7 +373,21 @@ def _rights(project: Project) -> Sheet:
     return Sheet("rights", columns, rows, frozen_columns=2, matrix=True)
 
 
-SHEET_ORDER = ("addresses", "users", "terminals", "handsets", "licences", "rights", "changelog", "backup_jobs", "restore_tests", "inventory", "findings")
+SHEET_ORDER = (
+    "addresses",
+    "users",
+    "terminals",
+    "handsets",
+    "licences",
+    "rights",
+    "changelog",
+    "backup_jobs",
+    "restore_tests",
+    "inventory",
+    "findings",
+    "contacts",
+    "documents",
+)
 
 
 def build_sheets(project: Project, generated: dt.date) -> list[Sheet]:

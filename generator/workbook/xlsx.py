@@ -7,21 +7,18 @@ sheet gets an autofilter and a workbook-level named range instead.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
+import struct
 import tempfile
 import textwrap
-import zipfile
 from collections.abc import Iterable
 
 import xlsxwriter
 
 from generator.i18n import Translator
+from generator.workbook.rows import RowStream, cell_xml
 from generator.workbook.sheets import BOOL, CHECK, DATE, DAYS, ENUM, FLOAT, INT, LIST, LIST_SEPARATOR, MONEY, Sheet
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""A text starting with one of these is what a spreadsheet would take for a formula (or DDE)."""
 
 CHECK_MARK = "✓"
 MAX_WIDTH, WIDE_WIDTH, MIN_WIDTH = 40, 60, 6
@@ -29,7 +26,8 @@ PAGE_WIDTH = 180  # characters across a landscape A4 page printed at about 75 %
 LINE_HEIGHT = 12.75  # points per line of 10-point text
 NARROWEST = 14  # a text column is not narrowed below this to fit the page
 UNBROKEN_NARROWEST = 30  # nor a column of single words below this
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+ZIP_DOS_TIME = (0, (1980 - 1980) << 9 | 1 << 5 | 1)  # 1980-01-01 00:00:00 as MS-DOS (time, date)
+FILE_MODE = struct.pack("<I", 0o600 << 16)  # external attributes: read-write for the owner
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -63,17 +61,25 @@ def sheet_name(title: str, taken: set[str]) -> str:
 
 
 def normalise_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed member dates and attributes (temp files carry local ones)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    target_buffer = io.BytesIO()
-    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, ZIP_DATE)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.create_system = 0
-            member.external_attr = 0
-            target.writestr(member, source.read(info.filename))
-    return target_buffer.getvalue()
+    """Give every member a fixed date and file mode (xlsxwriter zips temp files, which carry local
+    ones). The headers are patched in place: recompressing would cost as much as
+    writing the workbook."""
+    package = bytearray(data)
+    end = data.rindex(b"PK\x05\x06")
+    count, _, directory = struct.unpack_from("<HII", data, end + 10)
+    date_time = struct.pack("<HH", *ZIP_DOS_TIME)
+    at = directory
+    for _ in range(count):
+        if data[at : at + 4] != b"PK\x01\x02":
+            raise ValueError("unexpected zip central directory")
+        names, extra, comment = struct.unpack_from("<HHH", data, at + 28)
+        (local,) = struct.unpack_from("<I", data, at + 42)
+        package[at + 5] = 0  # made on MS-DOS: no Unix permissions
+        package[at + 12 : at + 16] = date_time
+        package[at + 38 : at + 42] = FILE_MODE
+        package[local + 10 : local + 14] = date_time
+        at += 46 + names + extra + comment
+    return bytes(package)
 
 
 class Formats:
@@ -123,6 +129,10 @@ class Formats:
         if bold:
             props["bold"] = True
         return self.get(**props)
+
+    def column(self, kind: str, wrap: bool) -> tuple[tuple, tuple]:
+        """A column's formats for (odd, even) rows: plain, and quoted for formula-like text."""
+        return (self.cell(kind, False, wrap), self.cell(kind, True, wrap)), (self.cell(kind, False, wrap, quoted=True), self.cell(kind, True, wrap, quoted=True))
 
 
 class WorkbookWriter:
@@ -231,14 +241,14 @@ class WorkbookWriter:
             ws.write_string(0, col, label, formats.header(rotated=sheet.matrix and column.kind == CHECK))
         wrap = [column.wide or any(len(str(row[i])) > widths[i] - 1 for row in rows if row[i] is not None) for i, column in enumerate(sheet.columns)]
         wrapped = [i for i, w in enumerate(wrap) if w]
-        cells = [self._cell_writer(ws, formats, column, wrap[i]) for i, column in enumerate(sheet.columns)]
+        cells = [cell_xml(ws, _col(i), column.kind, *formats.column(column.kind, wrap[i])) for i, column in enumerate(sheet.columns)]
+        stream = RowStream(ws, 1)
         for r, row in enumerate(rows, start=1):
             band = r % 2 == 0
             lines = max((_lines(str(row[i]), widths[i]) for i in wrapped if row[i] is not None), default=1)
-            if lines > 1:  # neither Excel nor LibreOffice grows a row for wrapped text on opening
-                ws.set_row(r, LINE_HEIGHT * lines + 2)
-            for col, value in enumerate(row):
-                cells[col](r, col, value, band)
+            # neither Excel nor LibreOffice grows a row for wrapped text on opening
+            stream.row(r, [cell(r + 1, value, band) for cell, value in zip(cells, row)], LINE_HEIGHT * lines + 2 if lines > 1 else None)
+        stream.close(last_col)
         if not rows:  # an empty table still shows its frame under the header
             for col, column in enumerate(sheet.columns):
                 ws.write_blank(1, col, None, formats.cell(column.kind, False))
@@ -248,27 +258,6 @@ class WorkbookWriter:
         self._conditional(ws, formats, sheet, last_row)
         ws.ignore_errors({"number_stored_as_text": f"A1:{_col(last_col)}{last_row + 1}"})  # extensions, numbers
         self._print_setup(ws, self.t.t(f"workbook.sheet.{sheet.key}"))
-
-    @staticmethod
-    def _cell_writer(ws, formats: Formats, column, wrap: bool):
-        """A function writing one cell of this column; its formats are looked up once (the
-        writer is called for every cell of large sheets)."""
-        kind = column.kind
-        plain = (formats.cell(kind, False, wrap), formats.cell(kind, True, wrap))
-        quoted = (formats.cell(kind, False, wrap, quoted=True), formats.cell(kind, True, wrap, quoted=True))
-
-        def write(r: int, c: int, value, band: bool) -> None:
-            if value is None:
-                ws.write_blank(r, c, None, plain[band])
-            elif kind in (INT, FLOAT, MONEY, DAYS):
-                ws.write_number(r, c, value, plain[band])
-            elif kind == DATE:
-                ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), plain[band])
-            else:
-                text = str(value)
-                ws.write_string(r, c, text, (quoted if text.startswith(FORMULA_TRIGGERS) else plain)[band])
-
-        return write
 
     def _conditional(self, ws, formats: Formats, sheet: Sheet, last_row: int) -> None:
         """Licences expired (red) or expiring within the policy's warning period (amber); findings

@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from generator.load import EXAMPLES, SMALL_EXAMPLE
+from generator.workbook.sheets import SHEET_ORDER
 from tests.helpers import edit
 
 SMALL = EXAMPLES / SMALL_EXAMPLE
@@ -57,7 +58,7 @@ def test_build_writes_the_workbook_listed_in_the_manifest(built):
     assert manifest["files"][WORKBOOK]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
     wb = openpyxl.load_workbook(path)
     assert wb.properties.title.endswith("Fiduciaire Rochat SA")
-    assert len(wb.sheetnames) == 11
+    assert len(wb.sheetnames) == len(SHEET_ORDER)
 
 
 def test_two_builds_give_the_same_bytes(project, built, tmp_path):

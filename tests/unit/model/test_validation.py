@@ -114,3 +114,10 @@ def test_unknown_file_is_a_warning_with_suggestion(small_copy):
     project, report = validate(small_copy)
     assert project is not None
     assert any("did you mean users.yaml" in str(d) for d in report.warnings)
+
+
+def test_infinite_number_is_refused(small_copy):
+    edit(small_copy / "licences.yaml", "price_chf: 1150.00", "price_chf: .inf")
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / "licences.yaml", "price_chf: .inf")
+    assert any(e.startswith(f"licences.yaml:{line}:") and "price_chf" in e for e in errors), errors

@@ -14,6 +14,7 @@ from generator.diagnostics import Location, Severity
 from generator.i18n import Translator
 from generator.model.findings import Finding
 from generator.workbook import build_sheets, render_workbook
+from generator.workbook.headers import normalise
 from generator.workbook.sheets import DATE, SHEET_ORDER
 from generator.workbook.xlsx import CHECK_MARK, WorkbookWriter
 
@@ -86,6 +87,13 @@ def test_sheets_follow_the_model(small_workbook, small_project):
         granted = set(profiles[user.rights_profile].permissions)
         assert [v == CHECK_MARK for v in row[5:]] == [p.id in granted for p in small_project.rights.permissions]
 
+    contacts = list(wb[FR.t("workbook.sheet.contacts")].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[2], r[9]) for r in contacts] == [(c.id, c.name, FR.label("contact_role", c.role.value), c.escalation) for c in small_project.contacts]
+    documents = list(wb[FR.t("workbook.sheet.documents")].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[3], r[4], r[5]) for r in documents] == [
+        (d.id, FR.label("document_kind", d.kind.value), dt.datetime.combine(d.date, dt.time()), d.file, d.reference) for d in small_project.documents
+    ]
+
     inventory = list(wb[FR.t("workbook.sheet.inventory")].iter_rows(min_row=2, values_only=True))
     ids = [r[1] for r in inventory]
     for obj in (*small_project.servers, *small_project.network.devices, *small_project.dect.bases):
@@ -150,6 +158,10 @@ def test_commercial_and_secret_columns_only_for_the_integrator(small_project, tm
         assert (t.t("workbook.column.encryption_key") in job_headers) is present, audience
         text = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value is not None)
         assert ("vault:" in text) is present, audience
+        contacts = [r[0] for r in wb[t.t("workbook.sheet.contacts")].iter_rows(min_row=2, values_only=True)]
+        assert ("c-lt-commercial" in contacts) is (audience is not Audience.CUSTOMER), audience  # integrator-internal
+        documents = [r[0] for r in wb[t.t("workbook.sheet.documents")].iter_rows(min_row=2, values_only=True)]
+        assert ("doc-invoice" in documents) is present, audience  # commercial
 
 
 def test_empty_findings_sheet_keeps_its_headers(small_workbook):
@@ -168,3 +180,12 @@ def test_findings_are_listed(small_project, tmp_path):
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert sorted(r.formula[0] for r in rules) == sorted(f'"{FR.label("severity", s)}"' for s in ("error", "warning"))
     assert row == (FR.label("severity", "warning"), FR.t("checks.status.open"), "BKP-ENCRYPT", FR.t("checks.category.backup"), "Unencrypted backup", "The job sends the backup unencrypted", "bkp-1", "backups.yaml:3:5")
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_headers_of_a_sheet_are_distinct(small_project, lang):
+    """Two columns of one sheet under the same header could not be told apart on import."""
+    writer = WorkbookWriter(Translator(lang), {}, ("", ""), "", "#000000")
+    for sheet in build_sheets(small_project, GENERATED.date()):
+        labels = [normalise(writer.label(c)) for c in sheet.columns]
+        assert len(labels) == len(set(labels)), (lang, sheet.key, labels)

@@ -16,7 +16,7 @@ from generator.workbook.importer import Existing, ImportFailure, import_table_fi
 from tests.helpers import edit
 
 FR = Translator("fr")
-TABLES = ("addresses", "users", "handsets", "licences", "changelog")
+TABLES = ("addresses", "users", "handsets", "licences", "changelog", "contacts", "documents")
 
 
 def snapshot(root: Path) -> dict[str, str]:
@@ -33,6 +33,8 @@ EDITS = {
     "handsets.csv": ("W73H", "W73H-old"),
     "licences.yaml": ("used: 8", "used: 7"),
     "changelog.yaml": ("author: Laura Mottier", "author: L. Mottier"),
+    "contacts.yaml": ("escalation: 2}", "escalation: 4}"),
+    "documents.yaml": ("kind: photo", "kind: other"),
 }
 
 
