@@ -2,7 +2,8 @@
 
     python bench/bench_site.py [--project DIR] [--scale F] [--lang fr]
 
-Measures, with the diagrams already drawn (as `pbxdoc build` has them when the site renderer runs):
+Measures, with the diagrams already drawn (as `pbxdoc build` has them when the site renderer runs,
+render_all keeping its last drawings):
 1. the site build: pbxdoc's plugin planning every page from the model, then mkdocs;
 2. a plain `mkdocs build` of the same pages, written beforehand as Markdown files, with the same
    theme, extensions and plugins but without pbxdoc.
@@ -26,8 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 from make_large import DEFAULT_OUT, make  # noqa: E402
 
 from generator.audience import Audience  # noqa: E402
-from generator.diagrams import render_view, views  # noqa: E402
-from generator.diagrams.render import DiagramError  # noqa: E402
+from generator.diagrams import render_all  # noqa: E402
 from generator.i18n import Translator  # noqa: E402
 from generator.pipeline import generation_date, load_checked  # noqa: E402
 from generator.site.build import MKDOCS_YML, build_language  # noqa: E402
@@ -72,21 +72,6 @@ def plain_mkdocs(plan, project, docs: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def draw_diagrams(project, t: Translator, drawn: Path) -> Path:
-    """The diagrams as the build's diagrams renderer leaves them; a view Graphviz cannot draw is
-    reported and stood in for by an empty SVG, so that the site can still be timed."""
-    for view in views(project, t):
-        try:
-            files = render_view(project, t, view.view, view.object_id)
-        except DiagramError as e:
-            print(f"  ! diagram {view.path} not drawn: {str(e).splitlines()[0]}")
-            files = {view.path: b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'}
-        for path, data in files.items():
-            (drawn / path).parent.mkdir(parents=True, exist_ok=True)
-            (drawn / path).write_bytes(data)
-    return drawn
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--project", type=Path, default=DEFAULT_OUT, help="project (the large synthetic customer is generated when missing)")
@@ -103,8 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.project.name}: {len(project.users)} users, {len(project.changelog)} changes, {len(project.addresses)} addresses")
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         work = Path(tmp)
-        drawn = draw_diagrams(project, Translator(lang), work / "drawn")
-        source = SiteSource(project, lang, Audience.INTEGRATOR, generated, drawn=drawn)
+        render_all(project, Translator(lang))  # as the diagrams renderer does before the site
+        source = SiteSource(project, lang, Audience.INTEGRATOR, generated)
 
         fulls, plains, plannings = [], [], []
         for run in range(args.repeat):  # interleaved, so that warm caches favour neither
@@ -113,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             fulls.append(time.perf_counter() - start)
 
             start = time.perf_counter()
-            plan = plan_site(project, Translator(lang), generated, drawn=drawn)
+            plan = plan_site(project, Translator(lang), generated)
             plannings.append(time.perf_counter() - start)
             shutil.rmtree(work / "docs", ignore_errors=True)
             plains.append(plain_mkdocs(plan, project, work / "docs", work / "plain-site"))

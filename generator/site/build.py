@@ -76,7 +76,6 @@ def render(ctx: RenderContext) -> None:
             generated=ctx.generated,
             staging=ctx.output.staging,
             languages=languages,
-            drawn=ctx.output.staging if lang == ctx.translator.lang else None,
         )
         warnings = build_language(source, site / lang if len(languages) > 1 else site)
         if warnings:

@@ -99,8 +99,8 @@ def pages_of(document: Document, path: str, t: Translator) -> list[SitePage]:
     return pages
 
 
-def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: Path | None = None, drawn: Path | None = None) -> SitePlan:
-    """Every page, figure and download of one language's site (`drawn`: see sources.figures)."""
+def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: Path | None = None) -> SitePlan:
+    """Every page, figure and download of one language's site."""
     today = generated.date()
     outputs = downloads.build_outputs(staging)
     attached = downloads.project_attachments(project)
@@ -127,7 +127,7 @@ def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: 
         nav.append(NavLink(t.t("site.home"), doc_pages[0]) if i == 0 else doc_pages[0])
 
     branding = branding_of(project)
-    files = sources.figures(project, t, today, drawn)
+    files = sources.figures(project, t, today)
     files["assets/pbxdoc/branding.css"] = branding.css().encode()
     copies = {d.site_path: d.source for d in [*outputs, *attached.values()]}
     if branding.logo:

@@ -43,7 +43,6 @@ class SiteSource:
     generated: dt.datetime
     staging: Path | None = None  # the build's staging folder, for the PDFs and workbook
     languages: tuple[str, ...] = ()  # every language built side by side (for the switcher)
-    drawn: Path | None = None  # where this language's diagrams were already drawn by the build
 
 
 class PbxdocConfig(Config):
@@ -97,7 +96,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
     def on_config(self, config):
         source = self.source = self._source(config)
         t = Translator(source.lang)
-        plan = self.plan = plan_site(source.project, t, source.generated, source.staging, source.drawn)
+        plan = self.plan = plan_site(source.project, t, source.generated, source.staging)
         config.site_name = html.escape(plan.site_name)
         config.nav = plan.mkdocs_nav()
         config.theme["language"] = source.lang

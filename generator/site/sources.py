@@ -7,9 +7,8 @@ Each gets the build's date, so that ages ("3 days ago") are those of the generat
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-from generator.diagrams import render_all, views
+from generator.diagrams import render_all
 from generator.document import Document
 from generator.i18n import Translator
 from generator.model.project import Project
@@ -22,17 +21,10 @@ def section_documents(project: Project, translator: Translator, today: dt.date) 
     return build_sections(project, translator, today)
 
 
-def figures(project: Project, translator: Translator, today: dt.date, drawn: Path | None = None) -> dict[str, bytes]:
-    """SVG diagrams and section figures by their path relative to the site root.
-
-    `drawn` is a build folder where the diagrams renderer already wrote this language's diagrams:
-    they are reused rather than drawn again (drawing also rasterises PNGs the site does not need).
-    """
-    paths = [view.path for view in views(project, translator)]
-    if drawn is not None and all((drawn / path).is_file() for path in paths):
-        found = {path: (drawn / path).read_bytes() for path in paths}
-    else:
-        found = {path: data for path, data in render_all(project, translator).items() if path.endswith(".svg")}
+def figures(project: Project, translator: Translator, today: dt.date) -> dict[str, bytes]:
+    """SVG diagrams and section figures by their path relative to the site root (in a build, the
+    diagrams renderer drew them already: render_all keeps its last drawings of the same model)."""
+    found = {path: data for path, data in render_all(project, translator).items() if path.endswith(".svg")}
     found.update(extra_figures(project, translator, today))
     return dict(sorted(found.items()))
 
