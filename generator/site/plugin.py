@@ -23,7 +23,7 @@ from generator.diagnostics import InvalidProject
 from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
-from generator.site.checklists import label_checklists
+from generator.site.finishing import label_checklists, zoomable_figures
 from generator.site.plan import ASSETS, SitePlan, plan_site
 
 TEMPLATES = REPO_ROOT / "templates" / "site"
@@ -151,8 +151,9 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         page.update_date = self.source.generated.strftime("%Y-%m-%d")
         return page
 
-    def on_page_content(self, html, *, page, config, files):
-        return label_checklists(html)
+    def on_page_content(self, html, *, page, config, files):  # noqa: A002 (mkdocs names it html)
+        assert self.source is not None
+        return zoomable_figures(label_checklists(html), Translator(self.source.lang).t("site.figure_open"))
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a file of the project changes, not only the theme."""

@@ -1,4 +1,4 @@
-from generator.site.checklists import label_checklists
+from generator.site.finishing import label_checklists, zoomable_figures
 
 BOX = '<label class="task-list-control"><input type="checkbox"/><span class="task-list-indicator"></span>'
 
@@ -16,3 +16,11 @@ def test_nested_lists_stay_outside_the_label():
 def test_other_html_is_untouched():
     html = "<p><label>Nom</label> <input type=\"text\"></p>"
     assert label_checklists(html) == html
+
+
+def test_diagrams_link_to_their_svg():
+    page = '<figure>\n<p><img alt="DECT &amp; bases" src="../diagrams/dect-x.svg" /></p>\n<figcaption>DECT</figcaption>\n</figure>'
+    assert zoomable_figures(page, "Open <full>") == (
+        '<figure>\n<p><a class="pbxdoc-figure" href="../diagrams/dect-x.svg" title="Open &lt;full&gt;">'
+        '<img alt="DECT &amp; bases" src="../diagrams/dect-x.svg" /></a></p>\n<figcaption>DECT</figcaption>\n</figure>'
+    )
