@@ -64,7 +64,7 @@ def bench(name: str, root: Path, workers: int) -> dict:
 
 
 def show(report: dict) -> None:
-    print(f"\n{report['project']}: load+check {report['load_and_check_s']} s, plan {report['plan_s']} s")
+    print(f"\n{report['project']}: load+check {report['load_and_check_s']} s, plan {report['plan_s']} s", flush=True)
     for r in report["records"]:
         print(f"  {r['pdf']:<44} {r['pages']:>4} pages {r['seconds']:>7.2f} s {r['pages_per_second']:>6.1f} pages/s")
     print(f"  all {report['pages']} pages: serial {report['serial_typeset_s']} s; pool of {report['pool_workers']}: {report['pool_wall_s']} s "
@@ -78,9 +78,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     args = parser.parse_args(argv)
     large = make(DEFAULT_OUT, args.scale)
-    reports = [bench("clinique-du-lac", EXAMPLES / DEFAULT_EXAMPLE, args.workers), bench(f"large (scale {args.scale})", large, args.workers)]
-    for report in reports:
-        show(report)
+    reports = []
+    for name, root in (("clinique-du-lac", EXAMPLES / DEFAULT_EXAMPLE), (f"large (scale {args.scale})", large)):
+        reports.append(bench(name, root, args.workers))
+        show(reports[-1])
     if args.json:
         args.json.write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
 

@@ -24,14 +24,18 @@ from generator.pdf.typeset import PdfJob, PdfResult, typeset
 
 LOG = logging.getLogger(__name__)
 
-MAX_TABLE_ROWS = 300  # longer tables are left to the workbook in the book and runbooks
-WORKBOOK_REFERENCE = "workbook"
+MAX_TABLE_ROWS = 600  # table rows a section may print in the book and runbooks; the rest go to the workbook
+
+
+def workbook_path(project: Project) -> str:
+    """Where the workbook renderer writes the customer's tables (named in the print, not imported)."""
+    return f"xlsx/{project.pbxdoc.customer.id}.xlsx"
 
 
 @dataclass(frozen=True)
 class PdfOptions:
     records: tuple[str, ...] = ()  # empty: every record; names of RECORDS, "book", "runbook"
-    max_table_rows: int = MAX_TABLE_ROWS  # 0: never leave a table to the workbook
+    max_table_rows: int = MAX_TABLE_ROWS  # per section; 0: never leave a table to the workbook
     workers: int = 0  # 0: one per core, at most 2
 
 
@@ -44,14 +48,19 @@ def _optional(module: str, name: str):
     return getattr(imported, name, None)
 
 
-def shorten_tables(document: Document, t: Translator, max_rows: int) -> Document:
-    """Leave tables longer than max_rows to the workbook, with a sentence saying where they are."""
-    if max_rows <= 0 or not any(isinstance(b, Table) and len(b.rows) > max_rows for b in document.blocks):
+def shorten_tables(document: Document, t: Translator, max_rows: int, workbook: str) -> Document:
+    """Keep a section's tables within max_rows in print: its longest tables are left to the
+    workbook, each replaced by a sentence saying where it is (0 keeps everything)."""
+    tables = sorted((i for i, b in enumerate(document.blocks) if isinstance(b, Table)), key=lambda i: (-len(document.blocks[i].rows), i))
+    total = sum(len(document.blocks[i].rows) for i in tables)
+    if max_rows <= 0 or total <= max_rows:
         return document
-    blocks = [
-        Paragraph((t.t("pdf.large_table", rows=t.number(len(b.rows)), workbook=WORKBOOK_REFERENCE),)) if isinstance(b, Table) and len(b.rows) > max_rows else b
-        for b in document.blocks
-    ]
+    blocks = list(document.blocks)
+    for i in tables:
+        if total <= max_rows:
+            break
+        total -= len(blocks[i].rows)
+        blocks[i] = Paragraph((t.t("pdf.large_table", rows=t.number(len(blocks[i].rows)), workbook=workbook),))
     return replace(document, blocks=blocks)
 
 
@@ -70,7 +79,7 @@ def book(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes]
     build_sections = _optional("generator.sections", "build_sections")
     if build_sections is None:
         return None
-    documents = [shorten_tables(d, t, max_rows) for d in build_sections(project, t, today)]
+    documents = [shorten_tables(d, t, max_rows, workbook_path(project)) for d in build_sections(project, t, today)]
     return Record(
         name="book",
         title=t.t("pdf.book.title"),
@@ -93,7 +102,7 @@ def runbooks(project: Project, t: Translator, today: dt.date, figs: dict[str, by
             name=f"runbook-{runbook.system_id}",
             title=runbook.title,
             kind=t.t("pdf.runbook.kind"),
-            documents=[shorten_tables(runbook.document, t, max_rows)],
+            documents=[shorten_tables(runbook.document, t, max_rows, workbook_path(project))],
             concerns=("pbxdoc", "servers", "backups", "contacts"),
             figures=figs,
         )

@@ -77,11 +77,15 @@ def test_long_tables_are_left_to_the_workbook():
     t = Translator("fr")
     long = Table(("a", "b"), tuple((str(i), "x") for i in range(301)))
     short = Table(("a",), (("1",),))
-    shortened = shorten_tables(Document("Users", [short, long]), t, 300)
+    shortened = shorten_tables(Document("Users", [short, long]), t, 300, "xlsx/x.xlsx")
     assert shortened.blocks[0] is short
     assert isinstance(shortened.blocks[1], Paragraph)
-    assert "301 lignes" in shortened.blocks[1].parts[0] and "classeur Excel" in shortened.blocks[1].parts[0]
-    assert shorten_tables(Document("Users", [long]), t, 0).blocks == [long]
+    assert "301 lignes" in shortened.blocks[1].parts[0] and "classeur Excel (xlsx/x.xlsx)" in shortened.blocks[1].parts[0]
+    assert shorten_tables(Document("Users", [long]), t, 0, "xlsx/x.xlsx").blocks == [long]
+    # Many medium tables: the longest go first, until the section fits its budget.
+    medium = [Table(("a",), tuple((str(i),) for i in range(n))) for n in (120, 200, 150, 90)]
+    kept = shorten_tables(Document("Users", medium), t, 300, "xlsx/x.xlsx").blocks
+    assert [len(b.rows) if isinstance(b, Table) else "workbook" for b in kept] == [120, "workbook", "workbook", 90]
 
 
 def test_swiss_numbers_are_grouped():
