@@ -30,12 +30,13 @@ import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
 from generator.load import validate
-t1 = time.perf_counter()
+t1, c1 = time.perf_counter(), time.process_time()
 project, report = validate(Path(sys.argv[1]))
-t2 = time.perf_counter()
+t2, c2 = time.perf_counter(), time.process_time()
 print(json.dumps({
     "import_s": t1 - t0,
     "validate_s": t2 - t1,
+    "cpu_s": c2 - c1,
     "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "valid": project is not None,
     "errors": len(report.errors),
@@ -86,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("users / change-log entries", f"{best['users']:,} / {best['changes']:,}", ""),
         ("load + validate (best of %d)" % len(runs), f"{best['validate_s']:.2f} s", f"< {TARGET_SECONDS:.0f} s " + ("ok" if best["validate_s"] < TARGET_SECONDS else "MISSED")),
+        ("CPU time of that run (less sensitive to a busy machine)", f"{best['cpu_s']:.2f} s", ""),
         ("import of generator", f"{best['import_s']:.2f} s", ""),
         ("whole process (interpreter + import + load)", f"{min(r['process_s'] for r in runs):.2f} s", ""),
         ("peak memory (max RSS of the process)", f"{peak:.0f} MB", f"< {TARGET_MB:.0f} MB " + ("ok" if peak < TARGET_MB else "MISSED")),

@@ -41,6 +41,7 @@ DEPARTMENTS = ("Réception", "Soins", "Médecine", "Administration", "Service te
 EMERGENCY = ("112", "117", "118", "143", "144", "145", "147")
 SWITCHES_PER_SITE = 2
 DECT_SYSTEM_CAPACITY = 250  # Yealink W90: accounts per manager (repeaters would take slots; none here)
+HANDSETS_PER_DECT_SYSTEM = 100  # well under capacity, as an integrator would plan it
 BASES_PER_DECT_SYSTEM = 8
 
 
@@ -223,8 +224,7 @@ def addresses(plan: Plan) -> list[dict]:
 def dect(plan: Plan) -> dict:
     """Multicell W90 systems, each on one site, filled to at most the manager's capacity."""
     handsets = plan.size("handsets")
-    per_system = min(DECT_SYSTEM_CAPACITY, 100)
-    count = min(len(plan.sites), max(1, -(-handsets // per_system)))
+    count = min(len(plan.sites), max(1, -(-handsets // HANDSETS_PER_DECT_SYSTEM)))
     step = len(plan.sites) // count
     for d in range(count):
         site_index = d * step

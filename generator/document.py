@@ -120,7 +120,8 @@ class Document:
 
 
 def _cell(value: Inline) -> str:
-    return inline(value).replace("|", "\\|").replace("  \n", "<br>")
+    """Table cell text: pipes not yet escaped (our own raw text) are escaped, lines become <br>."""
+    return re.sub(r"(?<!\\)\|", r"\\|", inline(value)).replace("  \n", "<br>")
 
 
 def block_markdown(block: Block, figure_prefix: str = "") -> str:
@@ -146,16 +147,20 @@ def block_markdown(block: Block, figure_prefix: str = "") -> str:
             table = f'<div class="{block.css_class}" markdown="1">\n\n{table}\n\n</div>'
         return table
     if isinstance(block, Facts):
+        # Markdown tables need a header row; the "facts" class hides it (site and print CSS).
         head = "| | |\n| --- | --- |"
         rows = [f"| **{_cell(k)}** | {_cell(v)} |" for k, v in block.items]
-        return "\n".join([head, *rows])
+        return '<div class="facts" markdown="1">\n\n' + "\n".join([head, *rows]) + "\n\n</div>"
     if isinstance(block, Admonition):
         body = "\n\n".join(block_markdown(b, figure_prefix) for b in block.body)
         indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
         return f'!!! {block.kind} "{inline(block.title).replace(chr(34), "&quot;")}"\n\n{indented}'
     if isinstance(block, Figure):
-        caption = inline(block.caption)
-        return f"<figure markdown=\"1\">\n\n![{caption}]({figure_prefix}{block.path})\n\n<figcaption>{caption}</figcaption>\n</figure>"
+        alt = inline(block.caption)
+        # The caption sits in raw HTML, where Markdown escapes would show: escape it as HTML only.
+        raw = block.caption.value if isinstance(block.caption, Text) and block.caption.raw else None
+        caption = raw if raw is not None else html.escape(block.caption.value if isinstance(block.caption, Text) else str(block.caption))
+        return f"<figure markdown=\"1\">\n\n![{alt}]({figure_prefix}{block.path})\n\n<figcaption>{caption}</figcaption>\n</figure>"
     raise TypeError(f"unknown block {block!r}")
 
 

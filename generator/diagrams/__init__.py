@@ -15,7 +15,7 @@ from generator.diagrams.graph import Graph
 from generator.i18n import Translator
 from generator.model.project import Project
 
-VIEWS = ("overview",)
+VIEWS = ("overview", "network", "dect", "availability", "backup")
 FOLDER = "diagrams"
 
 
@@ -43,7 +43,7 @@ def _path(stem: str) -> str:
 
 def _plans(project: Project, t: Translator) -> list[tuple[DiagramView, Callable[[], Graph]]]:
     """Every diagram the project calls for, with the function that draws it (in a stable order)."""
-    from generator.diagrams import overview
+    from generator.diagrams import availability, backup, dect, network, overview
 
     plans: list[tuple[DiagramView, Callable[[], Graph]]] = []
     for server in sorted(project.servers, key=lambda s: s.id):
@@ -56,6 +56,18 @@ def _plans(project: Project, t: Translator) -> list[tuple[DiagramView, Callable[
                 continue
             title = t.t("diagrams.title.overview_site", name=site.name)
             plans.append((DiagramView("overview", site.id, _path(f"overview-site-{_file_id(site.id)}"), title), lambda s=site, sv=servers, ti=title: overview.build(project, t, sv, s.id, ti)))
+    if project.network.subnets or project.network.devices or project.availability.wan_links:
+        title = t.t("diagrams.title.network")
+        plans.append((DiagramView("network", None, _path("network"), title), lambda ti=title: network.build(project, t, ti)))
+    for system in sorted(project.dect.systems, key=lambda s: s.id):
+        title = t.t("diagrams.title.dect", name=system.name)
+        plans.append((DiagramView("dect", system.id, _path(f"dect-{_file_id(system.id)}"), title), lambda s=system, ti=title: dect.build(project, t, s, ti)))
+    if project.availability.ups or project.availability.wan_links or any(s.failover_partner for s in project.servers):
+        title = t.t("diagrams.title.availability")
+        plans.append((DiagramView("availability", None, _path("availability"), title), lambda ti=title: availability.build(project, t, ti)))
+    if project.backups.jobs or project.backups.manual_backups:
+        title = t.t("diagrams.title.backup")
+        plans.append((DiagramView("backup", None, _path("backup"), title), lambda ti=title: backup.build(project, t, ti)))
     return plans
 
 

@@ -86,6 +86,12 @@ class Graph:
         if node_ids:
             self._lines.append("{rank=same; " + " ".join(node_ids) + ";}")
 
+    def column(self, node_ids: list[str]) -> None:
+        """Nodes in one rank, top to bottom in the given order (invisible flat edges fix the order)."""
+        self.same_rank(*node_ids)
+        for upper, lower in zip(node_ids, node_ids[1:]):
+            self.edge(upper, lower, style="invis")
+
     def raw(self, statement: str) -> None:
         self._lines.append(statement)
 

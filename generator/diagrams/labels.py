@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from generator.diagrams import icons
 from generator.diagrams.graph import ALERT, INK, MUTED, Html, esc
@@ -22,15 +23,19 @@ PALETTE = {
 }
 
 
+SPACER = 8
+
+
+def _icon_table(name: str, size: int) -> str:
+    """A fixed-size cell in the icon's sentinel colour, wrapped so that the outer cell may grow."""
+    return f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}" BGCOLOR="{icons.sentinel(name)}"></TD></TR></TABLE>'
+
+
 def icon_cell(name: str, size: int = 28, rowspan: int = 1) -> str:
-    return (
-        f'<TD ROWSPAN="{rowspan}" VALIGN="MIDDLE"><TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR>'
-        f'<TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}" BGCOLOR="{icons.sentinel(name)}"></TD>'
-        "</TR></TABLE></TD>"
-    )
+    return f'<TD ROWSPAN="{rowspan}" VALIGN="MIDDLE">{_icon_table(name, size)}</TD>'
 
 
-def _line(text: str, size: int = 9, color: str = MUTED, bold: bool = False) -> str:
+def styled(text: str, size: int = 9, color: str = MUTED, bold: bool = False) -> str:
     body = f"<B>{text}</B>" if bold else text
     return f'<FONT POINT-SIZE="{size}" COLOR="{color}">{body}</FONT>'
 
@@ -38,11 +43,11 @@ def _line(text: str, size: int = 9, color: str = MUTED, bold: bool = False) -> s
 def card(icon: str | None, title: str, details: Iterable[str] = (), family: str = "server", alerts: Iterable[str] = (), port: str | None = None) -> Html:
     """An icon, a bold title and muted detail lines; alerts (findings) in red underneath."""
     border, _ = PALETTE["alert" if alerts else family]
-    # The trailing spaces keep bold titles off the border whatever font the viewer substitutes.
-    rows = [f'<TD ALIGN="LEFT" BALIGN="LEFT">{_line(esc(title), 11, INK, bold=True)}&#160;&#160;</TD>']
-    rows += [f'<TD ALIGN="LEFT" BALIGN="LEFT">{_line(esc(d))}</TD>' for d in details if d]
-    rows += [f'<TD ALIGN="LEFT" BALIGN="LEFT">{_line(esc(a), 9, ALERT, bold=True)}</TD>' for a in alerts]
-    first = (icon_cell(icon, rowspan=len(rows)) if icon else "") + rows[0]
+    rows = [f'<TD ALIGN="LEFT" BALIGN="LEFT">{styled(esc(title), 11, INK, bold=True)}</TD>']
+    rows += [f'<TD ALIGN="LEFT" BALIGN="LEFT">{styled(esc(d))}</TD>' for d in details if d]
+    rows += [f'<TD ALIGN="LEFT" BALIGN="LEFT">{styled(esc(a), 9, ALERT, bold=True)}</TD>' for a in alerts]
+    # A spacer column keeps text off the right border when a viewer's font runs a little wider.
+    first = (icon_cell(icon, rowspan=len(rows)) if icon else "") + rows[0] + f'<TD ROWSPAN="{len(rows)}" WIDTH="{SPACER}"></TD>'
     body = "".join(f"<TR>{r}</TR>" for r in [first, *rows[1:]])
     port_attr = f' PORT="{port}"' if port else ""
     width = "2" if alerts else "1"
@@ -53,20 +58,57 @@ def table(icon: str | None, title: str, header: Sequence[str], rows: Sequence[tu
     """A titled table; each row is (port or None, cells). Ports let edges start at a row."""
     border, tint = PALETTE[family]
     columns = max(len(header), 1)
-    head = (icon_cell(icon, 22) if icon else "") + f'<TD ALIGN="LEFT" COLSPAN="{columns - (1 if icon else 0)}">{_line(esc(title), 11, INK, bold=True)}' + (f"<BR/>{_line(esc(subtitle))}" if subtitle else "") + "</TD>"
-    lines = [f'<TR>{head}</TR>']
+    text = styled(esc(title), 11, INK, bold=True) + (f"<BR/>{styled(esc(subtitle))}" if subtitle else "")
+    # The icon sits at the right end of the title row: a nested table would spread title and icon apart.
+    badge = f'<TD ALIGN="RIGHT" VALIGN="TOP">{_icon_table(icon, 22)}</TD>' if icon and columns > 1 else ""
+    lines = [f'<TR><TD COLSPAN="{columns - 1 if badge else columns}" ALIGN="LEFT" BALIGN="LEFT">{text}</TD>{badge}</TR>']
     if header:
-        lines.append("<TR>" + "".join(f'<TD ALIGN="LEFT" BGCOLOR="{tint}">{_line(esc(h, 24), 9, INK, bold=True)}</TD>' for h in header) + "</TR>")
+        lines.append("<TR>" + "".join(f'<TD ALIGN="LEFT" BGCOLOR="{tint}">{styled(esc(h, 24), 9, INK, bold=True)}</TD>' for h in header) + "</TR>")
     for port, cells in rows:
         port_attr = f' PORT="{port}"' if port else ""
-        tds = [f'<TD ALIGN="LEFT" BALIGN="LEFT"{port_attr if i == len(cells) - 1 else ""}>{_line(esc(c, 30), 9, INK)}</TD>' for i, c in enumerate(cells)]
+        tds = [f'<TD ALIGN="LEFT" BALIGN="LEFT"{port_attr if i == len(cells) - 1 else ""}>{styled(esc(c, 30), 9, INK)}</TD>' for i, c in enumerate(cells)]
         lines.append("<TR>" + "".join(tds) + "</TR>")
-    return Html(f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" STYLE="ROUNDED" COLOR="{border}" BGCOLOR="white">{"".join(lines)}</TABLE>')
+    return Html(f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="ROUNDED" COLOR="{border}" BGCOLOR="white">{"".join(lines)}</TABLE>')
+
+
+@dataclass(frozen=True)
+class Item:
+    """One row of a group table: icon, bold title, the first detail under it, the others beside;
+    alerts (findings) in red under the title."""
+
+    icon: str
+    title: str
+    details: Sequence[str | None | bool] = ()
+    alerts: Sequence[str] = ()
+
+
+def group_table(title: str, family: str, items: Sequence[Item], icon: str | None = None, facts: Sequence[str | None | bool] = (), alerts: Sequence[str] = ()) -> Html:
+    """A titled table of items, one row each. Row i has port w<i> on its west edge and e<i> on its
+    east edge, so that lines attach to the row they concern."""
+    border, tint = PALETTE["alert" if alerts else family]
+    header = [styled(esc(title, 60), 11, border, bold=True)]
+    header += [styled(esc(f, 70)) for f in facts if f]
+    header += [styled(esc(a, 70), 9, ALERT, bold=True) for a in alerts]
+    head_cells = (f'<TD WIDTH="30" BGCOLOR="{tint}">{_icon_table(icon, 26)}</TD>' if icon else "") + f'<TD COLSPAN="{3 if icon else 4}" ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{tint}">{"<BR/>".join(header)}</TD>'
+    rows = [f"<TR>{head_cells}</TR>"]
+    for i, item in enumerate(items):
+        details = [str(d) for d in item.details[1:] if d]
+        under = item.details[0] if item.details else None
+        head = styled(esc(item.title, 30), 10, INK, bold=True) + (f"<BR/>{styled(esc(under, 40))}" if under else "")
+        head += "".join(f"<BR/>{styled(esc(a, 40), 9, ALERT, bold=True)}" for a in item.alerts)
+        aside = "<BR/>".join(styled(esc(d, 42)) for d in details) or " "
+        if i:
+            rows.append("<HR/>")
+        rows.append(
+            f'<TR><TD PORT="w{i}" WIDTH="30">{_icon_table("alert" if item.alerts else item.icon, 24)}</TD>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{head}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{aside}</TD><TD PORT="e{i}" WIDTH="{SPACER}"></TD></TR>'
+        )
+    return Html(f'<TABLE BORDER="{2 if alerts else 1}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="5" STYLE="ROUNDED" COLOR="{border}" BGCOLOR="white">{"".join(rows)}</TABLE>')
 
 
 def cluster_label(text: str, family: str) -> Html:
     border, _ = PALETTE[family]
-    return Html(_line(esc(text, 60), 12, border, bold=True))
+    return Html(styled(esc(text, 60), 12, border, bold=True))
 
 
 def cluster_style(family: str) -> dict[str, str]:

@@ -27,6 +27,10 @@ class Finding:
     waiver_justification: str | None = None
     waiver_accepted_by: str | None = None
     waiver_expiry: str | None = None
+    remediation: str = ""  # what to do, in the same language as title and message
+    source: str = ""  # where the rule comes from (course objective, vendor manual)
+    variant: str = "message"  # which message of the rule; with params, lets a renderer re-word it in another language
+    params: tuple[tuple[str, str], ...] = ()
 
     @property
     def active(self) -> bool:

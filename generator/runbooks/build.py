@@ -15,7 +15,10 @@ from generator.i18n import Translator
 from generator.model.findings import Finding
 from generator.model.project import Project
 from generator.runbooks import verification
-from generator.runbooks.prerequisites import Prerequisite, Status, archived, contact_line, jobs_of, manual_backups_of, readable_phone, restore_prerequisites
+from generator.runbooks.prerequisites import (
+    Prerequisite, Status, archived, contact_line, host_jobs_of, jobs_of, manual_backups_of, readable_phone, restore_prerequisites,
+)
+from generator.runbooks.records import Records, RunbookTranslator
 from generator.runbooks.subjects import Subject, covered_by_server, subjects
 from generator.runbooks.templates import Loaded, load_templates, select, steps
 
@@ -42,13 +45,6 @@ class Runbook:
         return to_markdown(self.document, title_level=title_level)
 
 
-def make(s: Subject) -> str:
-    """Vendor and model without saying the vendor twice ('3CX 3CX Phone System')."""
-    if not s.vendor or s.model.lower().startswith(s.vendor.lower()):
-        return s.model
-    return f"{s.vendor} {s.model}".strip()
-
-
 def slug_for(system_id: str) -> str:
     return "runbook-" + re.sub(r"[^a-z0-9]+", "-", system_id.lower()).strip("-")
 
@@ -56,12 +52,13 @@ def slug_for(system_id: str) -> str:
 class _Writer:
     """Builds one runbook; holds what every section of it shares."""
 
-    def __init__(self, project: Project, t: Translator, on: dt.date, subject: Subject, template: Loaded):
-        self.project, self.t, self.on, self.s, self.loaded = project, t, on, subject, template
+    def __init__(self, project: Project, records: Records, t: Translator, on: dt.date, subject: Subject, template: Loaded):
+        self.project, self.records, self.t, self.on, self.s, self.loaded = project, records, t, on, subject, template
         self.slug = slug_for(subject.id)
-        self.jobs = jobs_of(project, subject)
-        self.manual = manual_backups_of(project, subject)
-        self.prereqs = restore_prerequisites(project, subject, t, on)
+        self.jobs = jobs_of(records, subject)
+        self.host_jobs = host_jobs_of(records, subject)
+        self.manual = manual_backups_of(records, subject)
+        self.prereqs = restore_prerequisites(project, subject, t, on, records)
         folders = sorted({m.file.rsplit("/", 1)[0] + "/" for m in self.manual if m.file and "/" in m.file})
         self.folder = ", ".join(folders) or "backups/"
         self.values = self._values()
@@ -87,7 +84,7 @@ class _Writer:
         else:
             destination = self.w("customer_folder", folder=self.folder)
         values = {
-            "id": s.id, "name": s.name, "vendor": s.vendor, "model": s.model, "make": make(s),
+            "id": s.id, "name": s.name, "vendor": s.vendor, "model": s.model, "make": s.make,
             "version": (main.version if main and main.version else None),
             "archive": entry.file if entry else None,
             "admin_url": s.admin_url,
@@ -107,7 +104,7 @@ class _Writer:
         items: list[tuple[str, object]] = [
             (self.w("fact.system"), f"{s.name} ({s.id})"),
             (self.w("fact.kind"), self.w(f"kind.{s.kind}")),
-            (self.w("fact.model"), make(s)),
+            (self.w("fact.model"), s.make),
         ]
         for v in s.versions:
             items.append((self.w("fact.version", what=v.label), v.version or self.missing("version")))
@@ -139,10 +136,32 @@ class _Writer:
         items.append((self.w("fact.documentation"), self.w("documentation", prefix=doc.id_prefix, version=doc.version, date=t.date(doc.date), template=self.loaded.file)))
         return [Facts(tuple((k, v) for k, v in items))]
 
+    def parts(self) -> list[Block]:
+        """A DECT system's bases and repeaters: what a restore must bring back, and where they hang."""
+        if self.s.kind != "dect_system":
+            return []
+        bases = self.project.bases_of(self.s.id)
+        # Model and firmware get a column only when they differ between bases (else the summary says them).
+        repeaters = [r for b in bases for r in self.project.repeaters_of(b.id)]
+        varying = [c for c, values in (("model", {x.model for x in [*bases, *repeaters]}), ("firmware", {b.firmware_version for b in bases})) if len(values) > 1]
+        columns = ("id", *varying, "location", "address", "switch_port", "sync")
+        rows = []
+        for b in bases:
+            cells = {
+                "id": b.id, "model": b.model, "firmware": b.firmware_version or "", "location": b.location, "address": b.address or "",
+                "switch_port": " ".join(x for x in (b.switch, b.switch_port) if x),
+                "sync": self.w("parts.sync", cluster=b.sync_cluster, level=b.sync_level) if b.sync_cluster and b.sync_level else "",
+            }
+            rows.append(tuple(cells[c] for c in columns))
+            for r in self.project.repeaters_of(b.id):
+                cells = {"id": r.id, "model": r.model, "firmware": "", "location": r.location, "address": "", "switch_port": "", "sync": self.w("parts.repeater_of", base=b.id)}
+                rows.append(tuple(cells[c] for c in columns))
+        head = tuple(self.w(f"col.{c}") for c in columns)
+        return [self.heading(2, "parts"), Table(head, tuple(rows))]
+
     def findings(self) -> list[Block]:
         related = set(self.s.ids) | {j.id for j in self.jobs} | {m.id for m in self.manual}
-        related |= {lic.id for i in self.s.ids for lic in self.project.licences_of(i)}
-        related |= {r.id for r in self.project.backups.restore_tests if r.system in self.s.ids}
+        related |= {x.id for kind in ("licences", "tests", "changes") for x in self.records.of_ids(kind, self.s.ids)}
         found: list[Finding] = [f for f in self.project.findings if f.object_id in related]
         if not found:
             return [Paragraph((self.w("findings.none"),))]
@@ -169,15 +188,27 @@ class _Writer:
         blocks.append(Paragraph((Text(self.w("contents.excluded"), strong=True),)))
         blocks.append(BulletList(tuple(excludes) if excludes else (self.w("contents.nothing_excluded"),)))
         blocks.append(self.heading(3, "destinations"))
+        host_jobs = self.host_jobs
         if self.jobs:
             for job in self.jobs:
                 blocks += self.job(job)
-        elif self.s.mode == "jobs":
+        elif self.s.mode == "jobs" and not host_jobs:
             blocks.append(Admonition("danger", self.w("no_job.title"), (Paragraph((self.w("no_job.body", id=self.s.id),)),)))
+        if host_jobs:
+            blocks.append(Paragraph((self.w("host_image", host=self.s.host),)))
+            for job in host_jobs:
+                blocks += self.job(job)
         if self.s.mode == "manual":
             blocks.append(Paragraph((self.w("manual.intro"),)))
+        if self.s.mode == "manual" or self.manual:
+            blocks.append(Paragraph((self.w("manual.filed"),)))
             blocks += self.manual_backups()
-        blocks += [self.heading(3, "backup_now"), BulletList(self.steps("backup_now"), ordered=True)]
+        now = list(self.steps("backup_now"))
+        if self.s.mode == "manual" or not self.jobs:
+            example = next((m.file for m in self.manual if m.file), None)
+            name = self.w("changes.file", folder=self.folder, id=self.s.id, when=self.w("changes.before") + "|" + self.w("changes.after"))
+            now.append(self.w("backup_now.name_example", name=name, example=example) if example else self.w("backup_now.name", name=name))
+        blocks += [self.heading(3, "backup_now"), BulletList(tuple(now), ordered=True)]
         check = list(self.steps("verify_backup"))
         for job in self.jobs:
             last = self.t.date(job.last_success) if job.last_success else self.w("prereq.never")
@@ -215,10 +246,10 @@ class _Writer:
     def manual_backups(self) -> list[Block]:
         if not self.manual:
             return [Admonition("danger", self.w("no_manual.title"), (Paragraph((self.w("no_manual.body", id=self.s.id),)),))]
-        rows = tuple(
-            (self.t.date(m.date), self.w(f"when.{m.when}"), m.change or "", m.file or m.reference or "", m.by or "", m.device)
-            for m in self.manual
-        )
+        filed: dict[tuple, list[str]] = {}
+        for m in self.manual:  # one file may be recorded for several parts (a DECT system's bases)
+            filed.setdefault((m.date, m.when, m.change or "", m.file or m.reference or "", m.by or ""), []).append(m.device)
+        rows = tuple((self.t.date(d), self.w(f"when.{w}"), c, f, b, ", ".join(sorted(devices))) for (d, w, c, f, b), devices in filed.items())
         return [Table((self.w("col.date"), self.w("col.when"), self.w("col.change"), self.w("col.file"), self.w("col.by"), self.w("col.device")), rows)]
 
     def restore(self) -> list[Block]:
@@ -247,7 +278,8 @@ class _Writer:
         if timed:
             last = timed[0]
             longest = max(r.duration_min for r in timed)
-            text = self.w("duration.measured", minutes=last.duration_min, date=self.t.date(last.date), id=last.id, longest=longest, count=len(timed))
+            key = "duration.measured" if len(timed) > 1 else "duration.measured_once"
+            text = self.w(key, minutes=last.duration_min, date=self.t.date(last.date), id=last.id, longest=longest, count=len(timed))
             return [Paragraph((text,))]
         return [Admonition("warning", self.w("duration.unknown.title"), (Paragraph((self.w("duration.unknown.body"),)),))]
 
@@ -266,14 +298,18 @@ class _Writer:
         return [Paragraph((Text(self.w("dr.title"), strong=True),)), Facts(tuple(items))]
 
     def contacts(self) -> list[Block]:
+        vendor = self.s.vendor.lower()
+
         def order(c):
-            return (c.escalation is None, c.escalation or 0, ROLE_ORDER.index(c.role.value) if c.role.value in ROLE_ORDER else 99, c.name)
+            # The escalation list first, then whoever supplies this very system, then by role.
+            supplies = bool(vendor) and vendor in f"{c.organisation} {c.name}".lower()
+            return (c.escalation is None, c.escalation or 0, not supplies, ROLE_ORDER.index(c.role.value) if c.role.value in ROLE_ORDER else 99, c.name)
 
         rows = tuple(
             (
                 str(c.escalation) if c.escalation else "",
                 c.name,
-                self.t.label("contact_role", c.role) + (f" — {c.function}" if c.function else ""),
+                self._role(c),
                 c.organisation,
                 " / ".join(readable_phone(x) for x in (c.phone, c.mobile) if x),
                 c.email or "",
@@ -282,6 +318,12 @@ class _Writer:
         )
         head = (self.w("col.escalation"), self.w("col.name"), self.w("col.role"), self.w("col.organisation"), self.w("col.phone"), self.w("col.email"))
         return [Paragraph((self.w("inform.intro"),)), Table(head, rows)]
+
+    def _role(self, contact) -> str:
+        role = self.t.label("contact_role", contact.role)
+        if contact.function and contact.function.strip().lower() != role.lower():
+            return f"{role} — {contact.function}"
+        return role
 
     def changes(self) -> list[Block]:
         s = self.s
@@ -305,7 +347,7 @@ class _Writer:
             self.w("changes.inform", referents=referents),
         )))
         blocks.append(Paragraph((Text(self.w("changes.history"), strong=True),)))
-        changes = sorted({c.id: c for i in s.ids for c in self.project.changes_touching(i)}.values(), key=lambda c: (c.date, c.id), reverse=True)
+        changes = sorted(self.records.of_ids("changes", s.ids), key=lambda c: (c.date, c.id), reverse=True)
         if not changes:
             return blocks + [Paragraph((self.w("changes.none"),))]
         rows = tuple((self.t.date(c.date), c.id, c.ticket or "", c.description, self._filed(c, "before"), self._filed(c, "after")) for c in changes)
@@ -322,10 +364,12 @@ class _Writer:
             filed = getattr(change, f"backup_{when}")
             if filed:
                 return filed
+        if self.s.mode == "jobs":
+            return self.w("changes.jobs_only")
         return Text(self.w("changes.not_filed"), strong=True)
 
     def tests(self):
-        return sorted((r for r in self.project.backups.restore_tests if r.system in self.s.ids), key=lambda r: (r.date, r.id), reverse=True)
+        return sorted(self.records.of_ids("tests", self.s.ids), key=lambda r: (r.date, r.id), reverse=True)
 
     def drill(self) -> list[Block]:
         policy = self.project.pbxdoc.policy.restore_test_max_age_days
@@ -354,7 +398,7 @@ class _Writer:
     def runbook(self) -> Runbook:
         title = self.w("title", name=self.s.name, id=self.s.id)
         doc = Document(title, slug=self.slug)
-        doc.add(*self.summary(), *self.findings(), *self.backup(), *self.restore(), *self.changes(), *self.drill())
+        doc.add(*self.summary(), *self.parts(), *self.findings(), *self.backup(), *self.restore(), *self.changes(), *self.drill())
         blocking = tuple(f"{p.topic}: {p.required}" for p in self.prereqs if p.status is Status.BLOCKING)
         return Runbook(self.slug, self.s.id, self.s.kind, title, doc, blocking, self.loaded.template.id)
 
@@ -364,18 +408,17 @@ def _on(project: Project, on: dt.date | None) -> dt.date:
     return on or project.pbxdoc.document.date
 
 
-def _root(project: Project):
-    return project._root  # set by load(); None for a model built in memory
+def _writers(project: Project, translator: Translator, on: dt.date | None, chosen: list[Subject]) -> list[_Writer]:
+    templates = load_templates(project._root)  # the project's own runbooks/ folder, when loaded from disk
+    records = Records.of(project)
+    t = RunbookTranslator(translator.lang)
+    day = _on(project, on)
+    return [_Writer(project, records, t, day, s, select(templates, s.kind, s.vendor, s.model, s.device_kind)) for s in chosen]
 
 
 def build_runbooks(project: Project, translator: Translator, on: dt.date | None = None) -> list[Runbook]:
     """A runbook for every communication server and every peripheral device with its own backup."""
-    templates = load_templates(_root(project))
-    day = _on(project, on)
-    return [
-        _Writer(project, translator, day, s, select(templates, s.kind, s.vendor, s.model)).runbook()
-        for s in subjects(project)
-    ]
+    return [w.runbook() for w in _writers(project, translator, on, subjects(project))]
 
 
 def runbook_ids(project: Project) -> dict[str, str]:
@@ -393,6 +436,4 @@ def runbook_for(project: Project, translator: Translator, system_id: str, on: dt
     if owner is None:
         known = ", ".join(s.id for s in subjects(project))
         raise UnknownSystem(f"no runbook for {system_id!r}; systems with a runbook: {known}")
-    subject = next(s for s in subjects(project) if s.id == owner)
-    template = select(load_templates(_root(project)), subject.kind, subject.vendor, subject.model)
-    return _Writer(project, translator, _on(project, on), subject, template).runbook()
+    return _writers(project, translator, on, [s for s in subjects(project) if s.id == owner])[0].runbook()

@@ -14,6 +14,7 @@ from enum import Enum
 from generator.i18n import Translator
 from generator.model.operations import BackupJob, FirmwareArchive, ManualBackup
 from generator.model.project import Project
+from generator.runbooks.records import Records
 from generator.runbooks.subjects import Subject, Version
 
 
@@ -40,17 +41,24 @@ def archived(project: Project, version: Version) -> FirmwareArchive | None:
     return None
 
 
-def jobs_of(project: Project, subject: Subject) -> list[BackupJob]:
+LOCATION_ORDER = {"onsite": 0, "offsite": 1, "cloud": 2}
+
+
+def jobs_of(records: Records, subject: Subject) -> list[BackupJob]:
     """The system's backup jobs, on-site copies first (the quickest to restore from)."""
-    order = {"onsite": 0, "offsite": 1, "cloud": 2}
-    ids = set(subject.ids)
-    return sorted((j for j in project.backups.jobs if j.system in ids), key=lambda j: (order[j.location], j.id))
+    return sorted(records.of_ids("jobs", subject.ids), key=lambda j: (LOCATION_ORDER[j.location], j.id))
 
 
-def manual_backups_of(project: Project, subject: Subject) -> list[ManualBackup]:
+def host_jobs_of(records: Records, subject: Subject) -> list[BackupJob]:
+    """Image backups of the hypervisor the system runs on: a second way back for a virtual machine."""
+    if not subject.host:
+        return []
+    return sorted(records.of_ids("jobs", (subject.host,)), key=lambda j: (LOCATION_ORDER[j.location], j.id))
+
+
+def manual_backups_of(records: Records, subject: Subject) -> list[ManualBackup]:
     """Manual backups of the system or its parts, newest first."""
-    ids = set(subject.ids)
-    return sorted((m for m in project.backups.manual_backups if m.device in ids), key=lambda m: (m.date, m.id), reverse=True)
+    return sorted(records.of_ids("manual", subject.ids), key=lambda m: (m.date, m.id), reverse=True)
 
 
 def contact_line(project: Project, contact_id: str | None) -> str | None:
@@ -72,7 +80,7 @@ def readable_phone(number: str) -> str:
 
 def _hardware(project: Project, subject: Subject, t: Translator) -> Prerequisite:
     record = subject.record
-    parts = [f"{subject.vendor} {subject.model}".strip()]
+    parts = [subject.make]
     if subject.kind == "server":
         parts.append(t.label("platform", record.platform))
         if record.host:
@@ -117,19 +125,20 @@ def _software(project: Project, subject: Subject, t: Translator) -> list[Prerequ
     return found
 
 
-def _licences(project: Project, subject: Subject, t: Translator, on: dt.date) -> list[Prerequisite]:
-    licences = [lic for i in subject.ids for lic in project.licences_of(i)]
+def _licences(project: Project, records: Records, subject: Subject, t: Translator, on: dt.date) -> list[Prerequisite]:
+    licences = records.of_ids("licences", subject.ids)
     if not licences:
         if subject.kind == "server":
             return [Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.no_licence"), Status.WARNING)]
         return []
     warn_days = project.pbxdoc.policy.licence_warning_days
     found = []
-    for lic in sorted(licences, key=lambda x: x.id):
+    permanent = [lic.id for lic in sorted(licences, key=lambda x: x.id) if lic.expiry is None]
+    if permanent:
+        found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_open", ids=", ".join(permanent)), Status.OK))
+    for lic in sorted((x for x in licences if x.expiry is not None), key=lambda x: (x.expiry, x.id)):
         what = f"{lic.item} ({lic.id})"
-        if lic.expiry is None:
-            found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_open", what=what), Status.OK))
-        elif lic.expiry < on:
+        if lic.expiry < on:
             found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_expired", what=what, date=t.date(lic.expiry)), Status.BLOCKING))
         elif (lic.expiry - on).days <= warn_days:
             found.append(Prerequisite(t.t("runbooks.prereq.licence"), t.t("runbooks.prereq.licence_expiring", what=what, date=t.date(lic.expiry), days=(lic.expiry - on).days), Status.WARNING))
@@ -138,10 +147,11 @@ def _licences(project: Project, subject: Subject, t: Translator, on: dt.date) ->
     return found
 
 
-def _backup(project: Project, subject: Subject, t: Translator) -> list[Prerequisite]:
+def _backup(project: Project, records: Records, subject: Subject, t: Translator) -> list[Prerequisite]:
     topic = t.t("runbooks.prereq.backup")
-    jobs = jobs_of(project, subject)
-    manual = manual_backups_of(project, subject)
+    jobs = jobs_of(records, subject)
+    manual = manual_backups_of(records, subject)
+    host_jobs = host_jobs_of(records, subject)
     found = []
     for job in jobs:
         when = t.date(job.last_success) if job.last_success else t.t("runbooks.prereq.never")
@@ -151,9 +161,17 @@ def _backup(project: Project, subject: Subject, t: Translator) -> list[Prerequis
         latest = manual[0]
         where = latest.file or latest.reference or "?"
         found.append(Prerequisite(topic, t.t("runbooks.prereq.manual", file=where, date=t.date(latest.date), when=t.t(f"runbooks.when.{latest.when}")), Status.OK))
-    if not found:
+    own = bool(found)
+    if not own:
         key = "runbooks.prereq.no_job" if subject.mode == "jobs" else "runbooks.prereq.no_manual"
-        found.append(Prerequisite(topic, t.t(key, id=subject.id), Status.BLOCKING))
+        # An image of the host is a way back, but not the system's own backup: a warning, not a block.
+        status = Status.WARNING if host_jobs else Status.BLOCKING
+        found.append(Prerequisite(topic, t.t(key, id=subject.id), status))
+    for job in host_jobs:
+        when = t.date(job.last_success) if job.last_success else t.t("runbooks.prereq.never")
+        text = t.t("runbooks.prereq.host_job", host=subject.host, id=job.id, destination=job.destination, date=when)
+        found.append(Prerequisite(topic, text, Status.OK if job.last_success else Status.WARNING))
+    jobs = jobs + host_jobs
     holders: dict[str | None, list[str]] = {}
     for job in (j for j in jobs if j.encrypted):
         holders.setdefault(contact_line(project, job.key_holder), []).append(job.id)
@@ -183,12 +201,13 @@ def _access(project: Project, subject: Subject, t: Translator) -> list[Prerequis
     return [Prerequisite(t.t("runbooks.prereq.access"), " — ".join(parts), Status.CHECK)]
 
 
-def restore_prerequisites(project: Project, subject: Subject, t: Translator, on: dt.date) -> list[Prerequisite]:
+def restore_prerequisites(project: Project, subject: Subject, t: Translator, on: dt.date, records: Records | None = None) -> list[Prerequisite]:
     """Every prerequisite of a restore of this system, in the order a technician checks them."""
+    records = records or Records.of(project)
     return [
         _hardware(project, subject, t),
         *_software(project, subject, t),
-        *_licences(project, subject, t, on),
-        *_backup(project, subject, t),
+        *_licences(project, records, subject, t, on),
+        *_backup(project, records, subject, t),
         *_access(project, subject, t),
     ]

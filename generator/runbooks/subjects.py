@@ -15,6 +15,13 @@ from generator.model.project import Project
 BackupMode = Literal["jobs", "manual"]
 
 
+def make(vendor: str | None, model: str) -> str:
+    """Vendor and model without saying the vendor twice ('3CX 3CX Phone System')."""
+    if not vendor or model.lower().startswith(vendor.lower()):
+        return model
+    return f"{vendor} {model}"
+
+
 @dataclass(frozen=True)
 class Version:
     """A software or firmware version that a restore must reproduce, for one part of the system."""
@@ -41,6 +48,16 @@ class Subject:
     versions: tuple[Version, ...]
     parts: tuple[str, ...] = ()  # ids of the parts covered by this runbook (bases, repeaters)
     server: str | None = None  # communication server it belongs to
+    host: str | None = None  # id of the device (hypervisor) it runs on, when the data names one
+
+    @property
+    def device_kind(self) -> str | None:
+        """The network.yaml kind of a device (switch, hypervisor...), for choosing its step template."""
+        return self.record.kind.value if self.kind == "device" else None
+
+    @property
+    def make(self) -> str:
+        return make(self.vendor, self.model)
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -77,13 +94,13 @@ def _dect(project: Project, system, jobs: set[str]) -> Subject:
 
 def _device(d) -> Subject:
     mode: BackupMode = "jobs" if d.backup == "system" else "manual"
-    return Subject(d.id, "device", d, d.name, d.vendor, d.model, d.site, d.address, None, d.location, mode, (Version(d.id, d.model, d.firmware_version),))
+    return Subject(d.id, "device", d, d.name, d.vendor, d.model, d.site, d.address, None, d.location, mode, (Version(d.id, make(d.vendor, d.model), d.firmware_version),))
 
 
 def _special(i) -> Subject:
     return Subject(
         i.id, "special_interface", i, i.name, i.vendor or "", i.model or "", i.site, None, None, None, "manual",
-        (Version(i.id, " ".join(p for p in (i.vendor, i.model) if p) or i.name, i.firmware_version),), (), i.server,
+        (Version(i.id, make(i.vendor, i.model or "") or i.name, i.firmware_version),), (), i.server,
     )
 
 
@@ -92,17 +109,21 @@ def _application(a, project: Project) -> Subject:
     return Subject(a.id, "application_server", a, a.name, a.product, a.product, site, a.host, None, a.host, "manual", (Version(a.id, a.product, a.version),), (), a.server)
 
 
-def _with_planned_address(project: Project, subject: Subject) -> Subject:
-    """A system without an address of its own takes the one the addressing plan gives it."""
-    if subject.address:
-        return subject
-    planned = sorted(a.address for a in project.addresses if a.device == subject.id)
-    return replace(subject, address=", ".join(planned)) if planned else subject
+def _completed(project: Project, subject: Subject) -> Subject:
+    """What the record leaves out but the data says elsewhere: the address the addressing plan
+    gives it, and the hypervisor it runs on ('lau-hv-01 (Hyper-V)' names device lau-hv-01)."""
+    address = subject.address
+    if not address:
+        address = ", ".join(sorted(a.address for a in project.addresses if a.device == subject.id)) or None
+    host_text = getattr(subject.record, "host", None) if subject.kind in ("server", "application_server") else None
+    first = host_text.split()[0] if host_text else None
+    host = first if first in project.equipment and first != subject.id else None
+    return replace(subject, address=address, host=host)
 
 
 def subjects(project: Project) -> list[Subject]:
     """Every system that needs a runbook, servers first, in the order of the data files."""
-    return [_with_planned_address(project, s) for s in _subjects(project)]
+    return [_completed(project, s) for s in _subjects(project)]
 
 
 def _subjects(project: Project) -> list[Subject]:

@@ -21,6 +21,7 @@ from generator.diagnostics import PbxdocError
 from generator.document import Text, escape
 from generator.i18n import LANGUAGES
 from generator.loaders.files import inside
+from generator.model.network import DeviceKind
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "knowledge" / "runbooks"
 PROJECT_FOLDER = "runbooks"
@@ -100,6 +101,16 @@ class Match(_Strict):
     kinds: list[str] = Field(default_factory=list, description="Subject kinds; empty matches every kind")
     vendor: str | None = Field(None, description="Regular expression searched in the vendor (case-insensitive)")
     model: str | None = Field(None, description="Regular expression searched in the model (case-insensitive)")
+    device_kinds: list[str] = Field(default_factory=list, description="For devices: network.yaml kinds (switch, hypervisor, nas...); empty matches every kind")
+
+    @field_validator("device_kinds")
+    @classmethod
+    def _device_kinds(cls, kinds: list[str]) -> list[str]:
+        known = {k.value for k in DeviceKind}
+        unknown = sorted(set(kinds) - known)
+        if unknown:
+            raise ValueError(f"unknown device kind(s) {', '.join(unknown)}; use {', '.join(sorted(known))}")
+        return kinds
 
     @field_validator("kinds")
     @classmethod
@@ -134,10 +145,11 @@ class StepTemplate(_Strict):
             raise ValueError(f"steps must hold exactly {', '.join(STEP_KINDS)}" + (f"; missing {', '.join(missing)}" if missing else "") + (f"; unknown {', '.join(unknown)}" if unknown else ""))
         return steps
 
-    def matches(self, kind: str, vendor: str, model: str) -> bool:
+    def matches(self, kind: str, vendor: str, model: str, device_kind: str | None = None) -> bool:
         m = self.match
         return (
             (not m.kinds or kind in m.kinds)
+            and (not m.device_kinds or device_kind in m.device_kinds)
             and (m.vendor is None or re.search(m.vendor, vendor or "", re.IGNORECASE) is not None)
             and (m.model is None or re.search(m.model, model or "", re.IGNORECASE) is not None)
         )
@@ -180,9 +192,9 @@ def load_templates(project_root: Path | None) -> list[Loaded]:
     return sorted(by_id.values(), key=lambda t: t.template.id)
 
 
-def select(templates: list[Loaded], kind: str, vendor: str, model: str) -> Loaded:
+def select(templates: list[Loaded], kind: str, vendor: str, model: str, device_kind: str | None = None) -> Loaded:
     """The matching template of highest priority; a project's template wins a tie."""
-    candidates = [t for t in templates if t.template.matches(kind, vendor, model)]
+    candidates = [t for t in templates if t.template.matches(kind, vendor, model, device_kind)]
     if not candidates:
         raise TemplateError(f"no step template matches a {kind} of vendor {vendor!r}, model {model!r}; keep the generic template (an empty match)")
     return max(candidates, key=lambda t: (t.template.priority, t.from_project, t.template.id))

@@ -37,8 +37,11 @@ def _server(project: Project, s: Subject, t: Translator) -> list[str]:
         checks.append(w("emergency", numbers=", ".join(emergency)))
     for system in (d for d in project.dect.systems if d.server == s.id):
         checks.append(w("dect", name=system.name, id=system.id, handsets=len(project.handsets_of(system.id)), bases=len(project.bases_of(system.id))))
-    for group in (g for g in project.terminals.terminals if g.server == s.id and g.type.value in ("ip", "digital", "analogue")):
-        checks.append(w("terminals", model=f"{group.vendor} {group.model}", count=group.count))
+    for kind in ("ip", "digital", "analogue"):
+        groups = [g for g in project.terminals.terminals if g.server == s.id and g.type.value == kind]
+        if groups:
+            models = ", ".join(f"{g.count} × {g.vendor} {g.model}" for g in groups)
+            checks.append(w(f"terminals_{kind}", count=sum(g.count for g in groups), models=models))
     desks = [d for d in project.numbering.hot_desks if d.site in site_ids]
     if desks:
         checks.append(w("hot_desk", extension=desks[0].extension or desks[0].id, location=desks[0].location))
@@ -87,7 +90,8 @@ def _device(project: Project, s: Subject, t: Translator) -> list[str]:
 def _other(project: Project, s: Subject, t: Translator) -> list[str]:
     w = _w(t)
     if s.kind == "special_interface":
-        return [w("special", kind=t.label("special_interface_kind", s.record.kind), connection=s.record.connection)]
+        kind = s.record.kind.value
+        return [w(f"special.{kind}", name=t.label("special_interface_kind", kind), connection=s.record.connection)]
     return [w("application", name=s.name, product=s.record.product)]
 
 

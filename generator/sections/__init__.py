@@ -1,7 +1,9 @@
 """Section content of the customer file, written once, presented by the site and the PDF book.
 
 `build_sections(project, translator)` returns the sections as `generator.document.Document`s in
-reading order, each with a stable slug; renderers decide pages and chapters from them.
+reading order, each with a stable slug; renderers decide pages and chapters from them. The slugs
+of SECTION_SLUGS are always there; LONG_LIST_SLUGS follow their section when a list is too long
+to stay on its page.
 `extra_figures(project, translator)` returns the figures the sections draw themselves (paths
 relative to the output root), which renderers write next to the pages or embed.
 """
@@ -57,6 +59,10 @@ SECTIONS: tuple[tuple[str, Builder], ...] = (
     ("glossary", glossary.build),
 )
 SECTION_SLUGS: tuple[str, ...] = tuple(slug for slug, _ in SECTIONS)
+
+# Documents that only large projects produce, each the complete list behind a section (users,
+# fixed addresses): a printed book may leave them to the workbook and say so.
+LONG_LIST_SLUGS: tuple[str, ...] = (numbering.USERS_SLUG, addressing.ADDRESSES_SLUG)
 
 
 def section_context(project: Project, translator: Translator, today: dt.date | None = None) -> SectionContext:

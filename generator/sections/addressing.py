@@ -1,12 +1,19 @@
-"""The addressing plan: VLANs, subnets with DHCP, fixed addresses, network devices, network diagram."""
+"""The addressing plan: VLANs, subnets with DHCP, fixed addresses, network devices, network diagram.
+
+Beyond `INLINE_ADDRESSES` fixed addresses the list moves to a page of its own
+(`addressing-addresses`), one sortable table per site, as the users list does.
+"""
 
 from __future__ import annotations
 
 import ipaddress
 
-from generator.document import Document, Figure
-from generator.sections.common import SectionContext, join, product, titled_table
+from generator.document import Document, Figure, Heading, Paragraph
+from generator.sections.common import SectionContext, group_by, join, product, titled_table
 from generator.sections.figures import diagram_path
+
+INLINE_ADDRESSES = 300
+ADDRESSES_SLUG = "addressing-addresses"
 
 
 def _ip_key(address: str | None) -> tuple:
@@ -30,14 +37,12 @@ def build(ctx: SectionContext) -> list[Document]:
         [w("addressing.network"), w("common.name"), w("addressing.vlan"), w("common.site"), w("addressing.gateway"), w("addressing.dhcp"), w("addressing.dns")],
         [(s.network, s.name, ctx.number(s.vlan), ctx.site_name(s.site), s.gateway or "", _dhcp(ctx, s.dhcp), join(s.dns)) for s in subnets],
     ))
-    subnet_names = {s.id: s.name for s in p.network.subnets}
-    doc.add(*titled_table(
-        ctx, w("addressing.fixed"),
-        [w("common.ip_address"), w("addressing.hostname"), w("addressing.subnet"), w("addressing.device"), w("addressing.mac"), w("addressing.role")],
-        [(a.address, a.hostname, subnet_names.get(a.subnet, a.subnet or ""), ctx.equipment_name(a.device) if a.device else "", a.mac or "", a.role or "")
-         for a in sorted(p.addresses, key=lambda a: _ip_key(a.address))],
-        css_class="sortable",
-    ))
+    inline = len(p.addresses) <= INLINE_ADDRESSES
+    if inline:
+        doc.add(*_addresses(ctx, w("addressing.fixed"), p.addresses, level=2))
+    else:
+        doc.add(Heading(2, w("addressing.fixed")),
+                Paragraph((w("addressing.fixed_elsewhere", count=ctx.number(len(p.addresses)), title=w("addressing.fixed_page_title")),)))
     devices = sorted(p.network.devices, key=lambda d: (d.site, d.kind.value, d.id))
     doc.add(*titled_table(
         ctx, w("addressing.devices"),
@@ -50,10 +55,35 @@ def build(ctx: SectionContext) -> list[Document]:
     secrets = [(f"{d.name} ({d.id})", ctx.secret(d.admin_password)) for d in devices if d.admin_password]
     if secrets:
         doc.add(*titled_table(ctx, w("addressing.credentials"), [w("common.name"), w("system.admin_password")], secrets, level=3))
-    path = diagram_path(p, "network")
+    path = diagram_path(ctx.diagrams, "network")
     if path:
         doc.add(Figure(path, w("addressing.network_caption")))
-    return [doc]
+    return [doc] if inline else [doc, addresses_document(ctx)]
+
+
+def _addresses(ctx: SectionContext, title: str, entries, level: int) -> list:
+    w = ctx.w
+    subnet_names = {s.id: s.name for s in ctx.project.network.subnets}
+    return titled_table(
+        ctx, title,
+        [w("common.ip_address"), w("addressing.hostname"), w("addressing.subnet"), w("addressing.device"), w("addressing.mac"), w("addressing.role")],
+        [(a.address, a.hostname, subnet_names.get(a.subnet, a.subnet or ""), ctx.equipment_name(a.device) if a.device else "", a.mac or "", a.role or "")
+         for a in sorted(entries, key=lambda a: _ip_key(a.address))],
+        level=level, css_class="sortable",
+    )
+
+
+def addresses_document(ctx: SectionContext) -> Document:
+    """Every fixed address, one table per site (by the site of its subnet), in address order."""
+    doc = Document(ctx.w("addressing.fixed_page_title"), slug=ADDRESSES_SLUG)
+    site_of = {s.id: s.site for s in ctx.project.network.subnets}
+    by_site = group_by(ctx.project.addresses, lambda a: site_of.get(a.subnet, ""))
+    for site in [*sorted(ctx.project.sites, key=lambda s: s.id), None]:
+        entries = by_site.get(site.id if site else "", [])
+        if entries:
+            title = ctx.w("addressing.at_site", site=site.name if site else ctx.w("addressing.no_site"), count=ctx.number(len(entries)))
+            doc.add(*_addresses(ctx, title, entries, level=2))
+    return doc
 
 
 def _dhcp(ctx: SectionContext, dhcp) -> str:

@@ -11,7 +11,7 @@ from generator.sections.interfaces import server_name
 def build(ctx: SectionContext) -> list[Document]:
     doc = Document(ctx.w("availability.title"), slug="availability")
     doc.add(*_ups(ctx), *_wan(ctx), *_routes(ctx), *_failover(ctx), *_recovery(ctx))
-    path = diagram_path(ctx.project, "availability")
+    path = diagram_path(ctx.diagrams, "availability")
     if path:
         doc.add(Figure(path, ctx.w("availability.caption")))
     return [doc]
@@ -28,7 +28,7 @@ def _ups(ctx: SectionContext) -> list:
                      w("addressing.watts", watts=ctx.number(u.load_w)) if u.load_w is not None else "",
                      ctx.t.percent(round(load, 2)) if load is not None else "", state,
                      w("availability.minutes", minutes=ctx.number(u.runtime_min)) if u.runtime_min is not None else "",
-                     ctx.date(u.battery_date), join(ctx.equipment_name(i) for i in u.powers)))
+                     ctx.date(u.battery_date), join(u.powers)))
     return titled_table(
         ctx, w("availability.ups"),
         [w("common.id"), w("availability.model"), w("common.site"), w("availability.capacity_header"), w("availability.load"), w("availability.load_percent"),

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from generator.document import BulletList, Document, Figure, Heading, Paragraph
+from generator.document import Document, Figure, Paragraph
 from generator.sections.common import SectionContext, group_by, join, titled_table
 from generator.sections.figures import diagram_path
 
 MANUAL_BACKUPS_SHOWN = 30
 
 
-def runbooks(project, translator) -> list:
-    """The runbook Documents from `generator.runbooks`, or [] while that module is not installed."""
+def runbooks(ctx: SectionContext) -> list:
+    """The runbooks of `generator.runbooks` (title, system_id, slug, blocking), or [] without it."""
     try:
         from generator.runbooks import build_runbooks
     except ImportError:
         return []
-    return list(build_runbooks(project, translator))
+    return sorted(build_runbooks(ctx.project, ctx.t, on=ctx.today), key=lambda book: book.slug)
 
 
 def build(ctx: SectionContext) -> list[Document]:
@@ -23,10 +23,14 @@ def build(ctx: SectionContext) -> list[Document]:
     doc = Document(w("backup.title"), slug="backup")
     doc.add(Paragraph((w("backup.intro"),)))
     doc.add(*_jobs(ctx), *_three_two_one(ctx), *_restore_tests(ctx), *_manual(ctx), *_firmware(ctx))
-    books = runbooks(ctx.project, ctx.t)
+    books = runbooks(ctx)
     if books:
-        doc.add(Heading(2, w("backup.runbooks")), Paragraph((w("backup.runbooks_intro"),)), BulletList(tuple(book.title for book in books)))
-    path = diagram_path(ctx.project, "backup")
+        doc.add(*titled_table(
+            ctx, w("backup.runbooks"),
+            [w("backup.system"), w("backup.readiness")],
+            [(ctx.equipment_name(book.system_id), join(book.blocking, "\n") if book.blocking else w("backup.ready")) for book in books],
+        ))
+    path = diagram_path(ctx.diagrams, "backup")
     if path:
         doc.add(Figure(path, w("backup.caption")))
     return [doc]
@@ -44,11 +48,11 @@ def _jobs(ctx: SectionContext) -> list:
     jobs = sorted(ctx.project.backups.jobs, key=lambda j: (j.system, j.id))
     blocks = titled_table(
         ctx, w("backup.jobs"),
-        [w("backup.system"), w("backup.method"), w("backup.where"), w("backup.destination"), w("backup.medium"), w("backup.schedule"),
+        [w("backup.job"), w("backup.system"), w("backup.method"), w("backup.destination"), w("backup.schedule"),
          w("backup.retention"), w("backup.encrypted"), w("backup.last_success")],
-        [(ctx.equipment_name(j.system), ctx.label("backup_method", j.method) + ("" if j.automated else f" ({w('backup.manual')})"),
-          ctx.label("backup_location", j.location), j.destination, j.medium, j.schedule, _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted),
-          _age(ctx, j.last_success)) for j in jobs],
+        [(j.id, ctx.equipment_name(j.system),
+          join([ctx.label("backup_method", j.method), ctx.label("backup_location", j.location), None if j.automated else w("backup.manual")], "\n"),
+          f"{j.destination}\n{j.medium}", j.schedule, _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted), _age(ctx, j.last_success)) for j in jobs],
     )
     keys = [(j.id, ctx.person_name(j.key_holder), ctx.secret(j.encryption_key), ctx.secret(j.credentials)) for j in jobs if j.key_holder or j.encryption_key or j.credentials]
     if keys:
@@ -62,7 +66,7 @@ def _jobs(ctx: SectionContext) -> list:
 def _age(ctx: SectionContext, day) -> str:
     if day is None:
         return ctx.w("backup.never")
-    return ctx.w("backup.dated", date=ctx.date(day), days=ctx.number((ctx.today - day).days))
+    return ctx.w("backup.dated", date=ctx.date(day), age=ctx.ago(day))
 
 
 def _three_two_one(ctx: SectionContext) -> list:

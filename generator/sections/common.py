@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
+
+from babel.dates import format_timedelta
 
 from generator.document import Admonition, Heading, Inline, Paragraph, Table, Text
 from generator.i18n import Translator
@@ -21,6 +24,13 @@ class SectionContext:
     t: Translator
     today: dt.date  # the generation date: licence days left and ages are counted from it
 
+    @cached_property
+    def diagrams(self) -> dict | None:
+        """The diagrams drawn for this project, asked once (see figures.py)."""
+        from generator.sections.figures import diagram_index
+
+        return diagram_index(self.project)
+
     def w(self, key: str, **values) -> str:
         """A word or sentence of the sections domain."""
         return self.t.t(f"sections.{key}", **values)
@@ -32,6 +42,13 @@ class SectionContext:
 
     def date(self, value: dt.date | None) -> str:
         return self.t.date(value)
+
+    def ago(self, day: dt.date) -> str:
+        """How long before the generation date, in days, worded for the locale ('5 days ago')."""
+        days = (self.today - day).days
+        if days == 0:
+            return self.w("common.today")
+        return format_timedelta(dt.timedelta(days=-days), granularity="day", threshold=10**6, add_direction=True, locale=self.t.locale)
 
     def number(self, value, decimals: int | None = None) -> str:
         return self.t.number(value, decimals)
@@ -69,12 +86,13 @@ class SectionContext:
 
 
 def phone(number: str | None) -> str:
-    """An E.164 number grouped for reading: Swiss numbers as +41 21 555 12 00, others as stored."""
+    """An E.164 number grouped for reading: Swiss numbers as +41 21 555 12 00 (non-breaking spaces,
+    so that a table cell never splits a number), others as stored."""
     if not number:
         return ""
     if number.startswith("+41") and len(number) == 12:
         n = number[3:]
-        return f"+41 {n[:2]} {n[2:5]} {n[5:7]} {n[7:]}"
+        return "\u00a0".join(["+41", n[:2], n[2:5], n[5:7], n[7:]])
     return number
 
 

@@ -5,7 +5,24 @@ from __future__ import annotations
 from generator.diagnostics import Severity
 from generator.document import Document, Paragraph
 from generator.model.findings import FindingStatus
-from generator.sections.common import SectionContext, titled_table
+from generator.sections.common import SectionContext, join, titled_table
+
+
+def worded(ctx: SectionContext, finding) -> tuple[str, str, str]:
+    """Title, message and remediation of a finding in the page's language.
+
+    The checks word findings in the project's language and keep the rule's variant and
+    parameters, so `generator.checks.describe` can re-word them for another language.
+    """
+    fallback = (finding.title, finding.message, getattr(finding, "remediation", ""))
+    try:
+        from generator.checks import describe
+    except ImportError:
+        return fallback
+    try:
+        return describe(finding.rule, getattr(finding, "variant", "message"), getattr(finding, "params", ()), ctx.t)
+    except KeyError:  # a rule this catalogue does not know (findings from another version)
+        return fallback
 
 
 def build(ctx: SectionContext) -> list[Document]:
@@ -15,8 +32,10 @@ def build(ctx: SectionContext) -> list[Document]:
     if not findings:
         doc.add(Paragraph((w("compliance.no_findings"),)))
     for severity in Severity:
-        rows = [(f.rule, f.title, f.object_id, f.message, str(f.location), w(f"compliance.status.{f.status.value}"))
-                for f in findings if f.severity is severity and f.status is not FindingStatus.WAIVED]
+        rows = [(f.rule, title, f.object_id, join([message, remediation and w("compliance.remedy", remediation=remediation)], "\n"),
+                 str(f.location), w(f"compliance.status.{f.status.value}"))
+                for f in findings if f.severity is severity and f.status is not FindingStatus.WAIVED
+                for title, message, remediation in [worded(ctx, f)]]
         if rows:
             doc.add(*titled_table(
                 ctx, w("compliance.by_severity", severity=ctx.label("severity", severity), count=ctx.number(len(rows))),
@@ -29,7 +48,7 @@ def build(ctx: SectionContext) -> list[Document]:
             ctx, w("compliance.waived"),
             [w("compliance.rule"), w("compliance.finding"), w("compliance.object"), w("compliance.evidence"), w("compliance.justification"),
              w("compliance.accepted_by"), w("compliance.expiry")],
-            [(f.rule, f.title, f.object_id, str(f.location), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
+            [(f.rule, worded(ctx, f)[0], f.object_id, str(f.location), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
         ))
     waivers = sorted(ctx.project.waivers, key=lambda x: (x.rule, x.object))
     doc.add(*titled_table(

@@ -6,7 +6,7 @@ import re
 
 from generator.document import Document, Paragraph
 from generator.model.operations import LicenceKind
-from generator.sections.common import SectionContext, table, titled_table
+from generator.sections.common import SectionContext, titled_table
 from generator.sections.interfaces import server_name
 
 _HOT_DESKING = re.compile(r"hot.?desk|free.?seat|desk.?sharing", re.IGNORECASE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.diagnostics import Severity
-from generator.document import Document, Facts, Heading, Paragraph
+from generator.document import BulletList, Document, Facts, Heading, Paragraph
 from generator.model.findings import FindingStatus
 from generator.sections.common import SectionContext, join, note, phone, product, table
 
@@ -19,7 +19,8 @@ def build(ctx: SectionContext) -> list[Document]:
     info = p.pbxdoc
     doc = Document(ctx.w("home.title", customer=info.customer.name), slug="index")
     doc.add(Paragraph((ctx.w("home.intro", customer=info.customer.name, integrator=info.integrator.name),)))
-    doc.add(_customer(ctx), *_key_figures(ctx), *_contacts(ctx), *_sites(ctx), *_compliance(ctx))
+    # What a customer opens the page for comes first: whom to call, then the state of the system.
+    doc.add(*_contacts(ctx), *_key_figures(ctx), *_compliance(ctx), Heading(2, ctx.w("home.about")), _customer(ctx), *_sites(ctx))
     return [doc]
 
 
@@ -113,23 +114,26 @@ def _compliance(ctx: SectionContext) -> list:
     else:
         blocks.append(note("success", ctx.w("home.compliance.ok_title"), ctx.w("home.compliance.ok")))
     blocks.append(table([ctx.w("compliance.severity"), ctx.w("home.compliance.count")], rows))
-    score = completeness_score(ctx.project)
-    if score is not None:
-        blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(score)),)))
+    assessed = completeness(ctx.project)
+    if assessed is not None:
+        score, missing = assessed
+        blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(round(score, 2))),)))
+        if missing:
+            labels = tuple(ctx.t.t(f"checks.completeness.{i}") if ctx.t.has(f"checks.completeness.{i}") else i for i in missing)
+            blocks += [Paragraph((ctx.w("home.compliance.missing"),)), BulletList(labels)]
     return blocks
 
 
-def completeness_score(project) -> float | None:
-    """The documentation completeness (0..1) from the checks, when that module is installed."""
+def completeness(project) -> tuple[float, list[str]] | None:
+    """(share of the customer-file items present, ids of the missing ones), or None without the checks.
+
+    Read from the checks' DOC-ITEM findings, not recomputed: the checks ran on the whole project,
+    before the audience filter hid commercial documents and premises access, so their verdict
+    holds for every audience (recomputing here would call offers missing on a customer's site).
+    """
     try:
-        from generator.checks import completeness
+        from generator.checks.completeness import ITEMS
     except ImportError:
         return None
-    for name in ("score", "completeness", "assess"):
-        func = getattr(completeness, name, None)
-        if callable(func):
-            result = func(project)
-            value = getattr(result, "score", result)
-            if isinstance(value, (int, float)):
-                return value / 100 if value > 1 else float(value)
-    return None
+    missing = sorted({f.object_id for f in project.findings if f.rule == "DOC-ITEM" and f.object_id in ITEMS}, key=list(ITEMS).index)
+    return 1 - len(missing) / len(ITEMS), missing

@@ -7,10 +7,11 @@ from generator.sections.common import SectionContext, number_blocks, phone, prod
 
 
 def server_name(ctx: SectionContext, server_id: str | None) -> str:
+    """The name of a server (or of other equipment, such as a DECT system), else the id."""
     if not server_id:
         return ""
-    server = ctx.project.server_by_id.get(server_id)
-    return server.name if server else server_id
+    obj = ctx.project.server_by_id.get(server_id) or ctx.project.equipment.get(server_id)
+    return getattr(obj, "name", None) or server_id
 
 
 def build(ctx: SectionContext) -> list[Document]:

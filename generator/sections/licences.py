@@ -38,14 +38,15 @@ def build(ctx: SectionContext) -> list[Document]:
     doc.add(Paragraph((w("licences.intro", date=ctx.date(ctx.today), days=ctx.number(p.pbxdoc.policy.licence_warning_days)),)))
     licences = sorted(p.licences, key=lambda lic: (lic.expiry is None, lic.expiry or ctx.today, lic.id))
     with_price = any(lic.price_chf is not None for lic in licences)
-    headers = [w("licences.item"), w("licences.kind"), w("common.server"), w("licences.quantity"), w("licences.used"), w("licences.start"),
+    headers = [w("licences.item"), w("licences.kind"), w("licences.system"), w("licences.used_of"), w("licences.start"),
                w("licences.expiry"), w("licences.days_left"), w("licences.status"), w("licences.contract")]
     if with_price:
         headers.append(w("licences.price"))
     rows = []
     for lic in licences:
         status = licence_status(ctx, lic)
-        row = [lic.item, ctx.label("licence_kind", lic.kind), server_name(ctx, lic.system), ctx.number(lic.quantity), ctx.number(lic.used),
+        used = f"{ctx.number(lic.used)} / {ctx.number(lic.quantity)}" if lic.used is not None else ctx.number(lic.quantity)
+        row = [lic.item, ctx.label("licence_kind", lic.kind), server_name(ctx, lic.system), used,
                ctx.date(lic.start), ctx.date(lic.expiry), ctx.number(status.days_left), w(f"licences.state.{status.key}"), lic.contract or ""]
         if with_price:
             row.append(ctx.number(lic.price_chf, 2) if lic.price_chf is not None else "")

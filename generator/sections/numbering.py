@@ -13,6 +13,7 @@ from generator.sections.common import SectionContext, group_by, join, number_blo
 from generator.sections.interfaces import server_name
 
 INLINE_USERS = 200
+USERS_SLUG = "numbering-users"
 
 
 def _extension_key(user) -> tuple:
@@ -63,11 +64,14 @@ def _departments(ctx: SectionContext) -> list:
 
 
 def _emergency(ctx: SectionContext) -> list:
-    routes = sorted(ctx.project.numbering.emergency_routes, key=lambda r: (r.site, r.number))
+    """One row per site and routing: the numbers that leave by the same trunks with the same location."""
+    groups = group_by(sorted(ctx.project.numbering.emergency_routes, key=lambda r: (r.site, r.number)),
+                      lambda r: (r.site, tuple(r.trunks), r.location_info or ""))
     return titled_table(
         ctx, ctx.w("numbering.emergency"),
         [ctx.w("common.site"), ctx.w("numbering.emergency_number"), ctx.w("numbering.trunks"), ctx.w("numbering.location_info")],
-        [(ctx.site_name(r.site), f"{r.number} — {ctx.w('numbering.emergency_service.' + r.number)}", " → ".join(r.trunks), r.location_info or "") for r in routes],
+        [(ctx.site_name(site), "\n".join(f"{r.number} — {ctx.w('numbering.emergency_service.' + r.number)}" for r in routes), " → ".join(trunks), location)
+         for (site, trunks, location), routes in groups.items()],
     )
 
 
@@ -121,7 +125,7 @@ def _users_by_department(ctx: SectionContext) -> list:
 
 def users_document(ctx: SectionContext) -> Document:
     """Every user, one sortable table per site, ordered by extension."""
-    doc = Document(ctx.w("numbering.users_page_title"), slug="numbering-users")
+    doc = Document(ctx.w("numbering.users_page_title"), slug=USERS_SLUG)
     doc.add(Paragraph((ctx.w("numbering.users_page_intro", count=ctx.number(len(ctx.project.users))),)))
     for site in sorted(ctx.project.sites, key=lambda s: s.id):
         members = ctx.project.users_of_site(site.id)

@@ -16,6 +16,11 @@ def build(ctx: SectionContext) -> list[Document]:
     ))
     for server in servers:
         doc.add(*_server(ctx, server))
+    if len(ctx.project.sites) > 1:
+        for site in sorted(ctx.project.sites, key=lambda s: s.id):
+            path = diagram_path(ctx.diagrams, "overview", site.id)
+            if path:
+                doc.add(Figure(path, ctx.w("system.site_overview_caption", site=site.name)))
     return [doc]
 
 
@@ -49,7 +54,7 @@ def _server(ctx: SectionContext, s) -> list:
                 [(ctx.number(c.slot), c.type, join(c.modules), c.serial or "", c.notes or "") for c in sorted(s.slots, key=lambda c: c.slot)],
             ),
         ]
-    path = diagram_path(ctx.project, "overview", s.id)
+    path = diagram_path(ctx.diagrams, "overview", s.id)
     if path:
         blocks.append(Figure(path, ctx.w("system.overview_caption", server=s.name)))
     return blocks

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.document import Document, Facts, Figure, Heading
-from generator.sections.common import SectionContext, group_by, join, product, table, titled_table
+from generator.sections.common import SectionContext, group_by, join, product, titled_table
 from generator.sections.figures import diagram_path
 from generator.sections.interfaces import server_name
 
@@ -117,7 +117,7 @@ def _dect(ctx: SectionContext) -> list:
                  for h in sorted(handsets, key=lambda h: (len(h.extension or ""), h.extension or "", h.id))],
                 level=4, css_class="sortable",
             )
-    path = diagram_path(p, "dect")
-    if path:
-        blocks.append(Figure(path, w("terminals.dect_caption")))
+        path = diagram_path(ctx.diagrams, "dect", system.id)
+        if path:
+            blocks.append(Figure(path, w("terminals.dect_caption", system=system.name)))
     return blocks

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from conftest import edit
+from tests.helpers import edit
 from generator.cli import app
 
 runner = CliRunner()

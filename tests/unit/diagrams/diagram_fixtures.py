@@ -57,6 +57,36 @@ def grow(root: Path) -> None:
 
     _edit(root / "terminals.yaml", terminals)
 
+    def dect(d):
+        d["systems"].append({"id": "gva-dect", "name": "DECT Genève", "kind": "multicell", "server": "gva-pbx-01", "site": "gva", "vendor": "Yealink", "manager_model": "W90DM", "manager_address": "10.30.20.5", "sync": "radio"})
+        for i in range(1, 6):
+            d["bases"].append({"id": f"gva-b{i}", "system": "gva-dect", "site": "gva", "model": "W90B", "location": f"Étage {i}", "sync_cluster": 1 if i <= 3 else 2, "sync_level": 1 if i in (1, 4) else 2, "switch": "gva-sw-01", "switch_port": f"1/{i}", "poe_class": 2})
+        d["repeaters"].append({"id": "gva-rt-1", "base": "gva-b2", "model": "RT30", "location": "Cave"})
+
+    _edit(root / "dect.yaml", dect)
+    with (root / "handsets.csv").open("a", encoding="utf-8") as f:
+        for i in range(7):
+            f.write(f"gva-hs-{i},gva-dect,W56H,,,,gva-b{1 + i % 2}\n")
+        f.write("gva-hs-x,gva-dect,W59R,,,,\n")
+
+    def network(d):
+        d["vlans"].append({"id": 120, "name": "VOICE-GVA"})
+        d["subnets"].append({"id": "gva-voice", "network": "10.30.20.0/24", "name": "Voix Genève", "vlan": 120, "site": "gva"})
+        d["devices"].append({"id": "gva-sw-01", "kind": "switch", "name": "Switch Genève", "vendor": "Cisco", "model": "C1000", "site": "gva"})
+        d["devices"].append({"id": "gva-rtr", "kind": "router", "name": "Routeur Genève", "vendor": "Cisco", "model": "C1111", "site": "gva"})
+
+    _edit(root / "network.yaml", network)
+
+    def availability(d):
+        d["wan_links"].append({"id": "gva-dsl", "site": "gva", "provider": "Salt", "medium": "dsl", "router": "gva-rtr"})
+
+    _edit(root / "availability.yaml", availability)
+
+    def backups(d):
+        d["jobs"].append({"id": "bkp-gva-ftp", "system": "gva-pbx-01", "method": "ftp", "location": "offsite", "destination": "ftp://old-nas.example.ch/mitel", "medium": "Ancien NAS", "schedule": "Chaque nuit", "encrypted": False})
+
+    _edit(root / "backups.yaml", backups)
+
 
 @pytest.fixture(scope="session")
 def small():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from conftest import edit
+from tests.helpers import edit
 from generator.load import validate
 from generator.loaders import files as files_module
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from conftest import edit
+from tests.helpers import edit
 from generator.model.references import _NetworkIndex
 from test_validation import errors_of
 

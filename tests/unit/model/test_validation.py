@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import edit, line_of
+from tests.helpers import edit, line_of
 from generator.load import validate
 
 

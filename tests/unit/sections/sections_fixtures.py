@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 
 import markdown
 import pytest
@@ -40,6 +41,27 @@ def build_md():
 def to_html():
     """Markdown -> HTML the way the site and the PDF convert it."""
     return _to_html
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.fixture(scope="session")
+def html_tags():
+    """html_tags(html) -> [(tag, attributes)] as a browser would parse them."""
+
+    def parse(html: str) -> list[tuple[str, dict]]:
+        parser = _Tags()
+        parser.feed(html)
+        return parser.tags
+
+    return parse
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ import pytest
 from generator.audience import Audience, for_audience
 from generator.i18n import LANGUAGES, Translator, catalogue
 from generator.sections import SECTION_SLUGS, build_sections, extra_figures
-from sections_fixtures import build_md, small, small_md, to_html, today  # noqa: F401  (fixtures)
+from sections_fixtures import build_md, html_tags, small, small_md, to_html, today  # noqa: F401  (fixtures)
 
 
 HOSTILE = "<script>alert(1)</script> | *bold* [x](http://evil.example)"
@@ -62,3 +62,56 @@ def test_secret_references_only_for_the_integrator(small, build_md):
     for audience in (Audience.CUSTOMER, Audience.AUDITOR):
         text = "\n".join(build_md(for_audience(small, audience), "en").values())
         assert "vault:" not in text and "env:" not in text, audience
+
+
+def test_every_figure_is_drawn_by_someone(small, today):
+    """Diagram paths come from the diagrams renderer's list; figures/... from extra_figures."""
+    from generator.diagrams import views
+    from generator.document import Figure
+
+    t = Translator("en")
+    drawn = {v.path for v in views(small)} | set(extra_figures(small, t, today))
+    figures = [b for d in build_sections(small, t, today) for b in d.blocks if isinstance(b, Figure)]
+    assert {f.path for f in figures} <= drawn
+    assert {"diagrams/overview-lau-pbx-01.svg", "diagrams/network.svg", "diagrams/dect-lau-dect.svg", "diagrams/availability.svg",
+            "diagrams/backup.svg", "figures/licences-timeline.svg"} <= {f.path for f in figures}
+
+
+def _poison(value, text: str):
+    """A copy of a model value whose free-text fields (plain str without a pattern) all hold `text`."""
+    from enum import Enum
+
+    from generator.model.base import Record
+
+    if isinstance(value, list):
+        return [_poison(v, text) for v in value]
+    if not isinstance(value, Record):
+        return value
+    update = {}
+    for name, field in type(value).model_fields.items():
+        current = getattr(value, name)
+        if isinstance(current, str) and not isinstance(current, Enum) and field.annotation in (str, str | None) and not field.metadata:
+            update[name] = text
+        elif isinstance(current, (list, Record)):
+            update[name] = _poison(current, text)
+    return value.model_copy(update=update)
+
+
+def test_every_free_text_field_is_escaped_everywhere(small, build_md, to_html, html_tags, today):
+    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> | *x* [a](http://evil.example) ![b](file:///etc/passwd)'
+    names = ["pbxdoc", "sites", "contacts", "servers", "interfaces", "terminals", "dect", "handsets", "users", "numbering", "rights",
+             "network", "addresses", "licences", "changelog", "availability", "callerid", "backups", "documents"]
+    project = small.replace(**{n: _poison(getattr(small, n), hostile) for n in names})
+    for lang in LANGUAGES:
+        pages = build_md(project, lang)
+        shown = 0
+        for slug, md in pages.items():
+            html = to_html(md)
+            tags = html_tags(html)
+            assert not [t for t, _ in tags if t in ("script", "em", "a")], (lang, slug)
+            assert not [a for _, a in tags if "onerror" in a], (lang, slug)
+            assert all(a["src"].startswith(("diagrams/", "figures/")) for t, a in tags if t == "img"), (lang, slug)
+            shown += html.count("&lt;script&gt;alert(1)&lt;/script&gt;")
+        assert shown > 100, lang
+    svg = extra_figures(project, Translator("fr"), today)["figures/licences-timeline.svg"].decode()
+    assert not [t for t, a in html_tags(svg) if t in ("script", "img", "a") or "onerror" in a]

@@ -11,7 +11,7 @@ from sections_fixtures import build_md, small, small_md  # noqa: F401  (fixtures
 def test_home_has_customer_contacts_and_sites(small, small_md):
     md = small_md["en"]["index"]
     assert "Fiduciaire Rochat SA" in md and "Léman Télécom Sàrl" in md
-    assert "+41 21 555 80 00" in md  # integrator support, grouped for reading
+    assert "+41\u00a021\u00a0555\u00a080\u00a000" in md  # grouped for reading, never split in a cell
     # escalation order: the first contact to call comes before the third
     calls = md.split("## Who to call")[1]
     assert calls.index("Sophie Rochat") < calls.index("Marc Bonvin") < calls.index("Julien Favre")
@@ -47,7 +47,7 @@ def test_system_lists_cards_by_slot(small, build_md):
 def test_interfaces_list_trunks_and_special_interfaces(small_md):
     md = small_md["de"]["interfaces"]
     assert "Peoplefone" in md and "sips.peoplefone.ch" in md and "TLS + SRTP" in md
-    assert "+41 21 555 12 00 – +41 21 555 12 49 (50 Nummern)" in md
+    assert "+41 21 555 12 00 – +41 21 555 12 49 (50 Nummern)" in md.replace("\u00a0", " ")
     assert "2N IP Verso" in md and "Portier entrée principale" in md
 
 
@@ -78,3 +78,19 @@ def test_many_users_get_their_own_page(small, build_md):
     users = pages["numbering-users"]
     assert users.count("| 1") >= 1000 and "Nom00999" in users
     assert '<div class="sortable"' in users
+
+
+def test_home_shows_the_completeness_found_by_the_checks(small, build_md):
+    import importlib.util
+
+    if importlib.util.find_spec("generator.checks") is None:
+        assert "Documentation completeness" not in build_md(small, "en")["index"]
+        return
+    from generator.checks.completeness import ITEMS
+    from generator.diagnostics import Location, Severity
+    from generator.model.findings import Finding
+
+    missing = Finding("DOC-ITEM", Severity.WARNING, "documentation", "t", "m", "photos", Location("documents.yaml"))
+    md = build_md(small.replace(findings=(missing,)), "en")["index"]
+    assert f"Documentation completeness: {round(100 * (1 - 1 / len(ITEMS)))}%" in md
+    assert "Missing from the customer file:" in md and "- Photos of the installation" in md

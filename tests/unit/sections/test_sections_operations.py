@@ -19,7 +19,7 @@ def test_addressing_plan(small, small_md):
         assert f"| {entry.address} | {entry.hostname} |" in md
     # fixed addresses in numeric order: .6 before .10
     assert md.index("| 10.10.10.6 |") < md.index("| 10.10.20.10 |") < md.index("| 10.10.99.2 |") < md.index("| 10.10.99.11 |")
-    assert "195 W" in md and "](diagrams/network.svg)" in md
+    assert "195\u00a0W" in md and "](diagrams/network.svg)" in md
 
 
 def test_licences_days_left_status_and_price(small_md, small, build_md):
@@ -36,10 +36,10 @@ def test_licences_days_left_status_and_price(small_md, small, build_md):
 
 def test_availability(small_md):
     md = small_md["fr"]["availability"]
-    assert "APC Smart-UPS 1500 VA" in md and "410 W" in md and "41" in md
+    assert "APC Smart-UPS 1500 VA" in md and "410\u00a0W" in md and "41" in md
     assert "Swisscom" in md and "Sunrise" in md and "Mobile 4G" in md
     assert "Peoplefone (trunk-peoplefone) | — aucun — |" in md
-    assert "| **Durée maximale d'interruption (RTO)** | 4 h |" in md
+    assert "| **Durée maximale d'interruption (RTO)** | 4\u00a0h |" in md
 
 
 def test_ups_above_the_policy_limit_is_flagged(small, build_md):
@@ -54,7 +54,7 @@ def test_backup(small_md):
     assert "7 daily, 4 weekly, 6 monthly" in md
     assert "| 3CX Fiduciaire Rochat (lau-pbx-01) | 3 | 2 | 1 | ✓ |" in md
     assert "| Serveur Hyper-V (lau-hv-01) | 2 | 1 | 0 | ✗ |" in md
-    assert "22 Sept 2026 (59 d ago)" in md
+    assert "22 Sept 2026 (59 days ago)" in md
     assert "backups/2025-09-17\\_lau-sw-01\\_avant.cfg" in md
 
 
@@ -73,15 +73,15 @@ def _finding(rule: str, severity: Severity, status: FindingStatus = FindingStatu
 
 def test_compliance_by_severity_with_evidence_and_waivers(small, build_md):
     findings = (
-        _finding("BKP-ENCRYPT", Severity.ERROR),
-        _finding("BKP-RESTORE", Severity.WARNING),
+        _finding("TST-ERROR", Severity.ERROR),  # rule ids the catalogue does not know: shown as given
+        _finding("TST-WARNING", Severity.WARNING),
         _finding("DOC-NAMING", Severity.INFO, FindingStatus.WAIVED, waiver_justification="Nomenclature du client", waiver_accepted_by="S. Rochat", waiver_expiry="2027-06-30"),
     )
     waiver = Waiver(rule="DOC-NAMING", object="*", justification="Nomenclature du client", accepted_by="S. Rochat", date=dt.date(2026, 1, 5), expiry=dt.date(2027, 6, 30))
     pages = build_md(small.replace(findings=findings, waivers=[waiver]), "en")
     md = pages["compliance"]
     assert md.index("## Error (1)") < md.index("## Warning (1)")
-    assert "| BKP-ENCRYPT | title BKP-ENCRYPT | lau-pbx-01 | message BKP-ENCRYPT | backups.yaml:12 | Open |" in md
+    assert "| TST-ERROR | title TST-ERROR | lau-pbx-01 | message TST-ERROR | backups.yaml:12 | Open |" in md
     assert "Nomenclature du client" in md and "S. Rochat" in md and "30 Jun 2027" in md
     home = pages["index"]
     assert "Action needed" in home and "| Error | 1 |" in home and "| Accepted (waiver) | 1 |" in home
@@ -103,3 +103,40 @@ def test_glossary_in_every_language(small_md):
         assert f"**{term}**" in en
     rows = [line for line in en.splitlines() if line.startswith("| **")]
     assert rows == sorted(rows, key=lambda r: r.lower())
+
+
+def test_many_fixed_addresses_get_their_own_page(small, build_md):
+    from generator.model.network import AddressEntry
+
+    entries = [AddressEntry(address=f"10.10.{20 + i // 250}.{i % 250 + 1}", hostname=f"host-{i:04d}", subnet="net-voice") for i in range(600)]
+    pages = build_md(small.replace(addresses=entries), "en")
+    assert "host-0300" not in pages["addressing"] and "600 fixed addresses" in pages["addressing"]
+    listing = pages["addressing-addresses"]
+    assert "## Lausanne — siège (600 addresses)" in listing
+    assert listing.index("| 10.10.20.2 |") < listing.index("| 10.10.20.10 |") < listing.index("| 10.10.21.1 |")
+
+
+def test_backup_lists_the_runbooks_when_they_are_installed(small, small_md):
+    import importlib.util
+
+    md = small_md["en"]["backup"]
+    if importlib.util.find_spec("generator.runbooks") is None:
+        assert "## Backup and restore runbooks" not in md
+    else:
+        runbooks = md.split("## Backup and restore runbooks")[1]
+        assert "3CX Fiduciaire Rochat (lau-pbx-01)" in runbooks
+
+
+def test_findings_of_the_checks_are_worded_in_the_page_language(small, build_md):
+    import importlib.util
+
+    if importlib.util.find_spec("generator.checks") is None:
+        assert build_md(small, "de")["compliance"].count("## ") == 1  # waivers only
+        return
+    from generator.pipeline import run_checks
+
+    checked = run_checks(small)
+    assert checked.findings, "the small example is expected to raise at least one finding"
+    de, en = build_md(checked, "de")["compliance"], build_md(checked, "en")["compliance"]
+    assert "Zu tun:" in de and "To do:" in en
+    assert all(f.rule in de for f in checked.findings)

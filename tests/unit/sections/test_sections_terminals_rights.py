@@ -12,7 +12,7 @@ def test_terminals_and_dect(small, small_md):
     assert "| lau-dect-01 | Yealink W70B | 1er étage, couloir central | 10.10.20.30 |" in md
     assert "| 1 | 6 |" in md  # one repeater, six handsets on the base
     assert "lau-rt-01" in md and "0328D3C9A1" in md
-    assert "](diagrams/dect.svg)" in md
+    assert "](diagrams/dect-lau-dect.svg)" in md
 
 
 def test_free_seating_lists_desks_users_and_licence(small, small_md):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.document import Admonition
 from generator.runbooks import build_runbooks, runbook_for
+from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
 
 
 def _jobs(project, **changes):
@@ -67,9 +68,18 @@ def test_archived_version_is_not_blocking(rochat, en):
 
 
 def test_no_backup_job_is_blocking(rochat, en):
+    book = runbook_for(rochat.replace(backups=rochat.backups.model_copy(update={"jobs": []})), en, "lau-pbx-01")
+    assert any("No backup job" in b for b in book.blocking)
+    assert "No backup job" in book.markdown().split("### Where the backups go")[1]
+
+
+def test_an_image_of_the_host_is_a_way_back_but_not_the_systems_own_backup(rochat, en):
     backups = rochat.backups.model_copy(update={"jobs": [j for j in rochat.backups.jobs if j.system != "lau-pbx-01"]})
     book = runbook_for(rochat.replace(backups=backups), en, "lau-pbx-01")
-    assert any("No backup job" in b for b in book.blocking)
+    assert book.blocking == ()
+    md = book.markdown()
+    assert "| Backup to restore | No backup job for lau-pbx-01: there is no backup to restore. | **Warning** |" in md
+    assert "Image of host lau-hv-01: bkp-vm-image, smb://lau-nas-01/backup/hyperv" in md
 
 
 def test_expired_licence_is_blocking(rochat, en):

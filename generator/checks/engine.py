@@ -1,0 +1,97 @@
+"""Run the catalogue over a project: every rule, then the waivers, into sorted translated findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+import re
+from typing import Any
+
+from generator import knowledge as vendor_knowledge
+from generator.checks.context import Context
+from generator.checks.registry import RULES, Hit, Rule
+from generator.i18n import Translator
+from generator.knowledge import Knowledge
+from generator.model.findings import Finding, FindingStatus
+from generator.model.operations import Waiver
+from generator.model.project import Project
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def reference_date(project: Project) -> dt.date:
+    """The date the checks judge ages against: SOURCE_DATE_EPOCH or the documentation date, never today."""
+    from generator.pipeline import generation_date
+
+    return generation_date(project).date()
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}".rstrip("0").rstrip(".")
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, translator: Translator) -> tuple[str, str, str]:
+    """Title, message and remediation of a finding in the translator's language."""
+    key = f"checks.rules.{rule_id}"
+    values = {}
+    for name, value in dict(params).items():
+        # A parameter named x_key holds a translation key: the message shows its words as {x}.
+        if name.endswith("_key"):
+            values[name[: -len("_key")]] = translator.t(value) if translator.has(value) else value.rsplit(".", 1)[-1]
+        elif isinstance(value, str) and ISO_DATE.fullmatch(value):
+            values[name] = translator.date(dt.date.fromisoformat(value))
+        else:
+            values[name] = value
+    return translator.t(f"{key}.title"), translator.t(f"{key}.{variant}", **values), translator.t(f"{key}.remediation")
+
+
+def _finding(rule: Rule, found: Hit, translator: Translator) -> Finding:
+    params = tuple(sorted((k, _text(v)) for k, v in found.params.items()))
+    title, message, remediation = describe(rule.id, found.variant, params, translator)
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        category=rule.category.value,
+        title=title,
+        message=message,
+        object_id=found.object_id,
+        location=found.location,
+        remediation=remediation,
+        source=rule.source,
+        variant=found.variant,
+        params=params,
+    )
+
+
+def apply_waivers(findings: list[Finding], waivers: list[Waiver], today: dt.date) -> list[Finding]:
+    """A finding accepted by a waiver in force is WAIVED; one whose waivers all expired is WAIVER_EXPIRED."""
+    result = []
+    for f in findings:
+        matching = sorted((w for w in waivers if w.rule == f.rule and w.object in (f.object_id, "*")), key=lambda w: (w.expiry, w.object != "*"))
+        if not matching:
+            result.append(f)
+            continue
+        waiver = matching[-1]
+        status = FindingStatus.WAIVED if waiver.expiry >= today else FindingStatus.WAIVER_EXPIRED
+        result.append(
+            replace(f, status=status, waiver_justification=waiver.justification, waiver_accepted_by=waiver.accepted_by, waiver_expiry=waiver.expiry.isoformat())
+        )
+    return result
+
+
+def evaluate(project: Project, knowledge: Knowledge | None = None, lang: str | None = None, today: dt.date | None = None) -> list[Finding]:
+    """Every finding of every rule on the project, waivers applied, in a stable order."""
+    if knowledge is None:
+        knowledge = vendor_knowledge.for_project(project._root)
+    today = today or reference_date(project)
+    ctx = Context(project, knowledge, today)
+    translator = Translator(lang or project.pbxdoc.language.value)
+    findings = [_finding(rule, found, translator) for rule_id, rule in sorted(RULES.items()) for found in rule.check(ctx)]
+    unique = {(f.rule, f.object_id, f.variant, f.params, str(f.location)): f for f in findings}
+    return sorted(apply_waivers(list(unique.values()), project.waivers, today), key=Finding.sort_key)

@@ -1,0 +1,172 @@
+"""Hardware capacity of appliances (course 5.1): slots, card limits, FXS heat, power budget, DSP modules.
+
+Every limit comes from the server's product in the vendor catalogue; a server whose model is not
+in the catalogue is not checked here (HW-UNKNOWN says so).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from generator.checks.registry import Category, hit, rule
+from generator.diagnostics import Severity
+
+MANUAL = "Aastra 470 system manual R3.0 (syd-0337/1.5), ch. 3.3; Aastra 415/430 system manual R3.2, 4.5.4"
+
+
+def appliances(ctx):
+    """(server, product) for every appliance whose model the vendor catalogue knows."""
+    for server in ctx.project.servers:
+        product = ctx.product_of(server)
+        if product is not None and server.platform.value == "appliance":
+            yield server, product
+
+
+def known_types(product) -> set[str]:
+    return {"CPU1"} | set(product.group("card_power_w")) | set(product.group("fxs_ports")) | set(product.group("dsi_ports"))
+
+
+@rule("HW-SLOT", Category.HARDWARE, Severity.ERROR, "Course 5.1, Mitel 470 installation: CPU1 in slot 1, interface cards from slot 3, slot 2 empty; " + MANUAL, ("reserved", "cpu", "no_slot"))
+def slot_placement(ctx):
+    for server, product in appliances(ctx):
+        reserved = product.value("reserved_slots", [])
+        cpu_slot = product.value("cpu_slot")
+        slots = product.value("interface_slots")
+        for card in server.slots:
+            if card.slot in reserved:
+                yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="reserved", server=server.id, slot=card.slot, card=card.type, first=product.value("first_interface_slot", ""))
+            elif cpu_slot is not None and (card.slot == cpu_slot) != (card.type.upper() == "CPU1"):
+                yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="cpu", server=server.id, slot=card.slot, card=card.type, cpu_slot=cpu_slot)
+            elif slots is not None and card.slot != 0 and card.slot not in slots:
+                yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="no_slot", server=server.id, slot=card.slot, card=card.type, model=product.name, slots=slots)
+
+
+@rule("HW-CARD-COUNT", Category.HARDWARE, Severity.ERROR, MANUAL + ", Tab. 25: at most 7 cards of a type, one fewer with the CPU2 application card")
+def cards_per_type(ctx):
+    for server, product in appliances(ctx):
+        limited = set(product.value("limited_card_types", []))
+        if not limited:
+            continue
+        types = [c.type.upper() for c in server.slots]
+        app_card = product.value("application_card")
+        with_app = app_card is not None and app_card.upper() in types
+        limit = product.value("max_cards_per_type_with_application_card" if with_app else "max_cards_per_type")
+        for card_type, count in sorted(Counter(t for t in types if t in limited).items()):
+            if count > limit:
+                first = next(c for c in server.slots if c.type.upper() == card_type)
+                yield hit(first, "type", object_id=f"{server.id}:{card_type}", server=server.id, card=card_type, count=count, limit=limit)
+
+
+def fxs_capacity(server, product) -> tuple[int, int]:
+    """(FXS ports of the appliance, ports on 32FXS cards)."""
+    ports = product.group("fxs_ports")
+    total = product.value("onboard_fxs_ports", 0)
+    on_32 = 0
+    for card in server.slots:
+        figure = ports.get(card.type.upper())
+        if figure:
+            total += figure.value
+            if card.type.upper() == "32FXS":
+                on_32 += figure.value
+    return total, on_32
+
+
+def analogue_terminals(ctx, server) -> int:
+    return sum(t.count for t in ctx.terminals_of(server.id, "analogue"))
+
+
+@rule("HW-PORTS", Category.HARDWARE, Severity.ERROR, MANUAL + ", Tab. 25 (ports per card; 4 FXS on CPU1; 2 terminals per DSI port)", ("fxs", "dsi"))
+def terminal_ports(ctx):
+    for server, product in appliances(ctx):
+        if product.group("fxs_ports"):
+            ports, _ = fxs_capacity(server, product)
+            analogue = analogue_terminals(ctx, server)
+            if analogue > ports:
+                yield hit(server, "slots", object_id=f"{server.id}:fxs", variant="fxs", server=server.id, terminals=analogue, ports=ports)
+        dsi = product.group("dsi_ports")
+        if dsi:
+            ports = sum(dsi[c.type.upper()].value for c in server.slots if c.type.upper() in dsi)
+            capacity = ports * product.value("terminals_per_dsi_port", 1)
+            digital = sum(t.count for t in ctx.terminals_of(server.id, "digital"))
+            if digital > capacity:
+                yield hit(server, "slots", object_id=f"{server.id}:dsi", variant="dsi", server=server.id, terminals=digital, ports=ports, capacity=capacity)
+
+
+@rule("HW-FXS-HEAT", Category.HARDWARE, Severity.WARNING, MANUAL + ", Tab. 25 notes: at most 50 FXS ports active per system and 30 % of a 32FXS card", ("system", "card"))
+def fxs_heat(ctx):
+    for server, product in appliances(ctx):
+        system_max = product.value("fxs_max_active")
+        if system_max is None:
+            continue
+        ports, on_32 = fxs_capacity(server, product)
+        analogue = analogue_terminals(ctx, server)
+        share = product.value("fxs_32_card_max_active_share", 1)
+        # Terminals that cannot fit on the other ports end up on 32FXS cards.
+        on_32_cards = max(0, analogue - (ports - on_32))
+        if analogue > system_max:
+            yield hit(server, "slots", variant="system", server=server.id, terminals=analogue, limit=system_max)
+        elif on_32 and on_32_cards > on_32 * share:
+            yield hit(server, "slots", variant="card", server=server.id, terminals=on_32_cards, limit=int(on_32 * share), percent=int(share * 100))
+
+
+def power_budget(ctx, server, product):
+    """(budget W, demand W, any estimate used) of the appliance's terminal power, or None."""
+    totals = product.group("psu_total_w")
+    if not totals:
+        return None
+    supply = server.power_supply or "internal"
+    card_power = product.group("card_power_w")
+    module_power = product.group("module_power_w")
+    hardware = product.value("base_system_power_w", 0)
+    for card in server.slots:
+        hardware += card_power[card.type.upper()].value if card.type.upper() in card_power else 0
+        hardware += sum(module_power[m.upper()].value for m in card.modules if m.upper() in module_power)
+    if server.redundant_fans:
+        hardware += product.value("redundant_fan_power_w", 0)
+    budget = (totals[supply].value - hardware) * product.value("power_budget_factor", 1)
+    demand = 0.0
+    estimate = False
+    terminal_power = product.group("terminal_power_w")
+    for t in ctx.terminals_of(server.id, "digital", "analogue"):
+        figure = terminal_power.get(t.type.value)
+        if figure:
+            demand += t.count * figure.value
+            estimate = estimate or not figure.confirmed
+    return budget, demand, estimate
+
+
+@rule("HW-POWER", Category.HARDWARE, Severity.ERROR, MANUAL + ": terminal power budget = (P_total − P_hw) × 0.8", ("message", "estimate"))
+def terminal_power(ctx):
+    for server, product in appliances(ctx):
+        result = power_budget(ctx, server, product)
+        if result is None:
+            continue
+        budget, demand, estimate = result
+        if demand > budget:
+            yield hit(server, "power_supply", variant="estimate" if estimate else "message", server=server.id, demand=round(demand, 1), budget=round(budget, 1), supply=server.power_supply or "internal")
+
+
+@rule("HW-DSP", Category.HARDWARE, Severity.ERROR, MANUAL + ": DSP modules mount on CPU1 (SM1 on 415/430), at most 2 SM-DSPX1", ("count", "carrier"))
+def dsp_modules(ctx):
+    for server, product in appliances(ctx):
+        limits = product.group("module_max_per_system")
+        carriers = [c.upper() for c in product.value("module_carrier", [])]
+        counts = Counter(m.upper() for card in server.slots for m in card.modules)
+        for module, count in sorted(counts.items()):
+            if module in limits and count > limits[module].value:
+                yield hit(server, "slots", object_id=f"{server.id}:{module}", variant="count", server=server.id, module=module, count=count, limit=limits[module].value)
+        for card in server.slots:
+            if card.modules and carriers and card.type.upper() not in carriers and f"SM{card.slot}" not in carriers:
+                yield hit(card, "modules", object_id=f"{server.id}:slot{card.slot}", variant="carrier", server=server.id, card=card.type, slot=card.slot, carriers=carriers)
+
+
+@rule("HW-UNKNOWN", Category.HARDWARE, Severity.INFO, "pbxdoc vendor catalogue (generator/knowledge/vendors, extended by the project's vendors/ folder)", ("model", "card"))
+def unknown_hardware(ctx):
+    for server in ctx.project.servers:
+        if server.platform.value == "appliance" and server.slots and ctx.product_of(server) is None:
+            yield hit(server, "model", variant="model", server=server.id, model=f"{server.vendor} {server.model}")
+    for server, product in appliances(ctx):
+        known = known_types(product) | {c.upper() for c in product.value("module_carrier", [])}
+        for card in server.slots:
+            if card.type.upper() not in known:
+                yield hit(card, "type", object_id=f"{server.id}:slot{card.slot}", variant="card", server=server.id, card=card.type, model=product.name)

@@ -1,0 +1,118 @@
+"""Availability: what each UPS powers, the WAN links (primary and backup) and the SIP providers over
+them, failover partners and the disaster-recovery arrangement. Single points of failure found by the
+checks (findings of category availability) are marked in red on the object they concern."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from generator.diagrams.graph import INK, Graph, Html, esc, root_graph
+from generator.diagrams.equipment import item as equipment_item, unknown
+from generator.diagrams.labels import PALETTE, card, cluster_label, cluster_style, group_table, styled
+from generator.diagrams.network import ordered_sites
+from generator.i18n import Translator
+from generator.model.project import Project
+from generator.model.telephony import CommunicationServer
+
+CATEGORY = "availability"
+
+
+def alerts_by_object(project: Project) -> dict[str, list[str]]:
+    """Active findings of the availability category, as marker lines per object id."""
+    marks: dict[str, list[str]] = defaultdict(list)
+    for f in project.findings:
+        if f.active and f.category.lower() == CATEGORY:
+            marks[f.object_id].append(f"{f.rule}: {f.title}")
+    return marks
+
+
+def _host_id(project: Project, server: CommunicationServer) -> str | None:
+    """The device a virtual server runs on, when its host text starts with a device id."""
+    if not server.host:
+        return None
+    first = re.split(r"[\s(,;]", server.host.strip(), maxsplit=1)[0]
+    return first if first in project.device_by_id else None
+
+
+def build(project: Project, t: Translator, title: str) -> Graph:
+    graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.9")
+    alerts = alerts_by_object(project)
+    avail = project.availability
+    equipment = project.equipment
+    powered_by: dict[str, list[str]] = defaultdict(list)
+    for ups in avail.ups:
+        for obj_id in ups.powers:
+            powered_by[obj_id].append(ups.id)
+    feeds: dict[str, int] = defaultdict(int)
+    for base in project.dect.bases:
+        if base.switch:
+            feeds[base.switch] += 1
+    hosts = {s.id: _host_id(project, s) for s in project.servers}
+    providers: dict[str, set[str]] = defaultdict(set)
+    for trunk in project.interfaces.sip_trunks:
+        providers[trunk.server].add(trunk.provider)
+
+    def row(obj_id: str):
+        details = [feeds.get(obj_id) and t.t("diagrams.availability.feeds_bases", count=feeds[obj_id]), obj_id in providers and t.t("diagrams.availability.sip_providers", count=len(providers[obj_id]))]
+        partner = getattr(equipment.get(obj_id), "failover_partner", None)
+        if partner:
+            details.append(t.t("diagrams.availability.failover_with", name=getattr(equipment.get(partner), "name", partner)))
+        if hosts.get(obj_id):
+            details.append(t.t("diagrams.availability.runs_on", host=getattr(equipment[hosts[obj_id]], "name", hosts[obj_id])))
+        return equipment_item(equipment[obj_id], t, details, alerts.get(obj_id, [])) if obj_id in equipment else unknown(obj_id, details)
+
+    def order(ids) -> list[str]:
+        return sorted(set(ids), key=lambda i: (not isinstance(equipment.get(i), CommunicationServer), i))
+
+    on_ups = set(powered_by) | {s for s, h in hosts.items() if h in powered_by}
+    wanted = {s.id for s in project.servers} | {w.router for w in avail.wan_links if w.router in equipment} | {h for h in hosts.values() if h}
+    place: dict[str, str] = {}  # object id -> "node:port" prefix of its row
+    wan_nodes: dict[str, str] = {}
+    for site in ordered_sites(project):
+        ups_here = sorted((u for u in avail.ups if u.site == site.id), key=lambda u: u.id)
+        bare = order(i for i in wanted - on_ups if getattr(equipment.get(i), "site", None) == site.id)
+        links = sorted((w for w in avail.wan_links if w.site == site.id), key=lambda w: (w.role != "primary", w.id))
+        if not (ups_here or bare or links):
+            continue
+        cluster = graph.cluster(cluster_label(site.name, "network"), **cluster_style("network"))
+        for ups in ups_here:
+            load = ups.load_w is not None and t.t("diagrams.availability.load", watts=t.number(ups.load_w, 0), percent=t.number(100 * ups.load_w / ups.capacity_w, 0))
+            facts = [f"{ups.id} · {t.number(ups.capacity_va)} VA / {t.number(ups.capacity_w)} W", load, " · ".join(x for x in (ups.runtime_min is not None and t.t("diagrams.availability.runtime", minutes=ups.runtime_min), ups.battery_date and t.t("diagrams.availability.battery", date=t.date(ups.battery_date))) if x)]
+            powered = order(ups.powers)
+            node = cluster.node(group_table(ups.model, "power", [row(i) for i in powered], icon="ups", facts=facts, alerts=alerts.get(ups.id, [])))
+            for n, obj_id in enumerate(powered):
+                place.setdefault(obj_id, f"{node}:{{side}}{n}")
+        if bare:
+            node = cluster.node(group_table(t.t("diagrams.availability.no_ups"), "network", [row(i) for i in bare], icon="alert"))
+            for n, obj_id in enumerate(bare):
+                place.setdefault(obj_id, f"{node}:{{side}}{n}")
+        for w in links:
+            details = [w.bandwidth, t.t(f"diagrams.wan_role.{w.role}"), len(links) == 1 and t.t("diagrams.availability.single_wan")]
+            wan_nodes[w.id] = cluster.node(card("wan", f"{w.provider} — {t.label('wan_medium', w.medium)}", details, "public", alerts.get(w.id, [])))
+            if w.router in place:
+                graph.edge(wan_nodes[w.id], place[w.router].format(side="w") + ":w", dir="none", style="dashed" if w.role == "backup" else "solid", color=PALETTE["public"][0])
+        for trunk in sorted((tr for tr in project.interfaces.sip_trunks if getattr(project.server_by_id.get(tr.server), "site", None) == site.id), key=lambda tr: tr.id):
+            node = cluster.node(card("sip_trunk", t.t("diagrams.overview.sip_trunk", provider=trunk.provider), [t.t("diagrams.overview.channels", count=trunk.channels)], "public", alerts.get(trunk.id, [])))
+            place.setdefault(trunk.id, node)
+            if trunk.wan_link in wan_nodes:
+                graph.edge(node, wan_nodes[trunk.wan_link], dir="none", color=PALETTE["public"][0], style="dotted")
+            elif trunk.server in place:
+                graph.edge(node, place[trunk.server].format(side="w") + ":w", dir="none", color=PALETTE["public"][0], style="dotted")
+    dr = avail.disaster_recovery
+    if dr is not None:
+        rto = " · ".join(x for x in (dr.rto_hours is not None and f"RTO {t.number(dr.rto_hours)} h", dr.rpo_hours is not None and f"RPO {t.number(dr.rpo_hours)} h") if x)
+        where = dr.site and (project.site_by_id[dr.site].name if dr.site in project.site_by_id else dr.site)
+        summary = dr.description if len(dr.description) <= 120 else dr.description[:117].rstrip() + "…"
+        dr_node = graph.node(card("site", t.t("diagrams.availability.dr"), [where, rto, summary], "private"))
+        for server in sorted(project.servers, key=lambda s: s.id):
+            if server.role != "standby" and server.id in place:
+                graph.edge(place[server.id].format(side="e") + ":e", dr_node, style="dotted", color=PALETTE["private"][0])
+    if avail.generator:
+        graph.node(card("generator", t.t("diagrams.availability.generator"), [avail.generator], "power"))
+    marked = set(place) | set(wan_nodes) | {u.id for u in avail.ups}
+    unplaced = sorted((f for f in project.findings if f.active and f.category.lower() == CATEGORY and f.object_id not in marked), key=lambda f: (f.rule, f.object_id))
+    if unplaced:
+        lines = [f"{f.object_id} — {f.rule}: {f.title}" for f in unplaced]
+        graph.node(card("alert", t.t("diagrams.availability.other_findings"), lines, "alert"))
+    return graph

@@ -1,0 +1,100 @@
+"""Backup flow: each system to its backup destinations (on site, off site, cloud), with method,
+schedule, rotation and encryption on the edge; unencrypted copies and insecure transport (FTP,
+e-mail) drawn in red. Manual backups of peripheral devices go to the customer's folder."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.diagrams.equipment import describe, item as equipment_item, kind_of, unknown
+from generator.diagrams.graph import ALERT, INK, Graph, Html, esc, root_graph
+from generator.diagrams.labels import PALETTE, card, cluster_label, cluster_style, group_table, styled, table
+from generator.i18n import Translator
+from generator.model.operations import BackupJob, BackupMethod
+from generator.model.project import Project
+
+INSECURE = {BackupMethod.FTP, BackupMethod.EMAIL}
+LOCATIONS = ("onsite", "offsite", "cloud")
+DESTINATION_ICONS = {"onsite": "nas", "offsite": "site", "cloud": "cloud"}
+
+
+def _rotation(job: BackupJob, t: Translator) -> str | None:
+    r = job.rotation
+    if r is None:
+        return None
+    parts = [t.t(f"diagrams.backup.keep_{unit}", count=n) for unit, n in (("daily", r.daily), ("weekly", r.weekly), ("monthly", r.monthly)) if n]
+    return " · ".join(parts) or None
+
+
+def _edge_label(job: BackupJob, t: Translator) -> tuple[Html, bool]:
+    """The label of a job's edge and whether it is unsafe (unencrypted or insecure transport)."""
+    lines = [styled(esc(f"{t.label('backup_method', job.method)} · {job.schedule}", 34), 9, INK, True)]
+    rotation = _rotation(job, t)
+    if rotation:
+        lines.append(styled(esc(rotation, 34)))
+    if not job.automated:
+        lines.append(styled(esc(t.t("diagrams.backup.manual_job"))))
+    unsafe = []
+    if job.method in INSECURE:
+        unsafe.append(t.t("diagrams.backup.insecure", method=t.label("backup_method", job.method)))
+    if not job.encrypted:
+        unsafe.append(t.t("diagrams.backup.unencrypted"))
+    lines += [styled(esc(u, 34), 9, ALERT, True) for u in unsafe]
+    if not unsafe:
+        lines.append(styled(esc(t.t("diagrams.backup.encrypted")), 9, PALETTE["backup"][0], True))
+    return Html("<BR/>".join(lines)), bool(unsafe)
+
+
+def build(project: Project, t: Translator, title: str) -> Graph:
+    graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="2.2")
+    jobs = sorted(project.backups.jobs, key=lambda j: (j.system, j.id))
+    systems = sorted({j.system for j in jobs})
+    rows = [equipment_item(project.equipment[i], t) if i in project.equipment else unknown(i) for i in systems]
+    sources = graph.node(group_table(t.t("diagrams.backup.systems"), "server", rows))
+    port = {system_id: f"{sources}:e{n}:e" for n, system_id in enumerate(systems)}
+    destination_nodes: dict[tuple[str, str], str] = {}  # in location order, top to bottom
+    for location in LOCATIONS:
+        located = sorted({(j.destination, j.medium) for j in jobs if j.location == location})
+        if not located:
+            continue
+        cluster = graph.cluster(cluster_label(t.label("backup_location", location), "backup"), **cluster_style("backup"))
+        for destination, medium in located:
+            destination_nodes[(location, destination)] = cluster.node(card(DESTINATION_ICONS[location], medium, [destination], "backup"))
+    for job in jobs:
+        label, unsafe = _edge_label(job, t)
+        graph.edge(port[job.system], destination_nodes[(job.location, job.destination)], label=label, color=ALERT if unsafe else PALETTE["backup"][0], style="dashed" if job.method in INSECURE else "solid", penwidth="2" if unsafe else "1.4")
+    # Left column: the backed-up systems above the peripherals; right column: the destinations above
+    # the customer folder and the list of what is not backed up.
+    peripherals, folder, never = _manual(project, t, graph)
+    graph.column([n for n in (sources, peripherals) if n])
+    graph.column([n for n in (list(destination_nodes.values())[-1:] + [folder, never]) if n])
+    return graph
+
+
+def _manual(project: Project, t: Translator, graph: Graph) -> tuple[str | None, str | None, str | None]:
+    """Peripheral devices backed up by hand before and after changes (with the customer folder they
+    go to), and the equipment never backed up, as compact one-line-per-device tables."""
+    by_device: dict[str, list] = defaultdict(list)
+    for m in project.backups.manual_backups:
+        by_device[m.device].append(m)
+    header = [t.t("diagrams.backup.device"), t.t("diagrams.network.kind")]
+    peripherals = folder = never = None
+    if by_device:
+        total = len(project.backups.manual_backups)
+        rows = [(None, [*_named(project, t, device_id), t.number(len(by_device[device_id])), t.date(max(m.date for m in by_device[device_id]))]) for device_id in sorted(by_device)]
+        peripherals = graph.node(table("folder", t.t("diagrams.backup.peripherals"), [*header, t.t("diagrams.backup.count"), t.t("diagrams.backup.last")], rows, "special"))
+        folder = graph.node(card("folder", t.t("diagrams.backup.customer_folder"), [t.t("diagrams.backup.manual_count", count=total)], "backup"))
+        graph.edge(peripherals, folder, label=t.t("diagrams.backup.before_after", count=total), color=PALETTE["special"][0])
+    missing = sorted(obj.id for obj in project.equipment_records() if getattr(obj, "backup", None) == "none")
+    if missing:
+        never = graph.node(table("alert", t.t("diagrams.backup.not_backed_up", count=len(missing)), header, [(None, _named(project, t, i)) for i in missing], "alert"))
+    return peripherals, folder, never
+
+
+def _named(project: Project, t: Translator, object_id: str) -> list[str]:
+    """Name and kind of a device, for a table row."""
+    if object_id not in project.equipment:
+        return [object_id, ""]
+    obj = project.equipment[object_id]
+    _, title, _ = describe(obj, t)
+    return [title, kind_of(obj, t)]

@@ -1,0 +1,51 @@
+"""The catalogue is documented: every rule has its words, and every message variant, in fr, de and en."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.checks import catalogue
+from generator.checks.registry import RULES, Category
+from generator.checks.completeness import ITEMS
+from generator.i18n import LANGUAGES, Translator
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_rule_is_documented(lang):
+    t = Translator(lang)
+    for rule in RULES.values():
+        for key in ("title", "rationale", "remediation", *rule.variants):
+            assert t.has(f"checks.rules.{rule.id}.{key}"), f"{lang}: checks.rules.{rule.id}.{key} is missing"
+        assert rule.source.strip(), f"{rule.id} names no source"
+    for category in Category:
+        assert t.has(f"checks.category.{category.value}")
+    for item in ITEMS:
+        assert t.has(f"checks.completeness.{item}")
+
+
+def test_languages_use_the_same_placeholders():
+    """A translated message fills exactly the values the English one does."""
+    en = Translator("en")
+    for lang in ("fr", "de"):
+        t = Translator(lang)
+        for rule in RULES.values():
+            for variant in rule.variants:
+                key = f"checks.rules.{rule.id}.{variant}"
+                assert set(re.findall(r"{(\w+)}", t.t(key))) == set(re.findall(r"{(\w+)}", en.t(key))), f"{lang}: {key}"
+
+
+def test_no_words_are_left_untranslated():
+    """French and German titles differ from the English ones (names such as DECT aside)."""
+    en = {r.id: r.title for r in catalogue("en")}
+    for lang in ("fr", "de"):
+        same = [r.id for r in catalogue(lang) if r.title == en[r.id]]
+        assert same == [], f"{lang} titles identical to English: {same}"
+
+
+def test_catalogue_lists_every_rule_once_by_category():
+    infos = catalogue("fr")
+    assert sorted(i.id for i in infos) == sorted(RULES)
+    assert infos == sorted(infos, key=lambda i: (i.category, i.id))
+    assert {i.category for i in infos} <= {c.value for c in Category}

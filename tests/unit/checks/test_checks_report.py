@@ -1,0 +1,101 @@
+"""Reports for tools and people: SARIF 2.1.0 validated against the official schema, JSON, the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from generator.checks import run
+from generator.checks.report import to_json, to_sarif
+from generator.cli import app
+from generator.model.operations import Waiver
+
+SCHEMA = Path(__file__).resolve().parents[2] / "data" / "sarif-schema-2.1.0.json"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def sarif_validator():
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    return jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def waived(project):
+    waiver = Waiver.model_validate({"rule": "AVL-SIP-PROVIDER", "object": "lau-pbx-01", "justification": "accepté", "accepted_by": "S. Rochat", "date": "2026-01-01", "expiry": "2027-06-30"})
+    return project.replace(waivers=[waiver])
+
+
+def test_sarif_is_valid_and_points_at_the_data_files(small_project, sarif_validator):
+    project = waived(small_project)
+    log = json.loads(to_sarif(project, run(project), "en"))
+    errors = sorted(sarif_validator.iter_errors(log), key=str)
+    assert errors == [], errors[0].message if errors else ""
+    run_ = log["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert len(rules) >= 30 and all(r["shortDescription"]["text"] and r["help"]["text"] for r in rules)
+    by_rule = {r["ruleId"]: r for r in run_["results"]}
+    did = by_rule["NUM-DID-BLOCK"]
+    region = did["locations"][0]["physicalLocation"]
+    assert region["artifactLocation"]["uri"] == "users.csv" and region["region"]["startLine"] > 1 and region["region"]["startColumn"] >= 1
+    assert rules[did["ruleIndex"]]["id"] == "NUM-DID-BLOCK"
+    assert by_rule["AVL-SIP-PROVIDER"]["suppressions"][0]["status"] == "accepted"
+    assert "suppressions" not in did
+
+
+def test_json_report(small_project):
+    data = json.loads(to_json(small_project, run(small_project), "fr"))
+    assert data["summary"] == {"errors": 3, "warnings": 4, "infos": 0, "waived": 0}
+    assert data["completeness"]["score"] == 0.95
+    assert {f["rule"] for f in data["findings"]} >= {"LIC-EXPIRING", "NUM-DID-BLOCK"}
+
+
+def test_check_exit_codes_follow_fail_on(small_path):
+    assert runner.invoke(app, ["check", str(small_path)]).exit_code == 1  # the example has errors
+    assert runner.invoke(app, ["check", str(small_path), "--fail-on", "never"]).exit_code == 0
+    bad = runner.invoke(app, ["check", str(small_path), "--fail-on", "sometimes"])
+    assert bad.exit_code == 2
+
+
+def test_check_fails_on_warnings_only_when_asked(small_copy):
+    # Widen the number block so that only warnings remain.
+    path = small_copy / "interfaces.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("last: +41 21 555 12 49", "last: +41 21 555 12 99"), encoding="utf-8")
+    assert runner.invoke(app, ["check", str(small_copy)]).exit_code == 0
+    assert runner.invoke(app, ["check", str(small_copy), "--fail-on", "warning"]).exit_code == 1
+
+
+def test_check_text_table_groups_by_category(small_path):
+    result = runner.invoke(app, ["check", str(small_path), "--lang", "en", "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    text = result.output
+    assert text.index("Licences") < text.index("Numbering and emergency calls") < text.index("Availability") < text.index("Documentation")
+    assert "LIC-EXPIRING" in text and "licences.yaml:3" in text
+    assert "3 error(s), 4 warning(s), 0 note(s), 0 waived" in text
+    assert "Documentation completeness: 95 %" in text
+
+
+def test_check_sarif_to_a_file(small_path, tmp_path, sarif_validator):
+    target = tmp_path / "pbxdoc.sarif"
+    result = runner.invoke(app, ["check", str(small_path), "--format", "sarif", "--output", str(target), "--fail-on", "never"])
+    assert result.exit_code == 0, result.output
+    assert list(sarif_validator.iter_errors(json.loads(target.read_text(encoding="utf-8")))) == []
+
+
+def test_check_on_invalid_data_reports_validation_errors(small_copy):
+    path = small_copy / "servers.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("platform: virtual", "platform: vm"), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(small_copy)])
+    assert result.exit_code == 1 and "servers.yaml:" in result.output
+
+
+def test_rules_lists_the_documented_catalogue():
+    result = runner.invoke(app, ["rules", "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert "BKP-ENCRYPT" in result.output and "Sicherungen sind verschlüsselt" in result.output and "Quelle:" in result.output
+    data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
+    assert {"id", "title", "rationale", "remediation", "source", "severity", "category"} <= set(data[0])
