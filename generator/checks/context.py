@@ -7,6 +7,7 @@ that no rule repeats the look-up and the whole catalogue stays fast on large cus
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 from collections import defaultdict
 from functools import cached_property
 
@@ -117,6 +118,18 @@ class Context:
 
     def jobs_of(self, system_id: str) -> list[BackupJob]:
         return self.jobs_by_system.get(system_id, [])
+
+    # --- network ----------------------------------------------------------------------------------
+    @cached_property
+    def _networks(self) -> list[tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, str]]:
+        return [(ipaddress.ip_network(s.network), s.id) for s in self.project.network.subnets]
+
+    def subnet_of(self, address: str | None) -> str | None:
+        """Id of the subnet of the addressing plan that holds an address."""
+        if not address:
+            return None
+        ip = ipaddress.ip_address(address)
+        return next((sid for net, sid in self._networks if ip in net), None)
 
     @cached_property
     def powered_by_ups(self) -> set[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from pathlib import Path
 
@@ -58,12 +59,15 @@ def findings_table(findings, t: Translator) -> list:
         table.add_column(t.t("checks.report.location"), overflow="fold")
         for f in mine:
             message = Text(f.message)
+            severity = Text(t.label("severity", f.severity), style=SEVERITY_STYLE[f.severity] if f.active else "dim")
+            if f.active:
+                message.append("\n" + t.t("checks.report.labelled", label=t.t("checks.report.remediation"), text=f.remediation), style="dim italic")
             if f.waiver_expiry:
-                key = "waived_by" if f.active is False else "expired_waiver"
-                note = t.t(f"checks.report.{key}", by=f.waiver_accepted_by, expiry=f.waiver_expiry, justification=f.waiver_justification)
-                message.append(f"\n{note}", style="dim")
-            style = SEVERITY_STYLE[f.severity] if f.active else "dim"
-            table.add_row(Text(t.label("severity", f.severity), style=style), Text(f.rule, style=style), message, Text(str(f.location)))
+                severity.append("\n" + t.t(f"checks.status.{f.status.value}"), style="bold" if f.active else "dim")
+                key = "expired_waiver" if f.active else "waived_by"
+                expiry = t.date(dt.date.fromisoformat(f.waiver_expiry))
+                message.append("\n" + t.t(f"checks.report.{key}", by=f.waiver_accepted_by, expiry=expiry, justification=f.waiver_justification), style="dim")
+            table.add_row(severity, Text(f.rule, style=None if f.active else "dim"), message, Text(str(f.location)))
         tables.append(table)
     return tables
 
@@ -143,8 +147,7 @@ def rules_command(
     for r in rules:
         out.print(Text.assemble((r.id, "bold"), "  ", (t.label("severity", r.severity), SEVERITY_STYLE[r.severity]), "  ", t.t(f"checks.category.{r.category}")))
         out.print(f"  {r.title}", markup=False)
-        out.print(f"  {t.t('checks.report.rationale')}: {r.rationale}", markup=False)
-        out.print(f"  {t.t('checks.report.remediation')}: {r.remediation}", markup=False)
-        out.print(f"  {t.t('checks.report.source')}: {r.source}", markup=False)
+        for label, text in (("rationale", r.rationale), ("remediation", r.remediation), ("source", r.source)):
+            out.print("  " + t.t("checks.report.labelled", label=t.t(f"checks.report.{label}"), text=text), markup=False)
         out.print("")
-    console.print(f"{len(rules)} rules", markup=False)
+    console.print(t.t("checks.report.rules_count", count=len(rules)), markup=False)

@@ -95,13 +95,15 @@ def network_on_ups(ctx):
             yield hit(device, "id", device=device.id, kind_key=f"model.device_kind.{device.kind.value}", site=device.site)
 
 
-@rule("AVL-FAILOVER-VERSION", Category.AVAILABILITY, Severity.ERROR, COURSE + " (failover); course 6.3: a standby takes over only with the same software version")
-def failover_version(ctx):
+@rule("AVL-FAILOVER-PAIR", Category.AVAILABILITY, Severity.ERROR, COURSE + " (failover); course 6.3: same software version; 3CX admin manual: no failover between on-premise and cloud", ("version", "hosting"))
+def failover_pair(ctx):
     project = ctx.project
     for server in project.servers:
         partner = project.server_by_id.get(server.failover_partner) if server.failover_partner else None
-        if partner is None:
-            continue
-        pair_reported_by_partner = partner.failover_partner == server.id and partner.id < server.id
-        if partner.software_version.strip() != server.software_version.strip() and not pair_reported_by_partner:
-            yield hit(server, "software_version", server=server.id, version=server.software_version, partner=partner.id, partner_version=partner.software_version)
+        if partner is None or (partner.failover_partner == server.id and partner.id < server.id):
+            continue  # a pair that names each other is reported once
+        if partner.software_version.strip() != server.software_version.strip():
+            yield hit(server, "software_version", object_id=f"{server.id}:version", variant="version", server=server.id, version=server.software_version, partner=partner.id, partner_version=partner.software_version)
+        product = ctx.product_of(server)
+        if product is not None and product.value("failover_same_hosting") and (server.platform.value == "cloud") != (partner.platform.value == "cloud"):
+            yield hit(server, "platform", object_id=f"{server.id}:hosting", variant="hosting", server=server.id, platform_key=f"model.platform.{server.platform.value}", partner=partner.id, partner_platform_key=f"model.platform.{partner.platform.value}")

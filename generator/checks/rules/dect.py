@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections import defaultdict
 
 from generator.checks.registry import Category, hit, rule
@@ -28,7 +27,7 @@ def monocell_capacity(ctx):
         for base in bases:
             mine = [h for h in handsets if h.base == base.id or (len(bases) == 1 and not h.base)]
             repeaters = project.repeaters_of(base.id)
-            slots = sum((ctx.knowledge.find(r.model, "dect_repeater") or ctx.generic("yealink-rt30")).value("handset_slots_used", 1) for r in repeaters)
+            slots = sum((ctx.knowledge.find(r.model, "dect_repeater") or ctx.generic("dect-repeater")).value("handset_slots_used", 1) for r in repeaters)
             capacity, model = base_capacity(ctx, base)
             if len(mine) + slots > capacity:
                 yield hit(base, "model", base=base.id, handsets=len(mine), repeaters=len(repeaters), capacity=capacity, model=model)
@@ -88,16 +87,6 @@ def poe_budget(ctx):
             yield hit(switch, "poe_budget_w", switch=switch_id, load=round(load, 1), budget=switch.poe_budget_w)
 
 
-def subnet_of(project, address: str | None) -> str | None:
-    if not address:
-        return None
-    ip = ipaddress.ip_address(address)
-    for subnet in project.network.subnets:
-        if ip in ipaddress.ip_network(subnet.network):
-            return subnet.id
-    return None
-
-
 @rule("DECT-LAN-SYNC", Category.DECT, Severity.WARNING, COURSE + ": LAN synchronisation by PTPv2 (IEEE 1588) with the bases of a sync cluster in one segment", ("ptp", "segment", "unsynchronised"))
 def lan_sync(ctx):
     project = ctx.project
@@ -113,9 +102,25 @@ def lan_sync(ctx):
             yield hit(system, "sync", object_id=f"{system.id}:ptp", variant="ptp", system=system.id, switches=without)
         clusters = defaultdict(set)
         for b in bases:
-            subnet = subnet_of(project, b.address)
+            subnet = ctx.subnet_of(b.address)
             if subnet:
                 clusters[b.sync_cluster or 1].add(subnet)
         for cluster, subnets in sorted(clusters.items()):
             if len(subnets) > 1:
                 yield hit(system, "sync", object_id=f"{system.id}:cluster{cluster}", variant="segment", system=system.id, cluster=cluster, subnets=sorted(subnets))
+
+
+@rule("DECT-PER-USER", Category.DECT, Severity.ERROR, "Mitel 470 system manual R3.0: at most 2 DECT phones per user")
+def handsets_per_user(ctx):
+    project = ctx.project
+    owned = defaultdict(list)
+    for handset in project.handsets:
+        if handset.user:
+            owned[handset.user].append(handset)
+    for user_id, handsets in sorted(owned.items()):
+        system = project.dect_system_by_id.get(handsets[0].system)
+        server = project.server_by_id.get(system.server) if system else None
+        product = ctx.product_of(server) if server else None
+        limit = product.value("max_dect_handsets_per_user") if product else None
+        if limit is not None and len(handsets) > limit:
+            yield hit(handsets[limit], "user", object_id=user_id, user=user_id, count=len(handsets), limit=limit, handsets=[h.id for h in handsets])

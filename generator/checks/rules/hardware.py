@@ -23,7 +23,7 @@ def appliances(ctx):
 
 
 def known_types(product) -> set[str]:
-    return {"CPU1"} | set(product.group("card_power_w")) | set(product.group("fxs_ports")) | set(product.group("dsi_ports"))
+    return {str(product.value("cpu_card", "")).upper()} | set(product.group("card_power_w")) | set(product.group("fxs_ports")) | set(product.group("dsi_ports"))
 
 
 @rule("HW-SLOT", Category.HARDWARE, Severity.ERROR, "Course 5.1, Mitel 470 installation: CPU1 in slot 1, interface cards from slot 3, slot 2 empty; " + MANUAL, ("reserved", "cpu", "no_slot"))
@@ -31,12 +31,13 @@ def slot_placement(ctx):
     for server, product in appliances(ctx):
         reserved = product.value("reserved_slots", [])
         cpu_slot = product.value("cpu_slot")
+        cpu_card = str(product.value("cpu_card", "")).upper()
         slots = product.value("interface_slots")
         for card in server.slots:
             if card.slot in reserved:
                 yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="reserved", server=server.id, slot=card.slot, card=card.type, first=product.value("first_interface_slot", ""))
-            elif cpu_slot is not None and (card.slot == cpu_slot) != (card.type.upper() == "CPU1"):
-                yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="cpu", server=server.id, slot=card.slot, card=card.type, cpu_slot=cpu_slot)
+            elif cpu_slot is not None and (card.slot == cpu_slot) != (card.type.upper() == cpu_card):
+                yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="cpu", server=server.id, slot=card.slot, card=card.type, cpu_slot=cpu_slot, cpu=cpu_card)
             elif slots is not None and card.slot != 0 and card.slot not in slots:
                 yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="no_slot", server=server.id, slot=card.slot, card=card.type, model=product.name, slots=slots)
 
@@ -57,18 +58,21 @@ def cards_per_type(ctx):
                 yield hit(first, "type", object_id=f"{server.id}:{card_type}", server=server.id, card=card_type, count=count, limit=limit)
 
 
-def fxs_capacity(server, product) -> tuple[int, int]:
-    """(FXS ports of the appliance, ports on 32FXS cards)."""
+def fxs_capacity(server, product) -> tuple[int, int, float]:
+    """(FXS ports of the appliance, ports on cards with a heat limit, how many of those may be active)."""
     ports = product.group("fxs_ports")
+    shares = product.group("fxs_max_active_share")
     total = product.value("onboard_fxs_ports", 0)
-    on_32 = 0
+    limited = 0
+    allowed = 0.0
     for card in server.slots:
         figure = ports.get(card.type.upper())
         if figure:
             total += figure.value
-            if card.type.upper() == "32FXS":
-                on_32 += figure.value
-    return total, on_32
+            if card.type.upper() in shares:
+                limited += figure.value
+                allowed += figure.value * shares[card.type.upper()].value
+    return total, limited, allowed
 
 
 def analogue_terminals(ctx, server) -> int:
@@ -79,7 +83,7 @@ def analogue_terminals(ctx, server) -> int:
 def terminal_ports(ctx):
     for server, product in appliances(ctx):
         if product.group("fxs_ports"):
-            ports, _ = fxs_capacity(server, product)
+            ports, _, _ = fxs_capacity(server, product)
             analogue = analogue_terminals(ctx, server)
             if analogue > ports:
                 yield hit(server, "slots", object_id=f"{server.id}:fxs", variant="fxs", server=server.id, terminals=analogue, ports=ports)
@@ -98,15 +102,14 @@ def fxs_heat(ctx):
         system_max = product.value("fxs_max_active")
         if system_max is None:
             continue
-        ports, on_32 = fxs_capacity(server, product)
+        ports, limited, allowed = fxs_capacity(server, product)
         analogue = analogue_terminals(ctx, server)
-        share = product.value("fxs_32_card_max_active_share", 1)
-        # Terminals that cannot fit on the other ports end up on 32FXS cards.
-        on_32_cards = max(0, analogue - (ports - on_32))
+        # Terminals that cannot fit on the other ports end up on the heat-limited cards (32FXS).
+        on_limited = max(0, analogue - (ports - limited))
         if analogue > system_max:
             yield hit(server, "slots", variant="system", server=server.id, terminals=analogue, limit=system_max)
-        elif on_32 and on_32_cards > on_32 * share:
-            yield hit(server, "slots", variant="card", server=server.id, terminals=on_32_cards, limit=int(on_32 * share), percent=int(share * 100))
+        elif limited and on_limited > allowed:
+            yield hit(server, "slots", variant="card", server=server.id, terminals=on_limited, limit=int(allowed), percent=round(allowed * 100 / limited))
 
 
 def power_budget(ctx, server, product):

@@ -99,3 +99,29 @@ def test_rules_lists_the_documented_catalogue():
     assert "BKP-ENCRYPT" in result.output and "Sicherungen sind verschlüsselt" in result.output and "Quelle:" in result.output
     data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).output)
     assert {"id", "title", "rationale", "remediation", "source", "severity", "category"} <= set(data[0])
+
+
+def test_check_shows_waived_and_expired_waivers(small_copy):
+    (small_copy / "waivers.yaml").write_text(
+        "- {rule: AVL-SIP-PROVIDER, object: lau-pbx-01, justification: One provider accepted, accepted_by: Sophie Rochat, date: 2026-01-10, expiry: 2027-01-10}\n"
+        "- {rule: AVL-UPS-NETWORK, object: lau-sw-02, justification: No critical phone, accepted_by: Sophie Rochat, date: 2025-01-10, expiry: 2026-01-10}\n",
+        encoding="utf-8",
+    )
+    # Written to a file, the table has a fixed width (a terminal's may wrap any sentence).
+    target = small_copy.parent / "report.txt"
+    result = runner.invoke(app, ["check", str(small_copy), "--lang", "en", "--fail-on", "never", "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "Waived" in text and "waived by Sophie Rochat until 10 Jan 2027: One provider accepted" in text
+    assert "Waiver expired" in text and "waiver expired on 10 Jan 2026 (accepted by Sophie Rochat)" in text
+    assert "3 error(s), 3 warning(s), 0 note(s), 1 waived" in text
+
+
+def test_check_reads_the_project_vendors_folder(small_copy):
+    (small_copy / "vendors").mkdir()
+    (small_copy / "vendors" / "w70b.yaml").write_text("products:\n  yealink-w70b:\n    figures: {max_handsets: 6}\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(small_copy), "--format", "json", "--fail-on", "never"])
+    assert any(f["rule"] == "DECT-MONOCELL" for f in json.loads(result.output)["findings"])
+    (small_copy / "vendors" / "broken.yaml").write_text("products: [not, a, mapping]\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", str(small_copy)])
+    assert result.exit_code == 1 and "broken.yaml: a vendor catalogue file holds `products:`" in result.output

@@ -158,6 +158,14 @@ CASES = {
     "DECT-SYNC-MASTER": (lambda p: multicell(p, 3, masters=()), lambda p: multicell(p, 3, masters=(1,))),
     "DECT-POE": (lambda p: p.replace(network=section(p.network, devices=by_id(p.network.devices, "lau-sw-01", poe_budget_w=5))), None),
     "DECT-LAN-SYNC": (lambda p: multicell(p, 3, sync="lan_ptp", switch_ptp=False), lambda p: multicell(p, 3, sync="lan_ptp", switch_ptp=True)),
+    "DECT-PER-USER": (
+        lambda p: with_mitel(p, [(1, "CPU1")]).replace(
+            dect=section(p.dect, systems=at(p.dect.systems, 0, server=MITEL_ID)), handsets=[h.model_copy(update={"user": "u-aubert", "extension": None}) for h in p.handsets[:3]]
+        ),
+        lambda p: with_mitel(p, [(1, "CPU1")]).replace(
+            dect=section(p.dect, systems=at(p.dect.systems, 0, server=MITEL_ID)), handsets=[h.model_copy(update={"user": "u-aubert", "extension": None}) for h in p.handsets[:2]]
+        ),
+    ),
     "NUM-E164": (lambda p: p.replace(users=at(p.users, 1, mobile="+4179555411")), None),
     "NUM-EMERGENCY": (lambda p: numbering(p, emergency_routes=[r for r in p.numbering.emergency_routes if r.number != "147"]), None),
     "NUM-EMERGENCY-BLOCK": (lambda p: rights(p, profiles=by_id(p.rights.profiles, "p-standard", blocked_prefixes=["1", "090"])), None),
@@ -174,7 +182,7 @@ CASES = {
     "AVL-UPS": (lambda p: ups(p, powers=[d for d in p.availability.ups[0].powers if d != "lau-hv-01"]), None),
     "AVL-UPS-LOAD": (lambda p: ups(p, load_w=900), lambda p: ups(p, load_w=750)),
     "AVL-UPS-NETWORK": (lambda p: p, lambda p: ups(p, powers=[*p.availability.ups[0].powers, "lau-sw-02"])),
-    "AVL-FAILOVER-VERSION": (lambda p: standby(p, version="20.0 Update 4"), lambda p: standby(p)),
+    "AVL-FAILOVER-PAIR": (lambda p: standby(p, version="20.0 Update 4"), lambda p: standby(p)),
     "WKP-HOTDESK-RIGHT": (lambda p: rights(p, profiles=by_id(p.rights.profiles, "p-standard", permissions=["call-national", "mobile-app"])), None),
     "WKP-HOTDESK-LICENCE": (lambda p: p.replace(servers=at(p.servers, 0, edition="Standard")), None),
     "WKP-HOTDESK-DESK": (lambda p: numbering(p, hot_desks=[]), None),
@@ -235,6 +243,8 @@ def test_message_variants_name_what_was_found(small_project, knowledge):
     manual = backups(small_project, jobs=[j.model_copy(update={"automated": False}) if j.system == "lau-pbx-01" else j for j in small_project.backups.jobs])
     (f,) = findings_of(manual, "BKP-JOB", knowledge)
     assert f.variant == "manual_only" and "by hand" in f.message
+    misplaced = with_mitel(small_project, [(1, "8FXS"), (4, "CPU1")])
+    assert sorted(f.variant for f in findings_of(misplaced, "HW-SLOT", knowledge)) == ["cpu", "cpu"]
     heat = with_mitel(small_project, [(1, "CPU1")] + [(s, "16FXS") for s in range(3, 7)], {"analogue": 60})
     assert [f.variant for f in findings_of(heat, "HW-FXS-HEAT", knowledge)] == ["system"]
 
@@ -276,3 +286,9 @@ def test_an_appliance_the_catalogue_does_not_know_is_named(small_project, knowle
     unify = with_mitel(small_project, [(1, "CPU1")], vendor="Unify", model="OpenScape Business X8")
     (f,) = findings_of(unify, "HW-UNKNOWN", knowledge)
     assert f.variant == "model" and "Unify OpenScape Business X8" in f.message
+
+
+def test_3cx_failover_between_premises_and_cloud_is_reported(small_project, knowledge):
+    project = standby(small_project)
+    project = project.replace(servers=at(project.servers, 1, platform=type(project.servers[1].platform)("cloud"), host=None))
+    assert [f.variant for f in findings_of(project, "AVL-FAILOVER-PAIR", knowledge)] == ["hosting"]
