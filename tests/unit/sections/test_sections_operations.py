@@ -45,7 +45,7 @@ def test_availability(small_md):
 def test_ups_above_the_policy_limit_is_flagged(small, build_md):
     ups = [small.availability.ups[0].model_copy(update={"load_w": 900})]
     md = build_md(small.replace(availability=small.availability.model_copy(update={"ups": ups})), "en")["availability"]
-    assert "| 90% | Above 75 % |" in md
+    assert "| 900\u00a0W (90%)<br>Above 75 % |" in md
 
 
 def test_backup(small_md):
