@@ -14,6 +14,9 @@ from generator.cli import core  # noqa: E402,F401
 from generator.cli import checks  # noqa: E402,F401
 from generator.cli import diagrams  # noqa: E402,F401
 from generator.cli import runbook  # noqa: E402,F401
+from generator.cli import workbook  # noqa: E402,F401
+from generator.cli import pdf  # noqa: E402,F401
+from generator.cli import site  # noqa: E402,F401
 
 
 def main() -> None:

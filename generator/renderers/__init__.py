@@ -45,7 +45,28 @@ def _data(ctx: RenderContext) -> None:
     render(ctx)
 
 
+def _workbook(ctx: RenderContext) -> None:
+    from generator.renderers.workbook import render
+
+    render(ctx)
+
+
+def _pdf(ctx: RenderContext) -> None:
+    from generator.pdf.render import render_context
+
+    render_context(ctx)
+
+
+def _site(ctx: RenderContext) -> None:
+    from generator.site.build import render
+
+    render(ctx)
+
+
 RENDERERS: list[Renderer] = [
     Renderer("diagrams", _diagrams, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", _data, "The validated model as JSON, for integrations"),
+    Renderer("workbook", _workbook, "The customer workbook: one sheet per tabular record (xlsx)"),
+    Renderer("pdf", _pdf, "PDF/A-3b records, runbooks and the documentation book"),
+    Renderer("site", _site, "The customer documentation site (mkdocs-material), in OUT/site"),
 ]

@@ -1,0 +1,89 @@
+"""Time the PDF renderer: each record typeset alone, then all of a customer's PDFs on the pool.
+
+For the clinic example and the synthetic large customer (bench/make_large.py), it reports the
+planning time (sections, diagrams, HTML), the typesetting time and pages of each PDF with pages
+per second, and the wall time of the whole set on the process pool (2 workers).
+
+    python bench/bench_pdf.py [--scale F] [--workers N] [--json FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from make_large import DEFAULT_OUT, make  # noqa: E402
+
+from generator.audience import Audience, for_audience  # noqa: E402
+from generator.i18n import Translator  # noqa: E402
+from generator.load import DEFAULT_EXAMPLE, EXAMPLES  # noqa: E402
+from generator.pdf.render import PdfOptions, plan, run  # noqa: E402
+from generator.pdf.typeset import typeset  # noqa: E402
+from generator.pipeline import generation_date, load_checked  # noqa: E402
+
+
+def bench(name: str, root: Path, workers: int) -> dict:
+    start = time.perf_counter()
+    project, _ = load_checked(root)
+    loaded = time.perf_counter() - start
+    translator = Translator(project.pbxdoc.language.value)
+    generated = generation_date(project)
+    start = time.perf_counter()
+    jobs = plan(for_audience(project, Audience.INTEGRATOR), translator, Audience.INTEGRATOR, generated, PdfOptions())
+    planned = time.perf_counter() - start
+    records = []
+    for job in jobs:
+        start = time.perf_counter()
+        result = typeset(job)
+        seconds = time.perf_counter() - start
+        records.append({"pdf": job.path, "pages": result.pages, "seconds": round(seconds, 2), "pages_per_second": round(result.pages / seconds, 1), "bytes": len(result.content)})
+    start = time.perf_counter()
+    results = run(jobs, workers)
+    wall = time.perf_counter() - start
+    pages = sum(r.pages for r in results)
+    serial = sum(r["seconds"] for r in records)
+    return {
+        "project": name,
+        "load_and_check_s": round(loaded, 2),
+        "plan_s": round(planned, 2),
+        "records": records,
+        "pages": pages,
+        "serial_typeset_s": round(serial, 2),
+        "pool_workers": workers,
+        "pool_wall_s": round(wall, 2),
+        "pool_pages_per_second": round(pages / wall, 1),
+        "speed_up": round(serial / wall, 2),
+    }
+
+
+def show(report: dict) -> None:
+    print(f"\n{report['project']}: load+check {report['load_and_check_s']} s, plan {report['plan_s']} s")
+    for r in report["records"]:
+        print(f"  {r['pdf']:<44} {r['pages']:>4} pages {r['seconds']:>7.2f} s {r['pages_per_second']:>6.1f} pages/s")
+    print(f"  all {report['pages']} pages: serial {report['serial_typeset_s']} s; pool of {report['pool_workers']}: {report['pool_wall_s']} s "
+          f"({report['pool_pages_per_second']} pages/s, x{report['speed_up']})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="size of the synthetic large customer (1 = 5,000 users)")
+    parser.add_argument("--workers", type=int, default=2, help="processes of the typesetting pool")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    args = parser.parse_args(argv)
+    large = make(DEFAULT_OUT, args.scale)
+    reports = [bench("clinique-du-lac", EXAMPLES / DEFAULT_EXAMPLE, args.workers), bench(f"large (scale {args.scale})", large, args.workers)]
+    for report in reports:
+        show(report)
+    if args.json:
+        args.json.write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

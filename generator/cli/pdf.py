@@ -1,0 +1,45 @@
+"""`pbxdoc pdf`: only the PDF records, for one audience and language, optionally one record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from generator.audience import Audience
+from generator.cli.common import app, console, fail, invalid, project_argument, resolve_project
+from generator.diagnostics import InvalidProject, PbxdocError
+from generator.i18n import LANGUAGES
+
+RECORD_NAMES = ("book", "commissioning", "handover", "discharge", "audit", "runbook")
+
+
+def _record_name(value: str) -> str:
+    if value not in RECORD_NAMES:
+        raise typer.BadParameter(f"unknown record {value!r}; choose one of {', '.join(RECORD_NAMES)}")
+    return value
+
+
+@app.command()
+def pdf(
+    project: Path = project_argument(),
+    output: Path = typer.Option(Path("build-pdf"), "--output", "-o", help="Output folder (pdf/ and manifest.json); replaced only when every PDF was made."),
+    lang: str = typer.Option(None, "--lang", help=f"Language of the records ({', '.join(LANGUAGES)}); default: the project's language."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer: no commercial or premises-access data; auditor: no commercial data; integrator: everything but secrets."),
+    record: list[str] = typer.Option([], "--record", callback=lambda values: [_record_name(v) for v in values], help=f"Make only this record (repeatable): {', '.join(RECORD_NAMES)}."),
+) -> None:
+    """Generate the PDF/A-3b records (commissioning, handover, discharge, audit, runbooks, documentation book)."""
+    from generator.pdf.build import build_pdfs
+
+    if lang is not None and lang not in LANGUAGES:
+        fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
+    try:
+        results, refused = build_pdfs(resolve_project(project), output, lang, audience, tuple(record))
+    except InvalidProject as e:
+        invalid(e)
+    except PbxdocError as e:
+        fail(str(e))
+    for line in refused:
+        console.print(f"warning: {line}", markup=False)
+    pages = sum(r.pages for r in results)
+    console.print(f"wrote {len(results)} PDF(s), {pages} pages, into {output / 'pdf'}", markup=False)

@@ -1,0 +1,6 @@
+"""PDF records for auditors and customers: archival (PDF/A-3b), traceable, verifiable.
+
+Records and the documentation book are built as `generator.document.Document`s, turned into HTML
+with the same Markdown extensions as the site, laid out by weasyprint from `templates/pdf/`, with
+a URL fetcher that serves only what pbxdoc generated and files inside the project.
+"""

@@ -1,0 +1,184 @@
+"""From Documents to one HTML page and its in-memory resources (fonts, stylesheet, logo, figures).
+
+Documents are converted with the site's Markdown extensions, so a section reads the same in the
+book as on the site. Customer text was escaped when the Markdown was written; the template
+escapes everything else it prints (autoescape).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import markdown
+from markupsafe import Markup
+
+from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
+from generator.i18n import Translator
+from generator.model.project import Project
+from generator.pdf.fetcher import resource_url
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
+FONTS = (
+    "LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf", "LiberationSans-BoldItalic.ttf",
+    "LiberationMono-Regular.ttf", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+)
+_SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"', re.S)
+_IMG = re.compile(r'<img ([^>]*?)src="pbxdoc:([^"]+\.svg)"')
+TEXT_WIDTH_PT = (210 - 20 - 18) / 25.4 * 72  # A4 minus the page margins of pdf.css.j2
+TEXT_HEIGHT_PT = 200 / 25.4 * 72  # leave room for the caption and the heading
+_DATA_URI = re.compile(r"""data:[a-z]+/[a-z0-9.+-]+(?:;[a-z0-9=.-]+)*,[^"')\s]+""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Signature:
+    role: str
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """What one PDF is made of: its documents, who signs it, and which source files it attaches."""
+
+    name: str  # record name in the document id, e.g. commissioning
+    title: str
+    kind: str  # the line above the title (e.g. "Procès-verbal")
+    documents: list[Document]
+    concerns: tuple[str, ...]  # project files attached as the record's sources
+    signatures: tuple[Signature, ...] = ()
+    signature_statement: str = ""
+    toc: bool = False
+    break_between_parts: bool = False
+    figures: dict[str, bytes] = field(default_factory=dict)  # output path -> bytes (diagrams)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+@lru_cache(maxsize=1)
+def font_resources() -> dict[str, bytes]:
+    return {f"fonts/{name}": (TEMPLATES / "fonts" / name).read_bytes() for name in FONTS}
+
+
+def document_id(project: Project, record: str) -> str:
+    info = project.pbxdoc.document
+    return f"{info.id_prefix}-{record.upper()}-{info.version}"
+
+
+def document_html(document: Document) -> str:
+    """A Document's blocks as HTML (its title is printed by the template, with an anchor);
+    checklist items get a printed tick box."""
+    md = to_markdown(document, figure_prefix=resource_url(""), title_level=0)
+    return markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS).replace("<li>[ ] ", '<li class="tick">')
+
+
+def phone(number: str | None) -> str:
+    """An E.164 number grouped as printed in Switzerland (+41 21 555 80 00); others unchanged."""
+    if not number:
+        return ""
+    if number.startswith("+41") and len(number) == 12:
+        n = number[3:]
+        return f"+41 {n[:2]} {n[2:5]} {n[5:7]} {n[7:]}"
+    return number
+
+
+def sized_figures(html: str, figures: dict[str, bytes]) -> str:
+    """Give each generated SVG an explicit size (its own, scaled down to the text block): weasyprint
+    otherwise derives the height from the fonts installed on the machine."""
+
+    def size(match: re.Match) -> str:
+        found = _SVG_SIZE.search(figures.get(match.group(2), b"")[:2000])
+        if not found:
+            return match.group(0)
+        width, height = float(found.group(1)), float(found.group(2))
+        scale = min(1.0, TEXT_WIDTH_PT / width, TEXT_HEIGHT_PT / height)
+        return f'<img style="width: {width * scale:.1f}pt; height: {height * scale:.1f}pt" {match.group(1)}src="pbxdoc:{match.group(2)}"'
+
+    return _IMG.sub(size, html)
+
+
+def _address_lines(address) -> list[str]:
+    if address is None:
+        return []
+    return [address.street, f"{address.postcode} {address.city}"]
+
+
+def _logo(project: Project) -> tuple[str, bytes] | None:
+    """The integrator's logo, read only from inside the project folder."""
+    logo = project.pbxdoc.integrator.branding.logo
+    if not logo:
+        return None
+    root = project.root.resolve()
+    path = (root / logo).resolve()
+    if not path.is_relative_to(root) or not path.is_file() or path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
+        return None
+    return f"project/logo{path.suffix.lower()}", path.read_bytes()
+
+
+def page(record: Record, project: Project, t: Translator, audience: str, generated: dt.datetime, attachments: list[str]) -> tuple[str, dict[str, bytes], frozenset[str]]:
+    """The record's HTML, the resources it may load, and the data: URIs found in generated figures."""
+    info = project.pbxdoc
+    branding = info.integrator.branding
+    resources: dict[str, bytes] = dict(font_resources())
+    css = _environment().get_template("pdf.css.j2").render(
+        primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', "")
+    )
+    resources["pdf.css"] = css.encode("utf-8")
+    logo = _logo(project)
+    if logo:
+        resources[logo[0]] = logo[1]
+    allowed_data: set[str] = set()
+    for path, content in sorted(record.figures.items()):
+        resources[path] = content
+        if path.endswith(".svg"):
+            allowed_data.update(_DATA_URI.findall(content.decode("utf-8", "replace")))
+    integrator_lines = _address_lines(info.integrator.address) + [v for v in (phone(info.integrator.phone), info.integrator.email) if v]
+    meta = {
+        "lang": t.lang,
+        "title": record.title,
+        "kind": record.kind,
+        "customer": info.customer.name,
+        "customer_lines": _address_lines(info.customer.address),
+        "integrator": info.integrator.name,
+        "integrator_lines": integrator_lines,
+        "author": info.document.author,
+        "doc_id": document_id(project, record.name),
+        "version": info.document.version,
+        "generated_date": t.date(generated.date(), "long"),
+        "generated_iso": generated.isoformat(),
+        "classification": info.document.classification,
+        "audience": t.t(f"pdf.audiences.{audience}"),
+        "digest": project.digest,
+        "logo": resource_url(logo[0]) if logo else None,
+        "confidentiality": info.confidentiality_clause,
+        "attachments": attachments,
+    }
+    parts = []
+    for i, document in enumerate(record.documents):
+        anchor = f"part-{i + 1}"
+        html = sized_figures(document_html(document), record.figures)
+        parts.append({"anchor": anchor, "title": document.title, "html": Markup(html), "break_before": record.break_between_parts and i > 0})
+    toc = [{"anchor": p["anchor"], "title": p["title"]} for p in parts] if record.toc else []
+    html = _environment().get_template("record.html.j2").render(
+        meta=meta,
+        parts=parts,
+        toc=toc,
+        signatures=record.signatures,
+        signature_statement=record.signature_statement,
+        book=record.break_between_parts,
+        t=t.t,
+    )
+    return html, resources, frozenset(allowed_data)

@@ -1,0 +1,173 @@
+"""The PDF renderer: plan every record, typeset them in worker processes, write pdf/<doc-id>.pdf.
+
+Planning (building documents and HTML) is quick and runs here; typesetting is the slow part and
+runs in a process pool (one worker per core, two on the build machine). Each job is independent
+and deterministic, so the order in which workers finish changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+
+from generator.audience import Audience
+from generator.document import Document, Paragraph, Table
+from generator.i18n import Translator
+from generator.model.project import Project
+from generator.pdf.layout import Record, document_id, page
+from generator.pdf.records import RECORDS
+from generator.pdf.sources import source_files
+from generator.pdf.typeset import PdfJob, PdfResult, typeset
+
+LOG = logging.getLogger(__name__)
+
+MAX_TABLE_ROWS = 300  # longer tables are left to the workbook in the book and runbooks
+WORKBOOK_REFERENCE = "workbook"
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    records: tuple[str, ...] = ()  # empty: every record; names of RECORDS, "book", "runbook"
+    max_table_rows: int = MAX_TABLE_ROWS  # 0: never leave a table to the workbook
+    workers: int = 0  # 0: one per core, at most 2
+
+
+def _optional(module: str, name: str):
+    """A function of a module another part of pbxdoc provides; None until it is installed."""
+    try:
+        imported = __import__(module, fromlist=[name])
+    except ImportError:
+        return None
+    return getattr(imported, name, None)
+
+
+def shorten_tables(document: Document, t: Translator, max_rows: int) -> Document:
+    """Leave tables longer than max_rows to the workbook, with a sentence saying where they are."""
+    if max_rows <= 0 or not any(isinstance(b, Table) and len(b.rows) > max_rows for b in document.blocks):
+        return document
+    blocks = [
+        Paragraph((t.t("pdf.large_table", rows=t.number(len(b.rows)), workbook=WORKBOOK_REFERENCE),)) if isinstance(b, Table) and len(b.rows) > max_rows else b
+        for b in document.blocks
+    ]
+    return replace(document, blocks=blocks)
+
+
+def figures(project: Project, t: Translator) -> dict[str, bytes]:
+    """Every generated vector figure the book and runbooks may show (diagrams, section figures)."""
+    found: dict[str, bytes] = {}
+    for module, name in (("generator.diagrams", "render_all"), ("generator.sections", "extra_figures")):
+        draw = _optional(module, name)
+        if draw is not None:
+            found.update((path, content) for path, content in draw(project, t).items() if path.endswith(".svg"))
+    return found
+
+
+def book(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes], max_rows: int) -> Record | None:
+    """Every section of the site in one document."""
+    build_sections = _optional("generator.sections", "build_sections")
+    if build_sections is None:
+        return None
+    documents = [shorten_tables(d, t, max_rows) for d in build_sections(project, t, today)]
+    return Record(
+        name="book",
+        title=t.t("pdf.book.title"),
+        kind=t.t("pdf.book.kind"),
+        documents=documents,
+        concerns=tuple(sorted(project.files)),
+        toc=True,
+        break_between_parts=True,
+        figures=figs,
+    )
+
+
+def runbooks(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes], max_rows: int) -> list[Record]:
+    """One backup and restore runbook PDF per communication server (peripherals stay on the site)."""
+    build_runbooks = _optional("generator.runbooks", "build_runbooks")
+    if build_runbooks is None:
+        return []
+    return [
+        Record(
+            name=f"runbook-{runbook.system_id}",
+            title=runbook.title,
+            kind=t.t("pdf.runbook.kind"),
+            documents=[shorten_tables(runbook.document, t, max_rows)],
+            concerns=("pbxdoc", "servers", "backups", "contacts"),
+            figures=figs,
+        )
+        for runbook in build_runbooks(project, t, today)
+        if runbook.system_id in project.server_by_id
+    ]
+
+
+def plan(project: Project, t: Translator, audience: Audience, generated: dt.datetime, options: PdfOptions, folder: str = "pdf") -> list[PdfJob]:
+    """Every PDF of this project as a job; the book first because it takes longest."""
+    today = generated.date()
+    wanted = set(options.records)
+    records: list[Record] = []
+    figs = figures(project, t) if not wanted or wanted & {"book", "runbook"} else {}
+    if not wanted or "book" in wanted:
+        the_book = book(project, t, today, figs, options.max_table_rows)
+        if the_book:
+            records.append(the_book)
+    for name, build in RECORDS.items():
+        if not wanted or name in wanted:
+            record = build(project, t, today)
+            if record is not None:
+                records.append(record)
+    if not wanted or "runbook" in wanted:
+        records += runbooks(project, t, today, figs, options.max_table_rows)
+    jobs = []
+    for record in records:
+        sources = source_files(project, record.concerns, audience)
+        html, resources, allowed_data = page(record, project, t, audience.value, generated, [s.name for s in sources])
+        jobs.append(PdfJob(
+            path=f"{folder}/{document_id(project, record.name)}.pdf",
+            html=html,
+            resources=resources,
+            allowed_data=allowed_data,
+            project_root=str(project.root),
+            sources=sources,
+            generated=generated,
+        ))
+    return jobs
+
+
+def run(jobs: list[PdfJob], workers: int = 0) -> list[PdfResult]:
+    """Typeset the jobs, in parallel processes when there is more than one."""
+    workers = workers or min(2, os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) <= 1:
+        return [typeset(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        return list(pool.map(typeset, jobs))
+
+
+def report(results: list[PdfResult]) -> list[str]:
+    """Every refused resource and weasyprint warning, one line each, for the build log."""
+    lines = []
+    for result in results:
+        lines += [f"{result.path}: refused {url}" for url in result.refused]
+        lines += [f"{result.path}: {message}" for message in result.warnings]
+    for line in lines:
+        LOG.warning(line)
+    return lines
+
+
+def make(jobs: list[PdfJob], output, workers: int = 0) -> tuple[list[PdfResult], list[str]]:
+    """Typeset, write through the build output, and report what was refused."""
+    results = run(jobs, workers)
+    for result in results:
+        output.write(result.path, result.content)
+    return results, report(results)
+
+
+def render_context(ctx, options: PdfOptions = PdfOptions()) -> list[PdfResult]:
+    """The build's entry point: one set of PDFs per language (in pdf/<lang>/ when several)."""
+    jobs: list[PdfJob] = []
+    for lang in ctx.languages:
+        t = ctx.translator if lang == ctx.translator.lang else Translator(lang)
+        folder = "pdf" if len(ctx.languages) == 1 else f"pdf/{lang}"
+        jobs += plan(ctx.project, t, ctx.audience, ctx.generated, options, folder)
+    return make(jobs, ctx.output, options.workers)[0]

@@ -1,0 +1,78 @@
+"""One PDF from one prepared job: weasyprint with the safe fetcher, PDF/A-3b, fixed dates.
+
+A job holds only plain data (HTML, bytes, dates) so that jobs can be typeset in worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.pdf.fetcher import SafeFetcher
+
+PDF_VARIANT = "pdf/a-3b"
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A data file embedded in the PDF (PDF/A-3 allows any file as an associated source)."""
+
+    name: str
+    description: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    path: str  # output path, e.g. pdf/FRO-TEL-COMMISSIONING-1.3.pdf
+    html: str
+    resources: dict[str, bytes]
+    allowed_data: frozenset[str]
+    project_root: str
+    sources: tuple[SourceFile, ...]
+    generated: dt.datetime
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    path: str
+    content: bytes
+    pages: int
+    refused: tuple[str, ...]  # URLs the fetcher refused
+    warnings: tuple[str, ...]  # other weasyprint warnings
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def typeset(job: PdfJob) -> PdfResult:
+    """Lay out and write one PDF; the same job always gives the same bytes."""
+    from weasyprint import HTML, Attachment
+    from weasyprint.text.fonts import FontConfiguration
+
+    fetcher = SafeFetcher(job.resources, Path(job.project_root), job.allowed_data)
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        document = HTML(string=job.html, base_url="pbxdoc:", url_fetcher=fetcher).render(font_config=FontConfiguration())
+        # Fixed dates: weasyprint would stamp the current time on each attachment.
+        stamp = job.generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        attachments = [
+            Attachment(file_obj=io.BytesIO(s.content), url_fetcher=fetcher, name=s.name, description=s.description, created=stamp, modified=stamp, relationship="Source")
+            for s in job.sources
+        ]
+        content = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
+    finally:
+        logger.removeHandler(collect)
+    others = tuple(m for m in collect.messages if not any(r.split(":", 1)[0] in m for r in fetcher.refused))
+    return PdfResult(job.path, content, len(document.pages), tuple(fetcher.refused), others)

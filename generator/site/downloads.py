@@ -1,0 +1,105 @@
+"""The downloads page: the PDFs and workbook of the same build, and the customer file's documents.
+
+Files are listed with size and SHA-256 so that a customer can check what they received. Customer
+documents are published only in passive formats: an SVG or HTML file from the data could run
+script in the site's origin, so those stay listed but unpublished.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.document import Block, Heading, Paragraph, Table, Text, escape
+from generator.i18n import Translator
+from generator.model.project import Project
+from generator.output import sha256_file
+
+BUILD_OUTPUTS = ("pdf/**/*.pdf", "xlsx/**/*.xlsx")
+PASSIVE_FORMATS = {".pdf", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".xlsx", ".xls", ".ods", ".docx", ".doc", ".odt", ".zip", ".eml", ".msg"}
+
+
+@dataclass(frozen=True)
+class Download:
+    source: Path
+    site_path: str  # where the site publishes it, relative to the site root
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, source: Path, site_path: str) -> "Download":
+        return cls(source, site_path, source.stat().st_size, sha256_file(source))
+
+
+def build_outputs(staging: Path | None) -> list[Download]:
+    """The PDFs and workbooks that earlier renderers wrote into the build's staging folder."""
+    if staging is None or not staging.is_dir():
+        return []
+    found = {p for pattern in BUILD_OUTPUTS for p in staging.glob(pattern) if p.is_file()}
+    return [Download.of(p, "downloads/" + p.relative_to(staging).as_posix()) for p in sorted(found)]
+
+
+def project_attachments(project: Project) -> dict[str, Download]:
+    """Document id -> the published copy of its file, for files in a passive format."""
+    attached: dict[str, Download] = {}
+    for document in project.documents:
+        if not document.file:
+            continue
+        source = project.root / document.file
+        if source.suffix.lower() in PASSIVE_FORMATS and source.is_file():
+            attached[document.id] = Download.of(source, f"downloads/documents/{document.id}{source.suffix.lower()}")
+    return attached
+
+
+def human_size(size: int, t: Translator) -> str:
+    if size < 1024:
+        return t.t("site.downloads.bytes", value=t.number(size))
+    if size < 1024 * 1024:
+        return t.t("site.downloads.kib", value=t.number(size / 1024, 1))
+    return t.t("site.downloads.mib", value=t.number(size / (1024 * 1024), 1))
+
+
+def _link(text: str, href: str) -> Text:
+    return Text(f"[{escape(text)}]({href})", raw=True)
+
+
+def _format(path: str, t: Translator) -> str:
+    suffix = Path(path).suffix.lower()
+    return t.t({".pdf": "site.downloads.format_pdf", ".xlsx": "site.downloads.format_xlsx"}.get(suffix, "site.downloads.format_other"))
+
+
+def build_output_blocks(outputs: list[Download], t: Translator, generated: dt.datetime, prefix: str = "") -> list[Block]:
+    """The table of this build's own files (or a sentence saying there are none)."""
+    blocks: list[Block] = [Heading(2, t.t("site.downloads.build_heading"), anchor="build-outputs")]
+    if not outputs:
+        return blocks + [Paragraph((t.t("site.downloads.none"),))]
+    rows = tuple(
+        (_link(Path(d.site_path).name, prefix + d.site_path), _format(d.site_path, t), human_size(d.size, t), Text(f"`{d.sha256}`", raw=True))
+        for d in outputs
+    )
+    return blocks + [
+        Paragraph((t.t("site.downloads.build_intro", date=t.date(generated.date(), "long")),)),
+        Table((t.t("site.downloads.file"), t.t("site.downloads.kind"), t.t("site.downloads.size"), t.t("site.downloads.sha256")), rows),
+    ]
+
+
+def project_document_blocks(project: Project, attached: dict[str, Download], t: Translator, prefix: str = "") -> list[Block]:
+    """The customer file's documents: a link when published, else where it is filed."""
+    if not project.documents:
+        return []
+    rows = []
+    for d in sorted(project.documents, key=lambda d: (d.date, d.id)):
+        copy = attached.get(d.id)
+        if copy is not None:
+            title = _link(d.title, prefix + copy.site_path)
+            where = t.t("site.downloads.attached", size=human_size(copy.size, t))
+        else:
+            title = d.title
+            where = d.reference or (t.t("site.downloads.not_attached", name=Path(d.file).name) if d.file else "")
+        rows.append((title, t.label("document_kind", d.kind), t.date(d.date), where))
+    return [
+        Heading(2, t.t("site.downloads.project_heading"), anchor="customer-file"),
+        Paragraph((t.t("site.downloads.project_intro"),)),
+        Table((t.t("site.downloads.document"), t.t("site.downloads.kind"), t.t("site.downloads.date"), t.t("site.downloads.where")), tuple(rows), css_class="sortable"),
+    ]

@@ -1,0 +1,147 @@
+"""The `pbxdoc` mkdocs plugin: generates the site's pages from a project's data.
+
+`mkdocs build` at the repository root builds the bundled example through it; `pbxdoc build` runs
+the same plugin with the model it already loaded (`SiteSource`, see build.py). The plugin owns the
+whole content: files in docs_dir are ignored, so any mkdocs.yml that lists the plugin works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from generator.audience import Audience, for_audience
+from generator.diagnostics import InvalidProject
+from generator.i18n import LANGUAGES, Translator
+from generator.load import DEFAULT_EXAMPLE, EXAMPLES, SMALL_EXAMPLE
+from generator.model.project import Project
+from generator.site.plan import ASSETS, SitePlan, plan_site
+
+ASSET_FOLDER = "assets/pbxdoc"
+STYLESHEETS = ("pbxdoc.css", "branding.css")
+SCRIPTS = ("tables.js",)
+IFRAME_WORKER = f"{ASSET_FOLDER}/vendor/iframe-worker/shim.js"
+
+
+@dataclass(frozen=True)
+class SiteSource:
+    """One language's site: the (audience-filtered, checked) model and how to present it."""
+
+    project: Project
+    lang: str
+    audience: Audience
+    generated: dt.datetime
+    staging: Path | None = None  # the build's staging folder, for the PDFs and workbook
+    languages: tuple[str, ...] = ()  # every language built side by side (for the switcher)
+
+
+class PbxdocConfig(Config):
+    project = opt.Type(str, default="")
+    lang = opt.Choice(("",) + LANGUAGES, default="")
+    audience = opt.Choice(tuple(a.value for a in Audience), default=Audience.CUSTOMER.value)
+
+
+def default_project() -> Path:
+    default = EXAMPLES / DEFAULT_EXAMPLE
+    return default if default.is_dir() else EXAMPLES / SMALL_EXAMPLE
+
+
+def load_source(root: Path, lang: str | None, audience: Audience) -> SiteSource:
+    """Load, check and filter a project the way `pbxdoc build` does."""
+    from generator.pipeline import generation_date, load_checked
+
+    project, _ = load_checked(root)
+    return SiteSource(
+        project=for_audience(project, audience),
+        lang=lang or project.pbxdoc.language.value,
+        audience=audience,
+        generated=generation_date(project),
+    )
+
+
+class PbxdocPlugin(BasePlugin[PbxdocConfig]):
+    """Generates every page, figure and download of a customer site from the project's data."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.prepared: SiteSource | None = None  # set by generator.site.build
+        self.source: SiteSource | None = None
+        self.plan: SitePlan | None = None
+
+    def _source(self, config) -> SiteSource:
+        if self.prepared is not None:
+            return self.prepared
+        if self.config.project:
+            root = Path(config.config_file_path or ".").parent / self.config.project
+        else:
+            root = default_project()
+        try:
+            return load_source(root, self.config.lang or None, Audience(self.config.audience))
+        except InvalidProject as e:
+            problems = "\n".join(str(d) for d in e.report.sorted())
+            raise PluginError(f"pbxdoc: the project {root} is not valid:\n{problems}") from e
+
+    @event_priority(-50)  # after material's offline plugin, whose CDN polyfill is replaced here
+    def on_config(self, config):
+        source = self.source = self._source(config)
+        t = Translator(source.lang)
+        plan = self.plan = plan_site(source.project, t, source.generated, source.staging)
+        config.site_name = html.escape(plan.site_name)
+        config.nav = plan.mkdocs_nav()
+        config.theme["language"] = source.lang
+        if plan.branding and plan.branding.logo_site_path:
+            config.theme["logo"] = plan.branding.logo_site_path
+            config.theme["favicon"] = plan.branding.logo_site_path
+        if plan.branding and plan.branding.footer:
+            config.copyright = html.escape(plan.branding.footer)
+        config.extra["pbxdoc"] = {
+            "provenance": t.t("site.footer.generated", date=t.date(source.generated.date(), "long"), digest=source.project.digest[:16])
+            + " · "
+            + t.t("site.footer.audience", audience=t.t(f"site.audience.{source.audience.value}")),
+            "labels": {key: t.t(f"site.table.{key}") for key in ("filter", "filter_placeholder", "shown", "previous", "next", "page", "sort")},
+        }
+        if len(source.languages) > 1:
+            config.extra["alternate"] = [
+                {"name": Translator(lang).t("site.language_name"), "link": f"../{lang}/", "lang": lang} for lang in source.languages
+            ]
+        config.extra["polyfills"] = [IFRAME_WORKER if "iframe-worker" in str(p) else p for p in config.extra.get("polyfills", [])]
+        config.extra_css = [*config.extra_css, *(f"{ASSET_FOLDER}/{name}" for name in STYLESHEETS)]
+        config.extra_javascript = [*config.extra_javascript, *(f"{ASSET_FOLDER}/{name}" for name in SCRIPTS)]
+        overrides = source.project.root / "templates" / "site"
+        if overrides.is_dir():
+            config.theme.dirs.insert(0, str(overrides))
+        return config
+
+    def on_files(self, files: Files, *, config) -> Files:
+        """Our pages and assets replace whatever docs_dir holds; the theme's files stay."""
+        assert self.plan is not None
+        docs_dir = Path(config.docs_dir).resolve()
+        kept = [f for f in files if not (f.abs_src_path and Path(f.abs_src_path).resolve().is_relative_to(docs_dir))]
+        generated = [File.generated(config, page.path, content=page.markdown) for page in self.plan.pages]
+        generated += [File.generated(config, path, content=data) for path, data in self.plan.files.items()]
+        generated += [File.generated(config, path, abs_src_path=str(src)) for path, src in self.plan.copies.items()]
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file() and asset.suffix in (".css", ".js"):
+                generated.append(File.generated(config, f"{ASSET_FOLDER}/{asset.relative_to(ASSETS).as_posix()}", abs_src_path=str(asset)))
+        return Files(kept + generated)
+
+    def on_pre_page(self, page, *, config, files):
+        """Dates in the sitemap come from the data, not the clock, so rebuilds are identical."""
+        assert self.source is not None
+        page.update_date = self.source.generated.strftime("%Y-%m-%d")
+        return page
+
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve` rebuilds when a file of the project changes, not only the theme."""
+        if self.source is not None:
+            server.watch(str(self.source.project.root))
+        return server

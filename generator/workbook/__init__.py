@@ -1,0 +1,65 @@
+"""The customer workbook: every tabular record of the model as a sheet, and import back from Excel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.i18n import Translator
+from generator.model.project import Project
+from generator.workbook.sheets import Sheet, build_sheets
+from generator.workbook.xlsx import WorkbookWriter, header_footer_text
+
+
+def workbook_properties(project: Project, translator: Translator, generated: dt.datetime) -> dict:
+    """Document properties: who, what, when (fixed to the generation date) and from which data."""
+    info = project.pbxdoc
+    created = generated.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    title = translator.t("workbook.title", customer=info.customer.name)
+    return {
+        "core": {
+            "title": title,
+            "subject": translator.t("workbook.subject"),
+            "author": info.document.author,
+            "company": info.integrator.name,
+            "category": info.document.classification,
+            "keywords": f"pbxdoc, {info.customer.id}",
+            "comments": translator.t("workbook.comments", digest=project.digest),
+            "created": created,
+        },
+        "custom": [
+            ("pbxdoc:customer", info.customer.name),
+            ("pbxdoc:customer-id", info.customer.id),
+            ("pbxdoc:language", translator.lang),
+            ("pbxdoc:input-digest", project.digest or "-"),
+            ("pbxdoc:document", f"{info.document.id_prefix} v{info.document.version}"),
+        ],
+    }
+
+
+def render_workbook(project: Project, translator: Translator, generated: dt.datetime, sheets: list[Sheet] | None = None) -> bytes:
+    """The .xlsx bytes of the customer workbook; same project and date, same bytes."""
+    info = project.pbxdoc
+    stamp = translator.t("workbook.footer", date=translator.date(generated.date()), version=info.document.version)
+    header = f"&L&B{header_footer_text(info.customer.name)}&B&C{{sheet}}&R{header_footer_text(info.document.classification)}"
+    footer = f"&L{header_footer_text(stamp)}&C&P / &N&R{header_footer_text(info.integrator.name)}"
+    writer = WorkbookWriter(translator, workbook_properties(project, translator, generated), header, footer, info.integrator.branding.primary_color)
+    return writer.write(sheets if sheets is not None else build_sheets(project, generated.date()))
+
+
+def export_workbook(root: Path, target: Path | None, lang: str | None = None, audience: str = "integrator") -> Path:
+    """`pbxdoc export xlsx`: load and check the project, write its workbook for one audience."""
+    from generator.audience import for_audience
+    from generator.pipeline import generation_date, load_checked
+    from generator.workbook.files import atomic_write
+
+    project, _ = load_checked(root)
+    translator = Translator(lang or project.pbxdoc.language.value)
+    data = render_workbook(for_audience(project, audience), translator, generation_date(project))
+    target = target or Path(f"{project.pbxdoc.customer.id}.xlsx")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, data)
+    return target
+
+
+__all__ = ["render_workbook", "build_sheets", "workbook_properties", "export_workbook"]

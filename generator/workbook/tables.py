@@ -1,0 +1,126 @@
+"""Reading an integrator's table (an .xlsx sheet or a .csv file) with the place of every cell.
+
+Unlike the project loaders, which read pbxdoc's own files, this reads foreign tables whose headers
+are matched afterwards, so the headers are kept as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.escape import unescape
+
+from generator.diagnostics import Location, PbxdocError
+
+MAX_TABLE_BYTES = 50 * 1024 * 1024
+
+
+class TableError(PbxdocError):
+    """The file cannot be read as a table."""
+
+
+@dataclass
+class Table:
+    """One sheet or CSV file: its headers as written and the non-empty rows with their numbers."""
+
+    file: str
+    sheet: str | None
+    headers: list[str]
+    rows: list[tuple[int, list[Any]]] = field(default_factory=list)  # (row number, cells)
+
+    def location(self, row: int, column: int | None = None) -> Location:
+        """Sheet!B7 in a workbook, line:column in a CSV file (column is 0-based)."""
+        col = 0 if column is None else column
+        if self.sheet is not None:
+            return Location(self.file, sheet=self.sheet, cell=f"{get_column_letter(col + 1)}{row}")
+        return Location(self.file, row, col + 1)
+
+    @property
+    def name(self) -> str:
+        return f"{self.file}:{self.sheet}" if self.sheet is not None else self.file
+
+
+def cell_value(value: Any) -> Any:
+    """A cell as plain data: OOXML escapes decoded (openpyxl leaves _x000D_), text stripped,
+    midnight datetimes as dates, empty as None."""
+    if isinstance(value, str):
+        text = unescape(value).strip()
+        return text or None
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date()
+    return value
+
+
+def _check_size(path: Path) -> None:
+    if not path.is_file():
+        raise TableError(f"{path}: no such file")
+    if path.stat().st_size > MAX_TABLE_BYTES:
+        raise TableError(f"{path}: larger than {MAX_TABLE_BYTES // 1_000_000} MB; split it")
+
+
+def _headers(cells) -> list[str]:
+    headers = ["" if c is None else str(cell_value(c) or "") for c in cells]
+    while headers and not headers[-1]:
+        headers.pop()
+    return headers
+
+
+def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]:
+    """Every sheet (or the named ones) of a workbook; the first row holds the headers."""
+    from openpyxl import load_workbook
+
+    _check_size(path)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds for a broken file
+        raise TableError(f"{path.name}: cannot read the workbook ({e.__class__.__name__})") from e
+    try:
+        if sheets:
+            missing = [s for s in sheets if s not in workbook.sheetnames]
+            if missing:
+                raise TableError(f"{path.name}: no sheet named {', '.join(repr(m) for m in missing)}; the sheets are: {', '.join(workbook.sheetnames)}")
+        tables = []
+        for ws in workbook.worksheets:
+            if sheets and ws.title not in sheets:
+                continue
+            rows = ws.iter_rows(values_only=True)
+            table = Table(path.name, ws.title, _headers(next(rows, ()) or ()))
+            for number, row in enumerate(rows, start=2):
+                cells = [cell_value(c) for c in row[: len(table.headers)]]
+                if any(c is not None for c in cells):
+                    table.rows.append((number, cells))
+            tables.append(table)
+        return tables
+    finally:
+        workbook.close()
+
+
+def read_csv_table(path: Path) -> Table:
+    """A CSV file as Excel writes it: UTF-8 (with or without BOM) or Windows-1252, ',' or ';'."""
+    _check_size(path)
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise TableError(f"{path.name}: the file is empty")
+    first = text.splitlines()[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        table = Table(path.name, None, _headers(next(reader)))
+        for row in reader:
+            cells = [cell_value(c) for c in row[: len(table.headers)]]
+            cells += [None] * (len(table.headers) - len(cells))
+            if any(c is not None for c in cells):
+                table.rows.append((reader.line_num, cells))
+    except csv.Error as e:
+        raise TableError(f"{path.name}:{reader.line_num}: CSV error: {e}") from e
+    return table

@@ -1,0 +1,289 @@
+"""Presenting the sheets as an .xlsx workbook with xlsxwriter, byte for byte reproducible.
+
+xlsxwriter in constant-memory mode was chosen by measurement (bench/bench_workbook.py): rows are
+streamed to disk, so memory stays bounded. Excel tables need the whole sheet in memory, so each
+sheet gets an autofilter and a workbook-level named range instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import tempfile
+import textwrap
+import zipfile
+from collections.abc import Iterable
+
+import xlsxwriter
+
+from generator.i18n import Translator
+from generator.workbook.sheets import BOOL, CHECK, DATE, DAYS, ENUM, FLOAT, INT, LIST, LIST_SEPARATOR, MONEY, Sheet
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""A text starting with one of these is what a spreadsheet would take for a formula (or DDE)."""
+
+CHECK_MARK = "✓"
+MAX_WIDTH, WIDE_WIDTH, MIN_WIDTH = 40, 60, 6
+PAGE_WIDTH = 230  # characters across a landscape A4 page printed at about 60 %
+LINE_HEIGHT = 12.75  # points per line of 10-point text
+NARROWEST = 14  # a text column is not narrowed below this to fit the page
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
+
+def header_footer_text(text: str) -> str:
+    """Customer text inside an Excel header/footer: '&' starts a control code there."""
+    return text.replace("&", "&&")
+
+
+def sheet_name(title: str, taken: set[str]) -> str:
+    name = SHEET_NAME_FORBIDDEN.sub(" ", title).strip("' ")[:31] or "Sheet"
+    candidate, n = name, 2
+    while candidate.lower() in taken:
+        suffix = f" ({n})"
+        candidate, n = name[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(candidate.lower())
+    return candidate
+
+
+def normalise_zip(data: bytes) -> bytes:
+    """Rewrite the package with fixed member dates and attributes (temp files carry local ones)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    target_buffer = io.BytesIO()
+    with zipfile.ZipFile(target_buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, ZIP_DATE)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.create_system = 0
+            member.external_attr = 0
+            target.writestr(member, source.read(info.filename))
+    return target_buffer.getvalue()
+
+
+class Formats:
+    """xlsxwriter formats made once per distinct set of properties."""
+
+    BASE = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
+
+    def __init__(self, workbook, translator: Translator, primary: str):
+        self.workbook = workbook
+        self.primary = primary
+        self.date_format = translator.t("workbook.format.date")
+        self._cache: dict[tuple, object] = {}
+
+    def get(self, **props):
+        key = tuple(sorted(props.items()))
+        if key not in self._cache:
+            self._cache[key] = self.workbook.add_format({**self.BASE, **props})
+        return self._cache[key]
+
+    def header(self, rotated: bool = False):
+        props = {"bold": True, "font_color": "#FFFFFF", "bg_color": self.primary, "text_wrap": True, "border": 1, "border_color": "#BFBFBF", "valign": "vcenter"}
+        if rotated:
+            props.update(rotation=90, align="center", valign="bottom")
+        return self.get(**props)
+
+    def cell(self, kind: str, band: bool, wrap: bool = False, quoted: bool = False, bold: bool = False):
+        props: dict = {"border": 1, "border_color": "#D9D9D9"}
+        if band:
+            props["bg_color"] = "#F2F6F8"
+        if kind == DATE:
+            props["num_format"] = self.date_format
+            props["align"] = "left"
+        elif kind in (INT, DAYS):
+            props["num_format"] = "0"
+        elif kind == MONEY:
+            props["num_format"] = "#,##0.00"
+        elif kind == FLOAT:
+            props["num_format"] = "0.0#"
+        elif kind in (BOOL, CHECK):
+            props["align"] = "center"
+        else:
+            props["num_format"] = "@"
+        if wrap:
+            props["text_wrap"] = True
+        if quoted:
+            props["quote_prefix"] = True  # Excel keeps the text a text when the cell is edited
+        if bold:
+            props["bold"] = True
+        return self.get(**props)
+
+
+class WorkbookWriter:
+    """Writes a list of Sheets into one workbook."""
+
+    def __init__(self, translator: Translator, properties: dict, header: str, footer: str, primary: str):
+        self.t = translator
+        self.properties = properties
+        self.header = header
+        self.footer = footer
+        self.primary = primary
+
+    def label(self, column) -> str:
+        return column.label if column.label is not None else self.t.t(f"workbook.column.{column.key}")
+
+    def display(self, column, value):
+        """The value as the cell holds it: enums as words, lists joined, check marks."""
+        if value is None:
+            return None
+        if column.kind == ENUM:
+            key = f"workbook.label.{column.enum}.{value}"
+            return self.t.t(key) if self.t.has(key) else self.t.label(column.enum, value)
+        if column.kind == LIST:
+            return LIST_SEPARATOR.join(value) if value else None
+        if column.kind == CHECK:
+            return CHECK_MARK if value else None
+        if column.kind == BOOL:  # words, not TRUE/FALSE: Excel and LibreOffice show booleans differently
+            return self.t.t("workbook.value.affirmative" if value else "workbook.value.negative")
+        return value
+
+    def _displayed(self, sheet: Sheet) -> list[list]:
+        """The rows as the cells show them; only the columns whose values change are converted
+        (once per distinct value)."""
+        rows = [list(row) for row in sheet.rows]
+        for i, column in enumerate(sheet.columns):
+            if column.kind not in (ENUM, LIST, CHECK, BOOL):
+                continue
+            cache: dict = {}
+            for row in rows:
+                value = row[i]
+                key = tuple(value) if isinstance(value, list) else value
+                if key not in cache:
+                    cache[key] = self.display(column, value)
+                row[i] = cache[key]
+        return rows
+
+    def write(self, sheets: Iterable[Sheet]) -> bytes:
+        with tempfile.TemporaryDirectory(prefix="pbxdoc-xlsx-") as tmp:
+            buffer = io.BytesIO()
+            workbook = xlsxwriter.Workbook(
+                buffer,
+                {
+                    "constant_memory": True,
+                    "tmpdir": tmp,
+                    "strings_to_formulas": False,
+                    "strings_to_urls": False,
+                    "strings_to_numbers": False,
+                    "default_date_format": None,
+                },
+            )
+            workbook.set_properties(self.properties["core"])
+            for name, value in self.properties["custom"]:
+                workbook.set_custom_property(name, value)
+            formats = Formats(workbook, self.t, self.primary)
+            taken: set[str] = set()
+            for sheet in sheets:
+                self._sheet(workbook, formats, sheet, sheet_name(self.t.t(f"workbook.sheet.{sheet.key}"), taken))
+            workbook.close()
+        return normalise_zip(buffer.getvalue())
+
+    def _widths(self, sheet: Sheet, labels: list[str], rows: list[list]) -> list[float]:
+        """Each column as wide as its content, then the widest narrowed (their text wraps) until the
+        sheet fits a landscape page at a readable scale."""
+        widths, floors = [], []
+        for i, column in enumerate(sheet.columns):
+            header = max((len(word) for word in labels[i].split()), default=0) + 2
+            if column.kind == CHECK:
+                widths.append(4.5)
+                floors.append(4.5)
+                continue
+            content = 11 if column.kind == DATE else max((len(str(row[i])) for row in rows if row[i] is not None), default=0)
+            cap = WIDE_WIDTH if column.wide else MAX_WIDTH
+            widths.append(float(min(max(content + 2, header, MIN_WIDTH), cap)))
+            floors.append(float(max(header, MIN_WIDTH, min(widths[-1], NARROWEST))))
+        while sum(widths) > PAGE_WIDTH:
+            i = max(range(len(widths)), key=lambda k: (widths[k] - floors[k], -k))
+            if widths[i] <= floors[i]:
+                break
+            widths[i] -= 1
+        return widths
+
+    def _sheet(self, workbook, formats: Formats, sheet: Sheet, name: str) -> None:
+        ws = workbook.add_worksheet(name)
+        labels = [self.label(c) for c in sheet.columns]
+        rows = self._displayed(sheet)
+        widths = self._widths(sheet, labels, rows)
+        last_col = len(sheet.columns) - 1
+        last_row = max(len(rows), 1)
+        for col, (column, width) in enumerate(zip(sheet.columns, widths)):
+            ws.set_column(col, col, width)
+        ws.set_row(0, 110 if sheet.matrix else LINE_HEIGHT * max(2, max(_lines(label, width) for label, width in zip(labels, widths))) + 4)
+        for col, (column, label) in enumerate(zip(sheet.columns, labels)):
+            ws.write_string(0, col, label, formats.header(rotated=sheet.matrix and column.kind == CHECK))
+        wrap = [column.wide or any(len(str(row[i])) > widths[i] - 1 for row in rows if row[i] is not None) for i, column in enumerate(sheet.columns)]
+        wrapped = [i for i, w in enumerate(wrap) if w]
+        cells = [self._cell_writer(ws, formats, column, wrap[i]) for i, column in enumerate(sheet.columns)]
+        for r, row in enumerate(rows, start=1):
+            band = r % 2 == 0
+            lines = max((_lines(str(row[i]), widths[i]) for i in wrapped if row[i] is not None), default=1)
+            if lines > 1:  # neither Excel nor LibreOffice grows a row for wrapped text on opening
+                ws.set_row(r, LINE_HEIGHT * lines + 2)
+            for col, value in enumerate(row):
+                cells[col](r, col, value, band)
+        if not rows:  # an empty table still shows its frame under the header
+            for col, column in enumerate(sheet.columns):
+                ws.write_blank(1, col, None, formats.cell(column.kind, False))
+        ws.freeze_panes(1, sheet.frozen_columns)
+        ws.autofilter(0, 0, last_row, last_col)
+        workbook.define_name(f"pbx_{sheet.key}", f"='{name.replace(chr(39), chr(39) * 2)}'!$A$1:${_col(last_col)}${last_row + 1}")
+        self._conditional(ws, formats, sheet, last_row)
+        ws.ignore_errors({"number_stored_as_text": f"A1:{_col(last_col)}{last_row + 1}"})  # extensions, numbers
+        self._print_setup(ws, self.t.t(f"workbook.sheet.{sheet.key}"))
+
+    @staticmethod
+    def _cell_writer(ws, formats: Formats, column, wrap: bool):
+        """A function writing one cell of this column; its formats are looked up once (the
+        writer is called for every cell of large sheets)."""
+        kind = column.kind
+        plain = (formats.cell(kind, False, wrap), formats.cell(kind, True, wrap))
+        quoted = (formats.cell(kind, False, wrap, quoted=True), formats.cell(kind, True, wrap, quoted=True))
+
+        def write(r: int, c: int, value, band: bool) -> None:
+            if value is None:
+                ws.write_blank(r, c, None, plain[band])
+            elif kind in (INT, FLOAT, MONEY, DAYS):
+                ws.write_number(r, c, value, plain[band])
+            elif kind == DATE:
+                ws.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), plain[band])
+            else:
+                text = str(value)
+                ws.write_string(r, c, text, (quoted if text.startswith(FORMULA_TRIGGERS) else plain)[band])
+
+        return write
+
+    def _conditional(self, ws, formats: Formats, sheet: Sheet, last_row: int) -> None:
+        """Licences: expired in red, expiring within the policy's warning period in amber."""
+        keys = [c.key for c in sheet.columns]
+        if "days_to_expiry" not in keys or not sheet.rows:
+            return
+        col = keys.index("days_to_expiry")
+        target = f"{_col(0)}2:{_col(len(keys) - 1)}{last_row + 1}"
+        cell = f"${_col(col)}2"
+        expired = formats.get(bg_color="#F8D7DA", font_color="#842029")
+        expiring = formats.get(bg_color="#FFF3CD", font_color="#664D03")
+        warning_days = sheet.extra.get("warning_days", 60)
+        ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}<0)", "format": expired})
+        ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}>=0,{cell}<={warning_days})", "format": expiring})
+
+    def _print_setup(self, ws, title: str) -> None:
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
+        ws.set_header(self.header.replace("{sheet}", header_footer_text(title)), {"margin": 0.3})
+        ws.set_footer(self.footer, {"margin": 0.3})
+        ws.hide_gridlines(0)
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines a text takes in a wrapped column (a little pessimistic, never cut off)."""
+    chars = max(int(width * 1.1) - 1, 1)
+    if len(text) <= chars and "\n" not in text:
+        return 1
+    return sum(max(len(textwrap.wrap(part, chars, break_long_words=True)), 1) for part in text.split("\n"))
+
+
+def _col(index: int) -> str:
+    return xlsxwriter.utility.xl_col_to_name(index)

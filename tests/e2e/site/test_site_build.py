@@ -1,0 +1,117 @@
+"""The site as `pbxdoc build` and `mkdocs build` produce it, inspected on disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.audience import Audience
+from generator.load import EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
+from generator.output import Output
+from generator.renderers import RenderContext
+from generator.i18n import Translator
+from generator.pipeline import generation_date, load_checked
+from generator.site.build import render
+
+pytestmark = pytest.mark.slow
+
+EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.I)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_single_language_site_has_pages_assets_and_search(small_site):
+    assert (small_site / "index.html").is_file()
+    assert (small_site / "search" / "search_index.js").is_file()
+    assert (small_site / "assets" / "pbxdoc" / "tables.js").is_file()
+    assert (small_site / "assets" / "pbxdoc" / "logo.svg").is_file()
+    home = (small_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in home
+    assert "<title>Fiduciaire Rochat SA</title>" in home
+    assert "Léman Télécom Sàrl — intégrateur télécom certifié 3CX et Yealink" in home
+
+
+def test_nothing_is_loaded_from_another_origin(small_site):
+    for path in [*html_pages(small_site), *small_site.rglob("*.css")]:
+        text = path.read_text(encoding="utf-8")
+        found = EXTERNAL.search(text)
+        assert found is None, f"{path.relative_to(small_site)} loads {text[found.start():found.start() + 80]!r}"
+    assert "fonts.googleapis.com" not in (small_site / "index.html").read_text(encoding="utf-8")
+    assert "assets/pbxdoc/vendor/iframe-worker/shim.js" in (small_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_sitemap_dates_come_from_the_data(small_site):
+    """mkdocs stamps the sitemap (and its gzip header) with the build date unless told otherwise."""
+    gz = (small_site / "sitemap.xml.gz").read_bytes()
+    mtime = int.from_bytes(gz[4:8], "little")
+    assert dt.datetime.fromtimestamp(mtime, dt.timezone.utc) == dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)
+
+
+def test_all_languages_side_by_side_with_a_switcher(multilingual_site):
+    for lang in ("fr", "de", "en"):
+        page = (multilingual_site / lang / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in page
+        for other in ("fr", "de", "en"):
+            assert f'href="../{other}/index.html" hreflang="{other}"' in page
+    root = (multilingual_site / "index.html").read_text(encoding="utf-8")
+    assert 'url=fr/index.html' in root
+    assert "Dokumente und Downloads" in (multilingual_site / "de" / "index.html").read_text(encoding="utf-8") or any(
+        "Dokumente und Downloads" in p.read_text(encoding="utf-8") for p in html_pages(multilingual_site / "de")
+    )
+
+
+def test_customer_text_is_shown_as_text(hostile_site, hostile_text):
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;"
+    for path in html_pages(hostile_site):
+        text = path.read_text(encoding="utf-8")
+        assert hostile_text not in text, path
+        assert "javascript:" not in text.replace("javascript:alert(2))", ""), path
+        assert 'href="javascript:' not in text, path
+    home = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert f"<title>{escaped}</title>" in home
+    assert any(escaped in p.read_text(encoding="utf-8") for p in html_pages(hostile_site))
+
+
+def test_rebuilds_are_byte_identical(tmp_path, site_builder):
+    first = site_builder(EXAMPLES / SMALL_EXAMPLE, tmp_path / "a", all_languages=True)
+    second = site_builder(EXAMPLES / SMALL_EXAMPLE, tmp_path / "b", all_languages=True)
+
+    def digests(site: Path) -> dict[str, str]:
+        return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+    assert digests(first) == digests(second)
+
+
+def test_downloads_page_offers_the_builds_pdfs_and_workbook(tmp_path):
+    project, _ = load_checked(EXAMPLES / SMALL_EXAMPLE)
+    output = Output(tmp_path / "out")
+    output.write("pdf/dossier-fr.pdf", b"%PDF-1.7 dossier")
+    output.write("xlsx/inventaire.xlsx", b"PK inventaire")
+    ctx = RenderContext(project, output, ("en",), Translator("en"), Audience.INTEGRATOR, generation_date(project))
+    render(ctx)
+    site = output.staging / "site"
+    assert (site / "downloads" / "pdf" / "dossier-fr.pdf").read_bytes() == b"%PDF-1.7 dossier"
+    page = next(p for p in html_pages(site) if "Documents of this edition" in p.read_text(encoding="utf-8")).read_text(encoding="utf-8")
+    assert 'href="downloads/pdf/dossier-fr.pdf"' in page
+    assert hashlib.sha256(b"%PDF-1.7 dossier").hexdigest() in page
+    assert "16 bytes" in page
+    output.discard()
+
+
+def test_plain_mkdocs_build_at_the_repository_root(tmp_path):
+    env = dict(os.environ, PBXDOC_PROJECT=str(EXAMPLES / SMALL_EXAMPLE), PBXDOC_LANG="de", NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert '<html lang="de"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

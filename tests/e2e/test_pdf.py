@@ -1,0 +1,194 @@
+"""End to end: build the example's PDFs and inspect the real files (text, fonts, PDF/A, sources,
+determinism, verification)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+from typer.testing import CliRunner
+
+from generator.audience import Audience
+from generator.cli import app
+from generator.load import EXAMPLES, SMALL_EXAMPLE
+from generator.pdf.build import build_pdfs
+from generator.pipeline import BuildOptions, build
+
+ROOT = EXAMPLES / SMALL_EXAMPLE
+
+
+def _build(out: Path, audience: Audience = Audience.INTEGRATOR):
+    return build(ROOT, BuildOptions(out=out, only=("pdf",), audience=audience))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, object]:
+    out = tmp_path_factory.mktemp("pdf-a") / "out"
+    return out, _build(out)
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("pdf-b") / "out"
+    _build(out)
+    return out
+
+
+def _pdfs(out: Path) -> dict[str, Path]:
+    return {p.name: p for p in sorted((out / "pdf").glob("*.pdf"))}
+
+
+def _xobject_subtypes(reader: pypdf.PdfReader) -> set[str]:
+    """Subtypes of every XObject the pages draw, forms searched recursively."""
+    found: set[str] = set()
+    seen: set[int] = set()
+
+    def walk(resources) -> None:
+        xobjects = resources.get_object().get("/XObject") if resources else None
+        for ref in (xobjects.get_object().values() if xobjects else ()):
+            if ref.idnum in seen:
+                continue
+            seen.add(ref.idnum)
+            obj = ref.get_object()
+            found.add(obj["/Subtype"])
+            walk(obj.get("/Resources"))
+
+    for page in reader.pages:
+        walk(page.get("/Resources"))
+    return found
+
+
+def _text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True).stdout
+
+
+def test_every_record_is_written_and_listed_in_the_manifest(built):
+    out, result = built
+    names = set(_pdfs(out))
+    expected = {"FRO-TEL-COMMISSIONING-1.3.pdf", "FRO-TEL-HANDOVER-1.3.pdf", "FRO-TEL-DISCHARGE-1.3.pdf", "FRO-TEL-AUDIT-1.3.pdf", "FRO-TEL-BOOK-1.3.pdf"}
+    expected |= {f"FRO-TEL-RUNBOOK-{s.id.upper()}-1.3.pdf" for s in result.project.servers}
+    assert names == expected
+    for name in names:
+        assert f"pdf/{name}" in result.manifest["files"]
+
+
+def test_commissioning_text_matches_the_data(built):
+    out, result = built
+    project = result.project
+    text = _text(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf")
+    flat = re.sub(r"\s+", " ", text)
+    assert "Procès-verbal de mise en service" in flat
+    assert project.pbxdoc.customer.name in flat
+    assert "FRO-TEL-COMMISSIONING-1.3" in flat and project.digest in flat.replace(" ", "")
+    for server in project.servers:
+        assert server.software_version in flat
+    for test in project.commissioning.tests:
+        assert test.id in flat
+    assert "7 tests : 7 réussis, 0 échoués, 0 non testés." in flat
+    signatories = [project.contact_by_id[c].name for c in (project.commissioning.acceptance.integrator_signatory, project.commissioning.acceptance.customer_signatory)]
+    for name in signatories:
+        assert name in flat
+    assert "Lieu" in flat and "Signature" in flat
+    pages = len(pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf").pages)
+    assert [f"Page {n} / {pages}" in flat for n in range(1, pages + 1)] == [True] * pages
+
+
+def test_book_has_contents_bookmarks_running_headers_and_vector_diagrams(built):
+    from generator.i18n import Translator
+    from generator.sections import build_sections
+
+    out, result = built
+    path = out / "pdf" / "FRO-TEL-BOOK-1.3.pdf"
+    reader = pypdf.PdfReader(path)
+    titles = [d.title for d in build_sections(result.project, Translator("fr"))]
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline == titles
+    contents = _text(path).split("\f")[1]
+    for title in titles:
+        assert re.search(re.escape(title) + r"\s+\d+\n", contents), title
+    for number, page in enumerate(_text(path).split("\f")[1:-1], start=2):
+        header = page.strip().splitlines()[0]
+        assert "Fiduciaire Rochat SA" in header and "CONFIDENTIEL" in header
+        assert f"Page {number} / {len(reader.pages)}" in page
+    # The interface overview is vector: its labels are text, and the book holds no raster image.
+    assert any("Trunk SIP Peoplefone" in (p.extract_text() or "") and "Réseau public" in (p.extract_text() or "") for p in reader.pages)
+    assert _xobject_subtypes(reader) == {"/Form"}
+
+
+def test_fonts_are_all_embedded(built):
+    out, _ = built
+    for path in _pdfs(out).values():
+        listing = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout.splitlines()[2:]
+        assert listing, path.name
+        for line in listing:
+            assert re.search(r"\syes\s+yes\s+yes\s", line), f"{path.name}: {line}"
+
+
+def test_pdfa_3b_identification_and_metadata(built):
+    out, result = built
+    reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf")
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r'pdfaid:part="3"', xmp) and re.search(r'pdfaid:conformance="B"', xmp)
+    assert "2026-11-20T00:00:00+00:00" in xmp and "Procès-verbal de mise en service" in xmp
+    info = reader.metadata
+    assert info.author == result.project.pbxdoc.document.author
+    assert info["/CreationDate"] == info["/ModDate"] == "D:20261120000000+00'00"
+    assert reader.trailer["/Root"]["/Lang"] == "fr"
+
+
+def test_source_files_are_embedded_with_fixed_dates(built):
+    out, result = built
+    reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf")
+    attachments = reader.attachments
+    assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "commissioning.yaml"}
+    assert attachments["commissioning.yaml"][0] == (ROOT / "commissioning.yaml").read_bytes()
+    root = reader.trailer["/Root"]
+    names = root["/Names"]["/EmbeddedFiles"]["/Names"]
+    specs = [names[i + 1].get_object() for i in range(0, len(names), 2)]
+    assert len(specs) == 7 and {ref.idnum for ref in root["/AF"]} == {names[i + 1].idnum for i in range(0, len(names), 2)}
+    for spec in specs:
+        assert spec["/AFRelationship"] == "/Source"
+        params = spec["/EF"]["/F"].get_object()["/Params"]
+        assert params["/CreationDate"] == params["/ModDate"] == "D:20261120000000Z"
+
+
+def test_rebuilds_are_byte_identical(built, rebuilt):
+    out, _ = built
+    first, second = _pdfs(out), _pdfs(rebuilt)
+    assert first.keys() == second.keys()
+    for name in first:
+        assert first[name].read_bytes() == second[name].read_bytes(), name
+
+
+def test_verify_catches_a_modified_byte(built, tmp_path):
+    import shutil
+
+    out, _ = built
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy)
+    runner = CliRunner()
+    assert runner.invoke(app, ["verify", str(copy)]).exit_code == 0
+    target = copy / "pdf" / "FRO-TEL-AUDIT-1.3.pdf"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    target.write_bytes(bytes(data))
+    outcome = runner.invoke(app, ["verify", str(copy)])
+    assert outcome.exit_code == 1
+    assert "changed: pdf/FRO-TEL-AUDIT-1.3.pdf" in outcome.output
+
+
+def test_customer_audience_sees_no_secret_reference(tmp_path):
+    """Secret references (vault:...) are for the integrator: not in the text nor the attachments."""
+    out = tmp_path / "out"
+    build_pdfs(ROOT, out, None, Audience.CUSTOMER, ("book", "handover"))
+    pdfs = _pdfs(out)
+    assert set(pdfs) == {"FRO-TEL-BOOK-1.3.pdf", "FRO-TEL-HANDOVER-1.3.pdf"}
+    for path in pdfs.values():
+        assert "vault:" not in _text(path)
+        attachments = pypdf.PdfReader(path).attachments
+        assert "servers.customer.yaml" in attachments
+        for name, contents in attachments.items():
+            assert b"vault:" not in contents[0], name

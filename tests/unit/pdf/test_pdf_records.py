@@ -1,0 +1,110 @@
+"""Record content from the small example: what each record says is what the data says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.document import BulletList, Document, Paragraph, Table
+from generator.i18n import LANGUAGES, Translator, catalogue
+from generator.model.operations import COMMERCIAL_DOCUMENTS
+from generator.pdf.layout import page, phone
+from generator.pdf.records import RECORDS
+from generator.pdf.records import audit
+from generator.pdf.render import shorten_tables
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def _tables(record) -> list[Table]:
+    return [b for d in record.documents for b in d.blocks if isinstance(b, Table)]
+
+
+def _cells(record) -> str:
+    return "\n".join(str(getattr(c, "value", c)) for table in _tables(record) for row in table.rows for c in row)
+
+
+def test_pdf_words_exist_in_every_language():
+    keys = [{k for k in catalogue(lang) if k.startswith("pdf.")} for lang in LANGUAGES]
+    assert keys[0] == keys[1] == keys[2] and len(keys[0]) > 150
+
+
+@pytest.mark.parametrize("lang, title", [("fr", "Procès-verbal de mise en service"), ("de", "Inbetriebnahmeprotokoll"), ("en", "Commissioning record")])
+def test_commissioning_in_each_language(small_project, lang, title):
+    t = Translator(lang)
+    record = RECORDS["commissioning"](small_project, t, TODAY)
+    html, resources, _ = page(record, small_project, t, "integrator", dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc), [])
+    assert f"<h1 class=\"doc-title\">{title}</h1>" in html and f'<html lang="{lang}">' in html
+    assert {"pdf.css", "fonts/LiberationSans-Regular.ttf", "project/logo.svg"} <= set(resources)
+    assert [s.name for s in record.signatures] == ["Julien Favre", "Sophie Rochat"]
+    for test in small_project.commissioning.tests:
+        assert test.description in _cells(record)
+
+
+def test_handover_lists_no_commercial_or_internal_document(small_project):
+    record = RECORDS["handover"](small_project, Translator("fr"), TODAY)
+    cells = _cells(record)
+    for document in small_project.documents:
+        shown = document.title in cells
+        assert shown == (document.kind not in COMMERCIAL_DOCUMENTS and not document.internal), document.id
+    for item in small_project.commissioning.handover:
+        assert item.item in cells
+
+
+def test_discharge_lists_every_exclusion_and_is_signed_by_the_customer_first(small_project):
+    record = RECORDS["discharge"](small_project, Translator("en"), TODAY)
+    lists = [b for d in record.documents for b in d.blocks if isinstance(b, BulletList)]
+    assert [lst.items for lst in lists] == [tuple(small_project.commissioning.liability_exclusions)]
+    assert [s.role for s in record.signatures] == ["For the customer", "For the integrator"]
+
+
+def test_audit_measures_licences_and_backups_against_the_generation_date(small_project):
+    t = Translator("en")
+    later = audit.licences(small_project, t, dt.date(2030, 1, 1))
+    earlier = audit.licences(small_project, t, dt.date(2026, 11, 20))
+    expiring = [lic for lic in small_project.licences if lic.expiry]
+    assert expiring
+    later_states = [str(getattr(row[-1], "value", row[-1])) for row in later.blocks[-1].rows]
+    assert sum("Expired" in s for s in later_states) == len(expiring)
+    earlier_states = [str(getattr(row[-1], "value", row[-1])) for row in earlier.blocks[-1].rows]
+    assert any("Expires in 41 days" == s for s in earlier_states)
+    restore = audit.backups(small_project, t, dt.date(2026, 11, 20))
+    assert "No restore test" in "".join(str(getattr(c, "value", c)) for b in restore.blocks if isinstance(b, Table) for r in b.rows for c in r)
+
+
+def test_long_tables_are_left_to_the_workbook():
+    t = Translator("fr")
+    long = Table(("a", "b"), tuple((str(i), "x") for i in range(301)))
+    short = Table(("a",), (("1",),))
+    shortened = shorten_tables(Document("Users", [short, long]), t, 300)
+    assert shortened.blocks[0] is short
+    assert isinstance(shortened.blocks[1], Paragraph)
+    assert "301 lignes" in shortened.blocks[1].parts[0] and "classeur Excel" in shortened.blocks[1].parts[0]
+    assert shorten_tables(Document("Users", [long]), t, 0).blocks == [long]
+
+
+def test_swiss_numbers_are_grouped():
+    assert phone("+41215558000") == "+41 21 555 80 00"
+    assert phone("+33142685300") == "+33142685300"
+    assert phone(None) == ""
+
+
+def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
+    from generator.diagnostics import Location, Severity
+    from generator.model.findings import Finding, FindingStatus
+
+    findings = [
+        Finding("BKP-ENCRYPT", Severity.ERROR, "backup", "Backup not encrypted", "The job stores the backup in clear.", "job-1", Location("backups.yaml", 12)),
+        Finding("LIC-EXPIRY", Severity.WARNING, "licences", "Licence expires soon", "Expires in 41 days.", "lic-1", Location("licences.yaml", 3), FindingStatus.WAIVED, "Renewal ordered", "S. Rochat", "2027-01-31"),
+    ]
+    project = small_project.with_findings(findings)
+    record = audit.build(project, Translator("en"), TODAY)
+    titles = [d.title for d in record.documents]
+    assert titles[:3] == ["Summary of findings", "Findings — Error", "Findings — Warning"]
+    error_rows = [b for b in record.documents[1].blocks if isinstance(b, Table)][0].rows
+    assert error_rows == (("BKP-ENCRYPT", "Backup not encrypted — The job stores the backup in clear.", "job-1", "backups.yaml:12", "Open"),)
+    warning_rows = [b for b in record.documents[2].blocks if isinstance(b, Table)][0].rows
+    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 2027-01-31)" and warning_rows[0][3] == "licences.yaml:3"
+    summary = [b for b in record.documents[0].blocks if isinstance(b, Table)][0].rows
+    assert summary == (("Error", "1", "0", "0"), ("Warning", "0", "1", "0"), ("Information", "0", "0", "0"))

@@ -1,0 +1,31 @@
+"""Long tables in print: the header repeats on every page and no row is cut across pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+from generator.document import Document, Table
+from generator.i18n import Translator
+from generator.pdf.layout import Record, page
+from generator.pdf.typeset import PdfJob, typeset
+
+GENERATED = dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)
+
+
+def test_header_repeats_and_rows_stay_whole(small_project, tmp_path):
+    rows = tuple((f"row-{i:03d}", f"first line {i:03d}\nsecond line {i:03d}\nthird line {i:03d}") for i in range(160))
+    record = Record("table", "Long table", "Test", [Document("Users", [Table(("Extension header", "Notes header"), rows)])], ())
+    t = Translator("en")
+    html, resources, allowed = page(record, small_project, t, "integrator", GENERATED, [])
+    result = typeset(PdfJob("pdf/t.pdf", html, resources, allowed, str(small_project.root), (), GENERATED))
+    (tmp_path / "t.pdf").write_bytes(result.content)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "t.pdf"), "-"], check=True, capture_output=True, text=True).stdout
+    pages = text.split("\f")[1:-1]  # after the title page
+    table_pages = [p for p in pages if "row-" in p]
+    assert len(table_pages) >= 3
+    for content in table_pages:
+        assert "Extension header" in content
+    for i in range(160):
+        holding = [n for n, content in enumerate(table_pages) if f"line {i:03d}" in content]
+        assert len(holding) == 1, f"row {i} is split across pages {holding}"
