@@ -26,13 +26,15 @@ def _terminals(ctx: SectionContext) -> list:
         [(ctx.label("terminal_type", kind), ctx.number(sum(g.count for g in members))) for kind, members in by_type.items()],
     )
     if groups:
-        blocks += titled_table(
-            ctx, w("terminals.models"),
-            [w("terminals.type"), w("terminals.model"), w("terminals.count"), w("common.site"), w("common.server"), w("common.firmware"), w("terminals.poe_class")],
-            [(ctx.label("terminal_type", g.type), product(g.vendor, g.model), ctx.number(g.count), ctx.site_name(g.site), server_name(ctx, g.server),
-              g.firmware_version or "", ctx.number(g.poe_class)) for g in groups],
-            level=3,
-        )
+        # One server for every terminal (the usual case) needs no column of its own.
+        with_server = len({g.server for g in groups}) > 1
+        headers = [w("terminals.type"), w("terminals.model"), w("terminals.count"), w("common.site"), w("common.server"), w("common.firmware"), w("terminals.poe_class")]
+        rows = [(ctx.label("terminal_type", g.type), product(g.vendor, g.model), ctx.number(g.count), ctx.site_name(g.site), server_name(ctx, g.server),
+                 g.firmware_version or "", ctx.number(g.poe_class)) for g in groups]
+        if not with_server:
+            headers.pop(4)
+            rows = [r[:4] + r[5:] for r in rows]
+        blocks += titled_table(ctx, w("terminals.models"), headers, rows, level=3)
     return blocks
 
 
