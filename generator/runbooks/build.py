@@ -16,12 +16,13 @@ from generator.model.findings import Finding
 from generator.model.project import Project
 from generator.runbooks import verification
 from generator.runbooks.prerequisites import (
-    Prerequisite, Status, archived, contact_line, host_jobs_of, jobs_of, manual_backups_of, readable_phone, restore_prerequisites,
+    LOCATION_ORDER, Prerequisite, Status, archived, host_jobs_of, jobs_of, key_holder_line, manual_backups_of, readable_phone, restore_prerequisites,
 )
 from generator.runbooks.records import Records, RunbookTranslator
 from generator.runbooks.subjects import Subject, covered_by_server, subjects
-from generator.runbooks.templates import Loaded, load_templates, select, steps
+from generator.runbooks.templates import Loaded, fill, load_templates, select, steps
 
+RESTORE_CATEGORIES = {"backup", "licences"}  # finding categories that bear on a backup or a restore
 ROLE_ORDER = ("provider_support", "technician", "project_manager", "customer_referent", "it_contact", "management", "security", "impacted_person", "supplier")
 
 
@@ -78,12 +79,13 @@ class _Writer:
         main = s.versions[0] if s.versions else None
         entry = archived(self.project, main) if main and main.version else None
         job = self.jobs[0] if self.jobs else None
-        holder = next((contact_line(self.project, j.key_holder) for j in self.jobs if j.encrypted and j.key_holder), None)
+        holder = next((key_holder_line(self.project, j, self.t) for j in self.jobs if j.encrypted and j.key_holder), None)
         if job:
             destination: str | Text = job.destination
         else:
             destination = self.w("customer_folder", folder=self.folder)
         values = {
+            "backup_file": self._backup_file(),
             "id": s.id, "name": s.name, "vendor": s.vendor, "model": s.model, "make": s.make,
             "version": (main.version if main and main.version else None),
             "archive": entry.file if entry else None,
@@ -93,6 +95,16 @@ class _Writer:
         title, backup, restore = self.loaded.template.manual.filled(self.t.lang, {k: values[k] or "" for k in ("id", "name", "vendor", "model", "make")})
         values.update(manual=title, manual_backup=backup, manual_restore=restore)
         return {k: (v if v is not None else self.missing(k)) for k, v in values.items()}
+
+    def _backup_file(self) -> Text | None:
+        """What to restore: the newest of the latest job backup and the latest manual backup."""
+        job = max((j for j in self.jobs if j.last_success), key=lambda j: (j.last_success, -LOCATION_ORDER[j.location]), default=None)
+        manual = next((m for m in self.manual if m.file or m.reference), None)
+        if manual and (job is None or manual.date > job.last_success):
+            return fill(self.w("backup_file.manual"), {"file": manual.file or manual.reference})
+        if job or self.jobs:
+            return fill(self.w("backup_file.job"), {"destination": (job or self.jobs[0]).destination})
+        return None
 
     def steps(self, kind: str) -> tuple[Text, ...]:
         return steps(self.loaded.template, kind, self.t.lang, self.values)
@@ -160,9 +172,14 @@ class _Writer:
         return [self.heading(2, "parts"), Table(head, tuple(rows))]
 
     def findings(self) -> list[Block]:
-        related = set(self.s.ids) | {j.id for j in self.jobs} | {m.id for m in self.manual}
+        # Any finding on the system itself; on its jobs, backups, tests, changes and licences, those
+        # of the categories a restore depends on.
+        related = {j.id for j in self.jobs} | {m.id for m in self.manual}
         related |= {x.id for kind in ("licences", "tests", "changes") for x in self.records.of_ids(kind, self.s.ids)}
-        found: list[Finding] = [f for f in self.project.findings if f.object_id in related]
+        found: list[Finding] = [
+            f for f in self.project.findings
+            if f.object_id in self.s.ids or (f.object_id in related and f.category in RESTORE_CATEGORIES)
+        ]
         if not found:
             return [Paragraph((self.w("findings.none"),))]
         rows = tuple(
@@ -235,7 +252,7 @@ class _Writer:
             (self.w("job.encryption"), self.w("yes") if job.encrypted else self.w("job.not_encrypted")),
         ]
         if job.encrypted:
-            items.append((self.w("job.key_holder"), contact_line(self.project, job.key_holder) or self.missing("key_holder")))
+            items.append((self.w("job.key_holder"), key_holder_line(self.project, job, self.t) or self.missing("key_holder")))
         if job.encryption_key:
             items.append((self.w("job.key_reference"), job.encryption_key))
         if job.credentials:
@@ -308,15 +325,14 @@ class _Writer:
         rows = tuple(
             (
                 str(c.escalation) if c.escalation else "",
-                c.name,
+                f"{c.name}, {c.organisation}",
                 self._role(c),
-                c.organisation,
-                " / ".join(readable_phone(x) for x in (c.phone, c.mobile) if x),
+                "\n".join(readable_phone(x) for x in (c.phone, c.mobile) if x),
                 c.email or "",
             )
             for c in sorted(self.project.contacts, key=order)
         )
-        head = (self.w("col.escalation"), self.w("col.name"), self.w("col.role"), self.w("col.organisation"), self.w("col.phone"), self.w("col.email"))
+        head = (self.w("col.escalation"), self.w("col.name"), self.w("col.role"), self.w("col.phone"), self.w("col.email"))
         return [Paragraph((self.w("inform.intro"),)), Table(head, rows)]
 
     def _role(self, contact) -> str:
@@ -328,7 +344,9 @@ class _Writer:
     def changes(self) -> list[Block]:
         s = self.s
         blocks: list[Block] = [self.heading(2, "changes"), Paragraph((self.w("changes.intro"),))]
-        referents = ", ".join(c.name for c in self.project.contacts if c.role.value == "customer_referent") or self.w("changes.referent")
+        # The customer's referents agree on the time; the impacted persons are told too.
+        told = [c for c in self.project.contacts if c.role.value in ("customer_referent", "impacted_person")]
+        referents = ", ".join(f"{c.name} ({self.t.label('contact_role', c.role)})" for c in told) or self.w("changes.referent")
         name = self.w("changes.file", folder=self.folder, id=s.id, when=self.w("changes.before"))
         blocks.append(Paragraph((Text(self.w("changes.before_title"), strong=True),)))
         blocks.append(Checklist((

@@ -70,11 +70,20 @@ def contact_line(project: Project, contact_id: str | None) -> str | None:
     return ", ".join(p for p in (contact.name, contact.organisation, phone and readable_phone(phone)) if p)
 
 
+def key_holder_line(project: Project, job: BackupJob, t: Translator) -> str | None:
+    """Who holds a job's key; a holder left out of this edition (an internal contact, for the
+    customer) is still named as existing, so that the key is not taken for lost."""
+    if not job.key_holder:
+        return None
+    return contact_line(project, job.key_holder) or t.t("runbooks.prereq.holder_not_listed")
+
+
 def readable_phone(number: str) -> str:
-    """An E.164 number grouped as people dial it: +41 21 555 80 00 (Swiss), else +CC rest."""
+    """An E.164 number grouped as people dial it (+41 21 555 80 00 for Swiss numbers), with
+    no-break spaces so that a narrow table never splits it."""
     if number.startswith("+41") and len(number) == 12:
         n = number[3:]
-        return f"+41 {n[0:2]} {n[2:5]} {n[5:7]} {n[7:9]}"
+        return "\u00a0".join(("+41", n[0:2], n[2:5], n[5:7], n[7:9]))
     return number
 
 
@@ -174,7 +183,7 @@ def _backup(project: Project, records: Records, subject: Subject, t: Translator)
     jobs = jobs + host_jobs
     holders: dict[str | None, list[str]] = {}
     for job in (j for j in jobs if j.encrypted):
-        holders.setdefault(contact_line(project, job.key_holder), []).append(job.id)
+        holders.setdefault(key_holder_line(project, job, t), []).append(job.id)
     for holder, ids in sorted(holders.items(), key=lambda kv: kv[1]):
         if holder:
             found.append(Prerequisite(t.t("runbooks.prereq.key"), t.t("runbooks.prereq.key_holder", id=", ".join(ids), holder=holder), Status.CHECK))

@@ -29,7 +29,7 @@ STEP_KINDS = ("backup_now", "verify_backup", "restore", "verify_restore", "rollb
 SUBJECT_KINDS = ("server", "dect_system", "device", "special_interface", "application_server")
 PLACEHOLDERS = (
     "id", "name", "vendor", "model", "make", "version", "archive", "admin_url", "address", "location",
-    "destination", "key_holder", "manual", "manual_backup", "manual_restore",
+    "destination", "backup_file", "key_holder", "manual", "manual_backup", "manual_restore",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.i18n import Translator
 from generator.model.project import Project
+from generator.runbooks.prerequisites import readable_phone
 from generator.runbooks.subjects import Subject, covered_by_server
 
 
@@ -21,12 +22,12 @@ def _server(project: Project, s: Subject, t: Translator) -> list[str]:
     for line in (x for x in iface.isdn_lines if x.server == s.id):
         checks.append(w("isdn", id=line.id, kind=line.kind, provider=line.provider, slot=line.slot if line.slot is not None else "?"))
     for line in (x for x in iface.analogue_lines if x.server == s.id):
-        checks.append(w("analogue", id=line.id, number=line.number, purpose=line.purpose or line.provider))
+        checks.append(w("analogue", id=line.id, number=readable_phone(line.number), purpose=line.purpose or line.provider))
     for line in (x for x in iface.private_lines if x.server == s.id):
         site = project.site_by_id.get(line.remote_site)
         checks.append(w("private_line", id=line.id, site=site.name if site else line.remote_site, protocol=line.protocol))
     checks.append(w("internal_call"))
-    main = project.numbering.main_number
+    main = project.numbering.main_number and readable_phone(project.numbering.main_number)
     if main:
         checks.append(w("inbound_call", number=main))
     if any(r.server == s.id for r in project.numbering.outbound_routes) or iface.sip_trunks or iface.isdn_lines:

@@ -6,7 +6,6 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.load import EXAMPLES, SMALL_EXAMPLE
-from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
 
 PROJECT = str(EXAMPLES / SMALL_EXAMPLE)
 

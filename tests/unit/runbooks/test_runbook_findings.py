@@ -8,8 +8,8 @@ from generator.runbooks import runbook_for
 from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
 
 
-def _finding(rule: str, object_id: str, severity=Severity.ERROR, status=FindingStatus.OPEN) -> Finding:
-    return Finding(rule, severity, "backup", f"title of {rule}", f"message about {object_id}", object_id, Location("backups.yaml", 3), status)
+def _finding(rule: str, object_id: str, severity=Severity.ERROR, status=FindingStatus.OPEN, category="backup") -> Finding:
+    return Finding(rule, severity, category, f"title of {rule}", f"message about {object_id}", object_id, Location("backups.yaml", 3), status)
 
 
 def test_no_finding(rochat, en):
@@ -21,7 +21,8 @@ def test_findings_on_the_system_and_its_jobs_are_listed(rochat, en):
         _finding("BKP-ENCRYPT", "bkp-3cx-local"),
         _finding("BKP-RESTORE-TEST", "lau-pbx-01", Severity.WARNING),
         _finding("BKP-FIRMWARE", "lau-dect-01", Severity.WARNING),
-        _finding("LIC-EXPIRY", "lic-3cx-pro", Severity.WARNING, FindingStatus.WAIVED),
+        _finding("LIC-EXPIRY", "lic-3cx-pro", Severity.WARNING, FindingStatus.WAIVED, category="licences"),
+        _finding("NUM-DID-BLOCK", "chg-2026-003", Severity.ERROR, category="numbering"),  # on a change, not about backups
     ])
     md = runbook_for(project, en, "lau-pbx-01").markdown()
     assert '!!! danger "Compliance findings concerning this system: 3"' in md
@@ -29,6 +30,7 @@ def test_findings_on_the_system_and_its_jobs_are_listed(rochat, en):
     assert "message about bkp\\-3cx\\-local" in md or "message about bkp-3cx-local" in md
     assert "title of BKP\\-RESTORE\\-TEST" in md or "title of BKP-RESTORE-TEST" in md
     assert "Waived" in md
+    assert "NUM" not in md
     assert "lau-dect-01" not in md.split("## Backup procedure")[0]
     dect = runbook_for(project, en, "lau-dect").markdown()
     assert "message about lau" in dect and "Compliance findings concerning this system: 1" in dect

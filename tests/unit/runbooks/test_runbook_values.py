@@ -98,3 +98,10 @@ def test_restore_duration_comes_from_the_restore_tests(rochat, en):
 
 def test_dect_base_id_finds_its_system_runbook(rochat, en):
     assert runbook_for(rochat, en, "lau-dect-01").system_id == "lau-dect"
+
+
+def test_the_restore_steps_name_the_file_to_restore(rochat, en):
+    steps = runbook_for(rochat, en, "lau-fw-01").markdown().split("### Steps")[1].split("###")[0]
+    assert "Import the file **backups/2026-10-08\\_lau-fw-01\\_apres.conf** of the customer's folder" in steps
+    steps = runbook_for(rochat, en, "lau-pbx-01").markdown().split("### Steps")[1].split("###")[0]
+    assert "Copy the latest backup at **smb://lau-nas-01/backup/3cx** (a ZIP file)" in steps

@@ -19,7 +19,8 @@ from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
     [
         ("server", "3CX", "3CX Phone System", "3cx"),
         ("server", "Mitel", "Mitel 470", "mitel-mivoice-office-400"),
-        ("server", "Mitel", "MiVoice Office 400 Virtual Appliance", "mitel-mivoice-office-400"),
+        ("server", "Mitel", "MiVoice Office 400 Virtual Appliance", "mitel-mivoice-office-400-virtual"),
+        ("server", "Aastra", "Aastra 415", "mitel-mivoice-office-400"),
         ("server", "Unify", "OpenScape Business X8", "generic"),
         ("dect_system", "Yealink", "Yealink W90DM", "yealink-dect-manager"),
         ("dect_system", "Yealink", "W80DM", "yealink-dect-manager"),
