@@ -67,7 +67,8 @@ def shorten_tables(document: Document, t: Translator, max_rows: int, workbook: s
 def figures(project: Project, t: Translator) -> dict[str, bytes]:
     """Every generated vector figure the book and runbooks may show (diagrams, section figures)."""
     found: dict[str, bytes] = {}
-    for module, name in (("generator.diagrams", "render_all"), ("generator.sections", "extra_figures")):
+    diagrams = "render_svgs" if _optional("generator.diagrams", "render_svgs") else "render_all"
+    for module, name in (("generator.diagrams", diagrams), ("generator.sections", "extra_figures")):
         draw = _optional(module, name)
         if draw is not None:
             found.update((path, content) for path, content in draw(project, t).items() if path.endswith(".svg"))

@@ -114,3 +114,15 @@ def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
     assert summary == (("Error", "1", "0", "0"), ("Warning", "0", "1", "0"), ("Information", "0", "0", "0"))
     cited = audit.build(project.with_findings([*findings, Finding("USR-X", Severity.INFO, "users", "t", "m", "u-1", Location("users.csv", 4))]), Translator("en"), TODAY)
     assert "users" in cited.concerns and "users" not in record.concerns
+
+
+def test_figures_are_the_diagrams_svg_files(small_project):
+    """The book embeds the same SVG the diagrams renderer writes (without drawing the PNGs)."""
+    from generator.diagrams import render_all
+    from generator.pdf.render import figures
+    from generator.sections import extra_figures
+
+    t = Translator("fr")
+    expected = {path: content for path, content in render_all(small_project, t).items() if path.endswith(".svg")}
+    expected.update(extra_figures(small_project, t))
+    assert figures(small_project, t) == expected and expected
