@@ -2,7 +2,8 @@
 
 For the clinic example and the synthetic large customer (bench/make_large.py), it reports the
 planning time (sections, diagrams, HTML), the typesetting time and pages of each PDF with pages
-per second, and the wall time of the whole set on the process pool (2 workers).
+per second, and the wall time of the whole set planned and typeset on the process pool (2 workers),
+where the book is typeset while the other records are still being planned.
 
     python bench/bench_pdf.py [--scale F] [--workers N] [--json FILE]
 """
@@ -35,8 +36,9 @@ def bench(name: str, root: Path, workers: int) -> dict:
     loaded = time.perf_counter() - start
     translator = Translator(project.pbxdoc.language.value)
     generated = generation_date(project)
+    view = for_audience(project, Audience.INTEGRATOR)
     start = time.perf_counter()
-    jobs = plan(for_audience(project, Audience.INTEGRATOR), translator, Audience.INTEGRATOR, generated, PdfOptions())
+    jobs = list(plan(view, translator, Audience.INTEGRATOR, generated, PdfOptions()))
     planned = time.perf_counter() - start
     records = []
     for job in jobs:
@@ -45,7 +47,7 @@ def bench(name: str, root: Path, workers: int) -> dict:
         seconds = time.perf_counter() - start
         records.append({"pdf": job.path, "pages": result.pages, "seconds": round(seconds, 2), "pages_per_second": round(result.pages / seconds, 1), "bytes": len(result.content)})
     start = time.perf_counter()
-    results = run(jobs, workers)
+    results = run(plan(view, translator, Audience.INTEGRATOR, generated, PdfOptions()), workers)  # planning overlaps typesetting
     wall = time.perf_counter() - start
     pages = sum(r.pages for r in results)
     serial = sum(r["seconds"] for r in records)
@@ -55,11 +57,11 @@ def bench(name: str, root: Path, workers: int) -> dict:
         "plan_s": round(planned, 2),
         "records": records,
         "pages": pages,
-        "serial_typeset_s": round(serial, 2),
+        "serial_plan_and_typeset_s": round(planned + serial, 2),
         "pool_workers": workers,
         "pool_wall_s": round(wall, 2),
         "pool_pages_per_second": round(pages / wall, 1),
-        "speed_up": round(serial / wall, 2),
+        "speed_up": round((planned + serial) / wall, 2),
     }
 
 
@@ -67,7 +69,7 @@ def show(report: dict) -> None:
     print(f"\n{report['project']}: load+check {report['load_and_check_s']} s, plan {report['plan_s']} s", flush=True)
     for r in report["records"]:
         print(f"  {r['pdf']:<44} {r['pages']:>4} pages {r['seconds']:>7.2f} s {r['pages_per_second']:>6.1f} pages/s")
-    print(f"  all {report['pages']} pages: serial {report['serial_typeset_s']} s; pool of {report['pool_workers']}: {report['pool_wall_s']} s "
+    print(f"  all {report['pages']} pages: plan+typeset serially {report['serial_plan_and_typeset_s']} s; pipelined on a pool of {report['pool_workers']}: {report['pool_wall_s']} s "
           f"({report['pool_pages_per_second']} pages/s, x{report['speed_up']})")
 
 

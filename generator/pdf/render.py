@@ -11,6 +11,7 @@ import datetime as dt
 import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from generator.audience import Audience
@@ -93,7 +94,7 @@ def book(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes]
     )
 
 
-def runbooks(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes], max_rows: int) -> list[Record]:
+def runbooks(project: Project, t: Translator, today: dt.date, max_rows: int) -> list[Record]:
     """One backup and restore runbook PDF per communication server (peripherals stay on the site)."""
     build_runbooks = _optional("generator.runbooks", "build_runbooks")
     if build_runbooks is None:
@@ -105,35 +106,34 @@ def runbooks(project: Project, t: Translator, today: dt.date, figs: dict[str, by
             kind=t.t("pdf.runbook.kind"),
             documents=[shorten_tables(runbook.document, t, max_rows, workbook_path(project))],
             concerns=("pbxdoc", "servers", "backups", "contacts"),
-            figures=figs,
         )
         for runbook in build_runbooks(project, t, today)
         if runbook.system_id in project.server_by_id
     ]
 
 
-def plan(project: Project, t: Translator, audience: Audience, generated: dt.datetime, options: PdfOptions, folder: str = "pdf") -> list[PdfJob]:
-    """Every PDF of this project as a job; the book first because it takes longest."""
-    today = generated.date()
+def records(project: Project, t: Translator, today: dt.date, options: PdfOptions) -> Iterator[Record]:
+    """Every record wanted, the book first because it takes longest to typeset."""
     wanted = set(options.records)
-    records: list[Record] = []
-    figs = figures(project, t) if not wanted or wanted & {"book", "runbook"} else {}
     if not wanted or "book" in wanted:
-        the_book = book(project, t, today, figs, options.max_table_rows)
+        the_book = book(project, t, today, figures(project, t), options.max_table_rows)
         if the_book:
-            records.append(the_book)
+            yield the_book
     for name, build in RECORDS.items():
         if not wanted or name in wanted:
             record = build(project, t, today)
             if record is not None:
-                records.append(record)
+                yield record
     if not wanted or "runbook" in wanted:
-        records += runbooks(project, t, today, figs, options.max_table_rows)
-    jobs = []
-    for record in records:
+        yield from runbooks(project, t, today, options.max_table_rows)
+
+
+def plan(project: Project, t: Translator, audience: Audience, generated: dt.datetime, options: PdfOptions, folder: str = "pdf") -> Iterator[PdfJob]:
+    """Every PDF of this project as a job, made one at a time so that typesetting can start early."""
+    for record in records(project, t, generated.date(), options):
         sources = source_files(project, record.concerns, audience)
         html, resources, allowed_data = page(record, project, t, audience.value, generated, [s.name for s in sources])
-        jobs.append(PdfJob(
+        yield PdfJob(
             path=f"{folder}/{document_id(project, record.name)}.pdf",
             html=html,
             resources=resources,
@@ -141,17 +141,18 @@ def plan(project: Project, t: Translator, audience: Audience, generated: dt.date
             project_root=str(project.root),
             sources=sources,
             generated=generated,
-        ))
-    return jobs
+        )
 
 
-def run(jobs: list[PdfJob], workers: int = 0) -> list[PdfResult]:
-    """Typeset the jobs, in parallel processes when there is more than one."""
+def run(jobs: Iterable[PdfJob], workers: int = 0) -> list[PdfResult]:
+    """Typeset the jobs in worker processes, each as soon as it is planned (the book is planned
+    first and typeset while the other records are planned); results in the order of the jobs."""
     workers = workers or min(2, os.cpu_count() or 1)
-    if workers <= 1 or len(jobs) <= 1:
+    if workers <= 1:
         return [typeset(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        return list(pool.map(typeset, jobs))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [pool.submit(typeset, job) for job in jobs]
+        return [future.result() for future in futures]
 
 
 def report(results: list[PdfResult]) -> list[str]:
@@ -165,7 +166,7 @@ def report(results: list[PdfResult]) -> list[str]:
     return lines
 
 
-def make(jobs: list[PdfJob], output, workers: int = 0) -> tuple[list[PdfResult], list[str]]:
+def make(jobs: Iterable[PdfJob], output, workers: int = 0) -> tuple[list[PdfResult], list[str]]:
     """Typeset, write through the build output, and report what was refused."""
     results = run(jobs, workers)
     for result in results:
@@ -175,9 +176,11 @@ def make(jobs: list[PdfJob], output, workers: int = 0) -> tuple[list[PdfResult],
 
 def render_context(ctx, options: PdfOptions = PdfOptions()) -> list[PdfResult]:
     """The build's entry point: one set of PDFs per language (in pdf/<lang>/ when several)."""
-    jobs: list[PdfJob] = []
-    for lang in ctx.languages:
-        t = ctx.translator if lang == ctx.translator.lang else Translator(lang)
-        folder = "pdf" if len(ctx.languages) == 1 else f"pdf/{lang}"
-        jobs += plan(ctx.project, t, ctx.audience, ctx.generated, options, folder)
-    return make(jobs, ctx.output, options.workers)[0]
+
+    def jobs() -> Iterator[PdfJob]:
+        for lang in ctx.languages:
+            t = ctx.translator if lang == ctx.translator.lang else Translator(lang)
+            folder = "pdf" if len(ctx.languages) == 1 else f"pdf/{lang}"
+            yield from plan(ctx.project, t, ctx.audience, ctx.generated, options, folder)
+
+    return make(jobs(), ctx.output, options.workers)[0]
