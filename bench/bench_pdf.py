@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -62,6 +63,7 @@ def bench(name: str, root: Path, workers: int) -> dict:
         "pool_wall_s": round(wall, 2),
         "pool_pages_per_second": round(pages / wall, 1),
         "speed_up": round((planned + serial) / wall, 2),
+        "load_average_1min": round(os.getloadavg()[0], 1),  # the machine is shared: read figures with it
     }
 
 
@@ -70,7 +72,7 @@ def show(report: dict) -> None:
     for r in report["records"]:
         print(f"  {r['pdf']:<44} {r['pages']:>4} pages {r['seconds']:>7.2f} s {r['pages_per_second']:>6.1f} pages/s")
     print(f"  all {report['pages']} pages: plan+typeset serially {report['serial_plan_and_typeset_s']} s; pipelined on a pool of {report['pool_workers']}: {report['pool_wall_s']} s "
-          f"({report['pool_pages_per_second']} pages/s, x{report['speed_up']})")
+          f"({report['pool_pages_per_second']} pages/s, x{report['speed_up']}); load average {report['load_average_1min']}")
 
 
 def main(argv: list[str] | None = None) -> None:

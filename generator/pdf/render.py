@@ -66,13 +66,31 @@ def shorten_tables(document: Document, t: Translator, max_rows: int, workbook: s
 
 
 def figures(project: Project, t: Translator) -> dict[str, bytes]:
-    """Every generated vector figure the book and runbooks may show (diagrams, section figures)."""
+    """Every generated vector figure the book may show (diagrams, section figures). A diagram
+    Graphviz cannot draw is left out and reported; the book then shows its caption only."""
     found: dict[str, bytes] = {}
-    diagrams = "render_svgs" if _optional("generator.diagrams", "render_svgs") else "render_all"
-    for module, name in (("generator.diagrams", diagrams), ("generator.sections", "extra_figures")):
-        draw = _optional(module, name)
-        if draw is not None:
-            found.update((path, content) for path, content in draw(project, t).items() if path.endswith(".svg"))
+    diagrams = _optional("generator.diagrams", "render_svgs") or _optional("generator.diagrams", "render_all")
+    if diagrams is not None:
+        try:
+            found.update(diagrams(project, t))
+        except Exception as e:  # noqa: BLE001 (Graphviz failures have several types)
+            LOG.warning("diagrams: %s; drawing them one by one", str(e).splitlines()[0])
+            found.update(_diagrams_one_by_one(project, t))
+    extra = _optional("generator.sections", "extra_figures")
+    if extra is not None:
+        found.update(extra(project, t))
+    return {path: content for path, content in found.items() if path.endswith(".svg")}
+
+
+def _diagrams_one_by_one(project: Project, t: Translator) -> dict[str, bytes]:
+    from generator.diagrams import render_view, views
+
+    found: dict[str, bytes] = {}
+    for view in views(project, t):
+        try:
+            found.update(render_view(project, t, view.view, view.object_id))
+        except Exception as e:  # noqa: BLE001
+            LOG.warning("diagram %s left out of the PDF: %s", view.path, str(e).splitlines()[0])
     return found
 
 
