@@ -1,8 +1,9 @@
 """The PDF renderer: plan every record, typeset them in worker processes, write pdf/<doc-id>.pdf.
 
-Planning (building documents and HTML) is quick and runs here; typesetting is the slow part and
-runs in a process pool (one worker per core, two on the build machine). Each job is independent
-and deterministic, so the order in which workers finish changes nothing.
+Planning (documents, figures, HTML) runs here, one record at a time; typesetting is the slow part
+and runs in a process pool (one worker per core, at most two), each job as soon as it is planned,
+so the book (planned first) is typeset while the other records are planned. Each job is
+independent and deterministic: the order in which workers finish changes nothing.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
 from generator.audience import Audience
