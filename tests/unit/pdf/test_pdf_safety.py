@@ -61,6 +61,7 @@ def test_hostile_values_cause_no_request_and_no_leak(small_copy: Path, trap_serv
     url, requests = trap_server
     _replace(small_copy / "pbxdoc.yaml", "name: Fiduciaire Rochat SA", f'name: "Rochat <img src=\\"{url}/customer\\">"')
     _replace(small_copy / "commissioning.yaml", "scope: >\n", f"scope: >\n  ![x]({url}/markdown) <img src=\"file:///etc/passwd\"> <link rel=stylesheet href=\"{url}/css\">\n")
+    _replace(small_copy / "documents.yaml", "reference: Boîte mail projet LT-24-1187", f'reference: "file:///etc/passwd <img src=\\"{url}/document\\">"')
     # The customer's logo is their own file: an SVG that tries to pull a remote image and /etc/passwd.
     (small_copy / "documents" / "leman-telecom-logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="240" height="64">'
@@ -81,6 +82,8 @@ def test_hostile_values_cause_no_request_and_no_leak(small_copy: Path, trap_serv
         assert "root:x:0:0" not in text
     commissioning = _text(results[0].content, tmp_path)
     assert f'<img src="{url}/customer">' in commissioning.replace("\n", " ")  # shown as text, not fetched
+    handover = _text(results[1].content, tmp_path).replace("\n", " ")
+    assert "file:///etc/passwd" in handover and f"{url}/document" in handover.replace(" ", "")
 
 
 def test_logo_symlinked_outside_the_project_is_not_read(small_copy: Path, tmp_path: Path):
