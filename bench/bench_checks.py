@@ -59,12 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         findings = run(project)
         times.append(time.perf_counter() - start)
-    best, median = min(times), statistics.median(times)
+    # The first run also reads the translations and the vendor catalogue; later runs find them cached.
+    first, best, median = times[0], min(times), statistics.median(times)
     print(f"{len(project.users)} users, {len(project.handsets)} handsets, {len(project.changelog)} changes, {len(RULES)} rules")
-    print(f"checks: best {best:.3f} s, median {median:.3f} s over {args.repeat} runs (target < {TARGET_SECONDS:.0f} s)")
+    print(f"checks: first {first:.3f} s, best {best:.3f} s, median {median:.3f} s over {args.repeat} runs (target < {TARGET_SECONDS:.0f} s)")
     print(f"{len(findings)} findings: " + ", ".join(f"{rule} {n}" for rule, n in sorted(Counter(f.rule for f in findings).items())))
     print("slowest rules: " + ", ".join(f"{rule} {seconds * 1000:.0f} ms" for rule, seconds in slowest_rules(project)))
-    return 0 if best < TARGET_SECONDS else 1
+    return 0 if first < TARGET_SECONDS else 1
 
 
 if __name__ == "__main__":

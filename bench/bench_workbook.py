@@ -52,7 +52,7 @@ def write_openpyxl(project, translator, generated) -> bytes:
 
     from generator.workbook.xlsx import WorkbookWriter, sheet_name
 
-    writer = WorkbookWriter(translator, {}, "", "", "#0b5563")
+    writer = WorkbookWriter(translator, {}, ("", ""), "", "#0b5563")
     wb = Workbook(write_only=True)
     side = Side(style="thin", color="D9D9D9")
     border = Border(left=side, right=side, top=side, bottom=side)

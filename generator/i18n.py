@@ -32,7 +32,8 @@ def catalogue(lang: str) -> dict[str, str]:
             flat[prefix] = str(value)
 
     for path in sorted((TRANSLATIONS / lang).glob("*.yaml")):
-        walk(path.stem, yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        # libyaml's loader when present: the same result, ten times faster than the pure-Python one.
+        walk(path.stem, yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {})
     return flat
 
 

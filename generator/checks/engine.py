@@ -16,6 +16,7 @@ from generator.model.findings import Finding, FindingStatus
 from generator.model.operations import Waiver
 from generator.model.project import Project
 
+NUMBER = "_number"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -44,6 +45,8 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
         # A parameter named x_key holds a translation key: the message shows its words as {x}.
         if name.endswith("_key"):
             values[name[: -len("_key")]] = translator.t(value) if translator.has(value) else value.rsplit(".", 1)[-1]
+        elif name.endswith(NUMBER):  # a decimal number, written the way the language writes it
+            values[name[: -len(NUMBER)]] = translator.number(float(value))
         elif isinstance(value, str) and ISO_DATE.fullmatch(value):
             values[name] = translator.date(dt.date.fromisoformat(value))
         else:
@@ -52,7 +55,7 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
 
 
 def _finding(rule: Rule, found: Hit, translator: Translator) -> Finding:
-    params = tuple(sorted((k, _text(v)) for k, v in found.params.items()))
+    params = tuple(sorted((f"{k}{NUMBER}" if isinstance(v, float) else k, _text(v)) for k, v in found.params.items()))
     title, message, remediation = describe(rule.id, found.variant, params, translator)
     return Finding(
         rule=rule.id,

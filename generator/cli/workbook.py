@@ -20,7 +20,8 @@ import_app = typer.Typer(
         "file, sheet and cell; nothing is written unless every row is valid and the whole project "
         "still validates. A concern is written to its existing CSV or YAML file, else to "
         "<concern>.csv (an existing .xlsx of that concern is then removed). An existing file is only "
-        "changed with --merge (update records with the same id, add new ones) or --replace."
+        "changed with --merge (update the imported columns of records with the same id, add new ones) or --replace. "
+        "See docs/workbook.md."
     ),
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -30,7 +31,7 @@ app.add_typer(import_app, name="import")
 
 INTO_HELP = "Project folder to import into (holding pbxdoc.yaml)."
 DRY_RUN_HELP = "Validate and report what would be written, write nothing."
-MERGE_HELP = "Update records with the same id (address for the addressing plan), add new ones, keep the others."
+MERGE_HELP = "Update the imported columns of records with the same id (address for the addressing plan), add new ones, keep the others."
 REPLACE_HELP = "Replace the concern's records with the imported ones."
 
 
@@ -91,9 +92,9 @@ MAP_HELP = 'Map a header to a field, e.g. --map "Poste=extension"; --map "Header
 def import_table(
     file: Path = typer.Argument(..., help="Workbook (.xlsx) or CSV file (',' or ';' separated, UTF-8 or Windows-1252).", exists=True, dir_okay=False),
     into: Path = typer.Option(..., "--into", help=INTO_HELP, file_okay=False),
-    sheet: str = typer.Option(None, "--sheet", help="Workbooks: the sheet to read; default: every sheet named like pbxdoc's own, else the only one."),
-    concern: str = typer.Option(None, "--concern", help=CONCERN_HELP),
-    mapping: list[str] = typer.Option([], "--map", help=MAP_HELP),
+    sheet: str = typer.Option(None, "--sheet", metavar="<sheet>", help="Workbooks: the sheet to read; default: every sheet named like pbxdoc's own, else the only one."),
+    concern: str = typer.Option(None, "--concern", metavar="<concern>", help=CONCERN_HELP),
+    mapping: list[str] = typer.Option([], "--map", help=MAP_HELP, metavar="<header=field>"),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     merge: bool = typer.Option(False, "--merge", help=MERGE_HELP),
     replace: bool = typer.Option(False, "--replace", help=REPLACE_HELP),
@@ -114,8 +115,8 @@ import_app.command("csv")(import_table)
 def import_3cx(
     file: Path = typer.Argument(..., help="Users (extensions) CSV exported from the 3CX admin console.", exists=True, dir_okay=False),
     into: Path = typer.Option(..., "--into", help=INTO_HELP, file_okay=False),
-    site: str = typer.Option(None, "--site", help="Site id of new users (default: the project's only site)."),
-    rights_profile: str = typer.Option(None, "--rights-profile", help="Rights profile id of new users."),
+    site: str = typer.Option(None, "--site", metavar="<id>", help="Site id of new users (default: the project's only site)."),
+    rights_profile: str = typer.Option(None, "--rights-profile", metavar="<id>", help="Rights profile id of new users."),
     dry_run: bool = typer.Option(False, "--dry-run", help=DRY_RUN_HELP),
     merge: bool = typer.Option(False, "--merge", help="Update users with the same extension, add new ones, keep the others."),
     replace: bool = typer.Option(False, "--replace", help="Replace all users with those of the 3CX export."),

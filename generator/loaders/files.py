@@ -92,6 +92,28 @@ def read_file(root: Path, path: Path, report: Report) -> tuple[Source | None, st
     return read_yaml(text, rel, report), digest
 
 
+def digest_other_files(root: Path, files: ProjectFiles) -> None:
+    """Add every other file of the project (documents, backups, logos, vendor or runbook files) to
+    the digests, so that the input digest changes whenever anything an output draws on changes.
+
+    Hidden files and folders, links leaving the project, and build outputs kept inside the
+    project (folders holding a manifest.json) are left out.
+    """
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        for path in sorted(folder.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.is_dir():
+                if inside(root, path) and not (path / "manifest.json").is_file():
+                    stack.append(path)
+            elif path.is_file() and inside(root, path):
+                rel = path.relative_to(root).as_posix()
+                if rel not in files.digests:
+                    files.digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def read_project_files(root: Path, report: Report) -> ProjectFiles:
     """Read every concern file of the project folder."""
     files = ProjectFiles(root)
@@ -135,4 +157,6 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
             files.digests[rel] = digest
         if source is not None:
             files.sources[concern.name] = source
+    if not report.has_errors():
+        digest_other_files(root, files)
     return files

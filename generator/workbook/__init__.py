@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.workbook.sheets import Sheet, build_sheets
-from generator.workbook.xlsx import WorkbookWriter, header_footer_text
+from generator.workbook.xlsx import WorkbookWriter, page_footer
 
 
 def workbook_properties(project: Project, translator: Translator, generated: dt.datetime) -> dict:
@@ -27,12 +27,12 @@ def workbook_properties(project: Project, translator: Translator, generated: dt.
             "comments": translator.t("workbook.comments", digest=project.digest),
             "created": created,
         },
-        "custom": [
-            ("pbxdoc:customer", info.customer.name),
+        "custom": [  # Excel keeps at most 255 characters of a custom property
+            ("pbxdoc:customer", info.customer.name[:255]),
             ("pbxdoc:customer-id", info.customer.id),
             ("pbxdoc:language", translator.lang),
             ("pbxdoc:input-digest", project.digest or "-"),
-            ("pbxdoc:document", f"{info.document.id_prefix} v{info.document.version}"),
+            ("pbxdoc:document", f"{info.document.id_prefix} v{info.document.version}"[:255]),
         ],
     }
 
@@ -41,8 +41,8 @@ def render_workbook(project: Project, translator: Translator, generated: dt.date
     """The .xlsx bytes of the customer workbook; same project and date, same bytes."""
     info = project.pbxdoc
     stamp = translator.t("workbook.footer", date=translator.date(generated.date()), version=info.document.version)
-    header = f"&L&B{header_footer_text(info.customer.name)}&B&C{{sheet}}&R{header_footer_text(info.document.classification)}"
-    footer = f"&L{header_footer_text(stamp)}&C&P / &N&R{header_footer_text(info.integrator.name)}"
+    header = (info.customer.name, info.document.classification)  # the sheet's title goes between them
+    footer = page_footer(stamp, info.integrator.name)
     writer = WorkbookWriter(translator, workbook_properties(project, translator, generated), header, footer, info.integrator.branding.primary_color)
     return writer.write(sheets if sheets is not None else build_sheets(project, generated.date()))
 

@@ -26,7 +26,7 @@ class Column:
 
     key: str
     kind: str = TEXT
-    enum: str | None = None  # label domain in model.yaml for ENUM columns
+    enum: str | None = None  # ENUM columns: label domain in model.yaml or workbook.label, or a full key prefix ("checks.category")
     derived: bool = False  # computed for the reader, ignored on import
     optional: bool = False  # left out when empty everywhere (commercial data and secret references
     # are emptied for the customer and auditor audiences, so their columns disappear)
@@ -228,9 +228,9 @@ INVENTORY_COLUMNS = (
 
 FINDING_COLUMNS = (
     Column("severity", ENUM, enum="severity"),
-    Column("status", ENUM, enum="finding_status"),
+    Column("status", ENUM, enum="checks.status"),
     Column("rule"),
-    Column("category"),
+    Column("category", ENUM, enum="checks.category"),
     Column("title", wide=True),
     Column("message", wide=True),
     Column("object"),
@@ -279,10 +279,14 @@ def _inventory_items(project: Project) -> list[tuple[str, Any, dict]]:
         items.append(("dect_repeater", repeater, {"name": repeater.location, "site": base.site if base else None}))
     for group in project.terminals.terminals:
         items.append(("terminal", group, {"name": None}))
+    def site_of(server_id: str) -> str | None:
+        server = project.server_by_id.get(server_id)
+        return server.site if server else None
+
     for special in project.interfaces.special_interfaces:
-        items.append(("special_interface", special, {}))
+        items.append(("special_interface", special, {"site": special.site or site_of(special.server)}))
     for app in project.terminals.application_servers:
-        items.append(("application_server", app, {"vendor": app.product, "software_version": app.version}))
+        items.append(("application_server", app, {"vendor": app.product, "software_version": app.version, "site": site_of(app.server)}))
     for ups in project.availability.ups:
         items.append(("ups", ups, {}))
     return items

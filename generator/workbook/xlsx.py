@@ -25,16 +25,31 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 CHECK_MARK = "✓"
 MAX_WIDTH, WIDE_WIDTH, MIN_WIDTH = 40, 60, 6
-PAGE_WIDTH = 230  # characters across a landscape A4 page printed at about 60 %
+PAGE_WIDTH = 180  # characters across a landscape A4 page printed at about 75 %
 LINE_HEIGHT = 12.75  # points per line of 10-point text
 NARROWEST = 14  # a text column is not narrowed below this to fit the page
+UNBROKEN_NARROWEST = 30  # nor a column of single words below this
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 
 
-def header_footer_text(text: str) -> str:
-    """Customer text inside an Excel header/footer: '&' starts a control code there."""
+def header_footer_text(text: str, limit: int = 70) -> str:
+    """Customer text inside an Excel header/footer: '&' starts a control code there, and Excel
+    drops a header of more than 255 characters, so each part is kept short."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
     return text.replace("&", "&&")
+
+
+def page_header(left: str, centre: str, right: str) -> str:
+    """An Excel page header of three texts, the left one in bold."""
+    return f"&L&B{header_footer_text(left)}&B&C{header_footer_text(centre)}&R{header_footer_text(right)}"
+
+
+def page_footer(left: str, right: str) -> str:
+    """An Excel page footer: two texts around 'page x / n'."""
+    return f"&L{header_footer_text(left)}&C&P / &N&R{header_footer_text(right)}"
 
 
 def sheet_name(title: str, taken: set[str]) -> str:
@@ -113,7 +128,7 @@ class Formats:
 class WorkbookWriter:
     """Writes a list of Sheets into one workbook."""
 
-    def __init__(self, translator: Translator, properties: dict, header: str, footer: str, primary: str):
+    def __init__(self, translator: Translator, properties: dict, header: tuple[str, str], footer: str, primary: str):
         self.t = translator
         self.properties = properties
         self.header = header
@@ -128,7 +143,7 @@ class WorkbookWriter:
         if value is None:
             return None
         if column.kind == ENUM:
-            key = f"workbook.label.{column.enum}.{value}"
+            key = f"{column.enum}.{value}" if "." in column.enum else f"workbook.label.{column.enum}.{value}"
             return self.t.t(key) if self.t.has(key) else self.t.label(column.enum, value)
         if column.kind == LIST:
             return LIST_SEPARATOR.join(value) if value else None
@@ -179,8 +194,8 @@ class WorkbookWriter:
         return normalise_zip(buffer.getvalue())
 
     def _widths(self, sheet: Sheet, labels: list[str], rows: list[list]) -> list[float]:
-        """Each column as wide as its content, then the widest narrowed (their text wraps) until the
-        sheet fits a landscape page at a readable scale."""
+        """Each column as wide as its content, then narrowed (their text wraps) so that the sheet
+        fits a landscape page at a readable scale."""
         widths, floors = [], []
         for i, column in enumerate(sheet.columns):
             header = max((len(word) for word in labels[i].split()), default=0) + 2
@@ -188,15 +203,18 @@ class WorkbookWriter:
                 widths.append(4.5)
                 floors.append(4.5)
                 continue
-            content = 11 if column.kind == DATE else max((len(str(row[i])) for row in rows if row[i] is not None), default=0)
+            values = [str(row[i]) for row in rows if row[i] is not None]
+            content = 11 if column.kind == DATE else max(map(len, values), default=0)
             cap = WIDE_WIDTH if column.wide else MAX_WIDTH
             widths.append(float(min(max(content + 2, header, MIN_WIDTH), cap)))
-            floors.append(float(max(header, MIN_WIDTH, min(widths[-1], NARROWEST))))
-        while sum(widths) > PAGE_WIDTH:
-            i = max(range(len(widths)), key=lambda k: (widths[k] - floors[k], -k))
-            if widths[i] <= floors[i]:
-                break
-            widths[i] -= 1
+            # single words (ids, e-mail addresses, URLs) are narrowed last: cut in pieces they read badly
+            unbroken = not any(" " in v for v in values)
+            floor = min(widths[-1], UNBROKEN_NARROWEST if unbroken else NARROWEST)
+            floors.append(float(max(header, MIN_WIDTH, floor)))
+        slack = sum(widths) - sum(floors)
+        if sum(widths) > PAGE_WIDTH and slack > 0:  # every column gives up the same share of its slack
+            keep = max(PAGE_WIDTH - sum(floors), 0) / slack
+            widths = [round(f + (w - f) * keep, 1) for w, f in zip(widths, floors)]
         return widths
 
     def _sheet(self, workbook, formats: Formats, sheet: Sheet, name: str) -> None:
@@ -208,7 +226,7 @@ class WorkbookWriter:
         last_row = max(len(rows), 1)
         for col, (column, width) in enumerate(zip(sheet.columns, widths)):
             ws.set_column(col, col, width)
-        ws.set_row(0, 110 if sheet.matrix else LINE_HEIGHT * max(2, max(_lines(label, width) for label, width in zip(labels, widths))) + 4)
+        ws.set_row(0, 110 if sheet.matrix else LINE_HEIGHT * max(2, max(_lines(label, width, bold=True) for label, width in zip(labels, widths))) + 4)
         for col, (column, label) in enumerate(zip(sheet.columns, labels)):
             ws.write_string(0, col, label, formats.header(rotated=sheet.matrix and column.kind == CHECK))
         wrap = [column.wide or any(len(str(row[i])) > widths[i] - 1 for row in rows if row[i] is not None) for i, column in enumerate(sheet.columns)]
@@ -253,18 +271,24 @@ class WorkbookWriter:
         return write
 
     def _conditional(self, ws, formats: Formats, sheet: Sheet, last_row: int) -> None:
-        """Licences: expired in red, expiring within the policy's warning period in amber."""
+        """Licences expired (red) or expiring within the policy's warning period (amber); findings
+        coloured by severity."""
         keys = [c.key for c in sheet.columns]
-        if "days_to_expiry" not in keys or not sheet.rows:
+        if not sheet.rows:
             return
-        col = keys.index("days_to_expiry")
-        target = f"{_col(0)}2:{_col(len(keys) - 1)}{last_row + 1}"
-        cell = f"${_col(col)}2"
-        expired = formats.get(bg_color="#F8D7DA", font_color="#842029")
-        expiring = formats.get(bg_color="#FFF3CD", font_color="#664D03")
-        warning_days = sheet.extra.get("warning_days", 60)
-        ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}<0)", "format": expired})
-        ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}>=0,{cell}<={warning_days})", "format": expiring})
+        target = f"A2:{_col(len(keys) - 1)}{last_row + 1}"
+        red = formats.get(bg_color="#F8D7DA", font_color="#842029")
+        amber = formats.get(bg_color="#FFF3CD", font_color="#664D03")
+        if "days_to_expiry" in keys:
+            cell = f"${_col(keys.index('days_to_expiry'))}2"
+            warning_days = sheet.extra.get("warning_days", 60)
+            ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}<0)", "format": red})
+            ws.conditional_format(target, {"type": "formula", "criteria": f"=AND(ISNUMBER({cell}),{cell}>=0,{cell}<={warning_days})", "format": amber})
+        if sheet.key == "findings":
+            column = _col(keys.index("severity"))
+            for severity, tone in (("error", red), ("warning", amber)):
+                label = self.t.label("severity", severity).replace('"', '""')
+                ws.conditional_format(f"{column}2:{column}{last_row + 1}", {"type": "cell", "criteria": "==", "value": f'"{label}"', "format": tone})
 
     def _print_setup(self, ws, title: str) -> None:
         ws.set_landscape()
@@ -272,14 +296,14 @@ class WorkbookWriter:
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(0)
         ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.6)
-        ws.set_header(self.header.replace("{sheet}", header_footer_text(title)), {"margin": 0.3})
+        ws.set_header(page_header(self.header[0], title, self.header[1]), {"margin": 0.3})
         ws.set_footer(self.footer, {"margin": 0.3})
         ws.hide_gridlines(0)
 
 
-def _lines(text: str, width: float) -> int:
+def _lines(text: str, width: float, bold: bool = False) -> int:
     """How many lines a text takes in a wrapped column (a little pessimistic, never cut off)."""
-    chars = max(int(width * 1.1) - 1, 1)
+    chars = max(int(width * (1.0 if bold else 1.2)), 1)
     if len(text) <= chars and "\n" not in text:
         return 1
     return sum(max(len(textwrap.wrap(part, chars, break_long_words=True)), 1) for part in text.split("\n"))

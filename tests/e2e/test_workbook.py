@@ -17,6 +17,7 @@ import openpyxl
 import pytest
 
 from generator.load import EXAMPLES, SMALL_EXAMPLE
+from tests.helpers import edit
 
 SMALL = EXAMPLES / SMALL_EXAMPLE
 REPO = Path(__file__).resolve().parents[2]
@@ -29,10 +30,23 @@ def pbxdoc(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=REPO, capture_output=True, text=True, env=environment, timeout=300)
 
 
+HOSTILE = {"first_name": "=1+1", "department": "@SUM(1)", "role": "-2+3 DNS"}
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
+def project(tmp_path_factory) -> Path:
+    """The small example with customer text that a spreadsheet would take for formulas."""
+    root = tmp_path_factory.mktemp("project") / "fiduciaire-rochat"
+    shutil.copytree(SMALL, root)
+    edit(root / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200,Accueil,", f"u-reception,{HOSTILE['first_name']},Fiduciaire,200,+41215551200,{HOSTILE['department']},")
+    edit(root / "addresses.csv", "Contrôleur de domaine / DNS", HOSTILE["role"])
+    return root
+
+
+@pytest.fixture(scope="module")
+def built(project, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "out"
-    result = pbxdoc("build", str(SMALL), "-o", str(out), "--only", "workbook")
+    result = pbxdoc("build", str(project), "-o", str(out), "--only", "workbook")
     assert result.returncode == 0, result.stderr
     return out
 
@@ -46,8 +60,8 @@ def test_build_writes_the_workbook_listed_in_the_manifest(built):
     assert len(wb.sheetnames) == 11
 
 
-def test_two_builds_give_the_same_bytes(built, tmp_path):
-    result = pbxdoc("build", str(SMALL), "-o", str(tmp_path / "again"), "--only", "workbook")
+def test_two_builds_give_the_same_bytes(project, built, tmp_path):
+    result = pbxdoc("build", str(project), "-o", str(tmp_path / "again"), "--only", "workbook")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "again" / WORKBOOK).read_bytes() == (built / WORKBOOK).read_bytes()
 
@@ -103,6 +117,10 @@ def test_libreoffice_sees_the_same_values(built, tmp_path):
         expected = [[_as_text(v) for v in row] for row in ws.iter_rows(values_only=True) if any(v is not None for v in row)]
         width = len(expected[0])
         assert [r + [""] * (width - len(r)) for r in seen] == expected, ws.title
+        if ws.title == "Utilisateurs et postes":  # LibreOffice shows the text, computes no formula
+            assert seen[1][2] == HOSTILE["first_name"] and seen[1][5] == HOSTILE["department"]
+        if ws.title == "Plan d'adressage":
+            assert seen[1][5] == HOSTILE["role"]
 
 
 def test_export_command_for_the_customer_in_english(tmp_path):
@@ -129,12 +147,22 @@ def test_import_command_refuses_a_bad_workbook_and_says_where(built, tmp_path):
     assert {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()} == before
 
 
+def test_formula_like_text_comes_back_unchanged(project, built, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(project, copy)
+    result = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(copy), "--merge", "--dry-run")
+    assert result.returncode == 0, result.stderr
+    assert "would write users.csv: 25 records, 0 new, 0 changed, 25 unchanged" in result.stderr
+    assert "would write addresses.csv: 10 records, 0 new, 0 changed, 10 unchanged" in result.stderr
+
+
 def test_import_commands_write_and_report(built, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(SMALL, project)
     result = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(project), "--merge", "--dry-run")
     assert result.returncode == 0, result.stderr
-    assert "would write users.csv: 25 records, 0 new, 0 changed, 25 unchanged" in result.stderr
+    assert "would write users.csv: 25 records, 0 new, 1 changed, 24 unchanged" in result.stderr  # the formula-like names
+    assert (project / "users.csv").read_bytes() == (SMALL / "users.csv").read_bytes()
     export = tmp_path / "users.csv"
     export.write_text("Number,FirstName,LastName,EmailAddress,MobileNumber,AuthPassword\n288,Nina,Neu,nina@example.ch,0791112233,hunter2\n", encoding="utf-8")
     result = pbxdoc("import", "3cx-users", str(export), "--into", str(project), "--merge", "--rights-profile", "p-standard")

@@ -106,14 +106,15 @@ def restore_tested(ctx):
         if not done:
             yield hit(server, "id", variant="never", server=server.id)
         elif done[-1].result != "passed":
-            yield hit(done[-1], "result", object_id=server.id, variant="failed", server=server.id, date=done[-1].date, result=done[-1].result)
+            yield hit(done[-1], "result", object_id=server.id, variant="failed", server=server.id, date=done[-1].date, result_key=f"model.test_result.{done[-1].result}")
         elif ctx.days_since(passed[-1].date) > limit:
             yield hit(passed[-1], "date", object_id=server.id, variant="stale", server=server.id, date=passed[-1].date, days=ctx.days_since(passed[-1].date), limit=limit)
 
 
-def versioned_systems(project):
+def versioned_systems(project, device_kinds: set[str]):
     """(record, field, archive ids that may hold it, version) for every system a restore depends on:
-    servers, DECT managers and bases (one per model and version), special interfaces, telephony gateways."""
+    servers, DECT managers and bases (one per model and version), special interfaces, and the network
+    devices of the kinds the conventions name (telephony gateways by default)."""
     for s in project.servers:
         yield s, "software_version", {s.id}, s.software_version
         if s.firmware_version:
@@ -131,14 +132,15 @@ def versioned_systems(project):
         if i.firmware_version:
             yield i, "firmware_version", {i.id}, i.firmware_version
     for d in project.network.devices:
-        if d.firmware_version and d.kind.value in ("gateway", "ata", "sbc"):
+        if d.firmware_version and d.kind.value in device_kinds:
             yield d, "firmware_version", {d.id}, d.firmware_version
 
 
 @rule("BKP-FIRMWARE", Category.BACKUP, Severity.WARNING, COURSE + ": a restore needs the same hardware and software version; keep every version")
 def firmware_archived(ctx):
     archived = {(a.system, a.version.strip().lower()) for a in ctx.project.backups.firmware_archive}
-    for record, field, owners, version in versioned_systems(ctx.project):
+    kinds = set(ctx.generic("pbxdoc-conventions").value("firmware_archive_device_kinds"))
+    for record, field, owners, version in versioned_systems(ctx.project, kinds):
         if not any((owner, version.strip().lower()) in archived for owner in owners):
             yield hit(record, field, system=record.id, version=version)
 

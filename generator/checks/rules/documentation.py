@@ -43,7 +43,7 @@ def acceptance(ctx):
         return
     for test in commissioning.tests:
         if test.result != "passed":
-            yield hit(test, "result", variant="test", test=test.id, area=test.area, result=test.result)
+            yield hit(test, "result", variant="test", test=test.id, area=test.area, result_key=f"model.test_result.{test.result}")
     if commissioning.acceptance is None:
         yield hit(commissioning, "date", object_id="acceptance", variant="no_acceptance")
     elif not commissioning.acceptance.accepted:

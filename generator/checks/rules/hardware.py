@@ -146,7 +146,7 @@ def terminal_power(ctx):
             continue
         budget, demand, estimate = result
         if demand > budget:
-            yield hit(server, "power_supply", variant="estimate" if estimate else "message", server=server.id, demand=round(demand, 1), budget=round(budget, 1), supply=server.power_supply or "internal")
+            yield hit(server, "power_supply", variant="estimate" if estimate else "message", server=server.id, demand=round(demand, 1), budget=round(budget, 1), supply_key=f"checks.power_supply.{server.power_supply or 'internal'}")
 
 
 @rule("HW-DSP", Category.HARDWARE, Severity.ERROR, MANUAL + ": DSP modules mount on CPU1 (SM1 on 415/430), at most 2 SM-DSPX1", ("count", "carrier"))

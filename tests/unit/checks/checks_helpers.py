@@ -59,3 +59,8 @@ def with_mitel(p: Project, cards: list[tuple], terminals: dict[str, int] | None 
         servers=[*p.servers, CommunicationServer.model_validate(data)],
         terminals=section(p.terminals, terminals=[*p.terminals.terminals, *groups]),
     )
+
+
+def did_outside_block(p: Project) -> Project:
+    """The small example with one DID outside every number block of its trunks."""
+    return p.replace(users=[u.model_copy(update={"did": "+41215551300"}) if u.id == "u-admin" else u for u in p.users])

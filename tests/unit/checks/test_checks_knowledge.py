@@ -52,3 +52,15 @@ def test_a_broken_catalogue_file_is_named(tmp_path):
     (tmp_path / "bad.yaml").write_text("products:\n  x:\n    figurs: {}\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="bad.yaml: product x: unknown key"):
         load((tmp_path,))
+
+
+def test_the_firmware_archive_scope_is_a_convention_the_integrator_extends(small_project, tmp_path):
+    """Switches are out of scope by default; a project that manages them adds the kind."""
+    archive = [a for a in small_project.backups.firmware_archive if a.system not in ("lau-sw-01", "lau-sw-02")]
+    small_project = small_project.replace(backups=small_project.backups.model_copy(update={"firmware_archive": archive}))
+    assert findings_of(small_project, "BKP-FIRMWARE", load()) == []
+    (tmp_path / "scope.yaml").write_text(
+        "products:\n  pbxdoc-conventions:\n    figures:\n      firmware_archive_device_kinds: [gateway, switch]\n", encoding="utf-8"
+    )
+    found = {f.object_id for f in findings_of(small_project, "BKP-FIRMWARE", load((tmp_path,)))}
+    assert found == {"lau-sw-01", "lau-sw-02"}

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from checks_helpers import MITEL_ID, at, by_id, findings_of, knowledge, section, with_mitel  # noqa: F401  (knowledge is a fixture)
+from checks_helpers import MITEL_ID, at, by_id, did_outside_block, findings_of, knowledge, section, with_mitel  # noqa: F401  (knowledge is a fixture)
 
 from generator.checks.registry import RULES
 from generator.model.dect import DectBase, DectRepeater, Handset
 from generator.model.operations import Licence, Waiver
-from generator.model.telephony import AnalogueLine, CommunicationServer, NumberBlock, SipTrunk
+from generator.model.telephony import AnalogueLine, CommunicationServer, SipTrunk
 
 D = dt.date
 
@@ -93,11 +93,6 @@ def waiver(rule):
     return Waiver.model_validate({"rule": rule, "object": "*", "justification": "test", "accepted_by": "test", "date": "2026-01-01", "expiry": "2027-01-01"})
 
 
-def no_did_gap(p):
-    block = NumberBlock.model_validate({"first": "+41215551200", "last": "+41215551299"})
-    return interfaces(p, sip_trunks=at(p.interfaces.sip_trunks, 0, number_blocks=[block]))
-
-
 # rule -> (trigger, clean); clean=None means the small example as it is.
 CASES = {
     "BKP-JOB": (lambda p: backups(p, jobs=[j for j in p.backups.jobs if j.system != "lau-pbx-01"]), None),
@@ -169,7 +164,7 @@ CASES = {
     "NUM-E164": (lambda p: p.replace(users=at(p.users, 1, mobile="+4179555411")), None),
     "NUM-EMERGENCY": (lambda p: numbering(p, emergency_routes=[r for r in p.numbering.emergency_routes if r.number != "147"]), None),
     "NUM-EMERGENCY-BLOCK": (lambda p: rights(p, profiles=by_id(p.rights.profiles, "p-standard", blocked_prefixes=["1", "090"])), None),
-    "NUM-DID-BLOCK": (lambda p: p, no_did_gap),
+    "NUM-DID-BLOCK": (did_outside_block, None),
     "AVL-WAN": (lambda p: availability(p, wan_links=p.availability.wan_links[:1]), None),
     "AVL-SIP-PROVIDER": (
         lambda p: p,
@@ -181,13 +176,13 @@ CASES = {
     ),
     "AVL-UPS": (lambda p: ups(p, powers=[d for d in p.availability.ups[0].powers if d != "lau-hv-01"]), None),
     "AVL-UPS-LOAD": (lambda p: ups(p, load_w=900), lambda p: ups(p, load_w=750)),
-    "AVL-UPS-NETWORK": (lambda p: p, lambda p: ups(p, powers=[*p.availability.ups[0].powers, "lau-sw-02"])),
+    "AVL-UPS-NETWORK": (lambda p: ups(p, powers=[d for d in p.availability.ups[0].powers if d != "lau-sw-02"]), None),
     "AVL-FAILOVER-PAIR": (lambda p: standby(p, version="20.0 Update 4"), lambda p: standby(p)),
     "WKP-HOTDESK-RIGHT": (lambda p: rights(p, profiles=by_id(p.rights.profiles, "p-standard", permissions=["call-national", "mobile-app"])), None),
     "WKP-HOTDESK-LICENCE": (lambda p: p.replace(servers=at(p.servers, 0, edition="Standard")), None),
     "WKP-HOTDESK-DESK": (lambda p: numbering(p, hot_desks=[]), None),
     "WKP-CALLERID": (lambda p: p.replace(callerid=[]), None),
-    "DOC-ITEM": (lambda p: p, lambda p: p.replace(pbxdoc=section(p.pbxdoc, special_procedures="Procédure de reprise en cas de panne du trunk."))),
+    "DOC-ITEM": (lambda p: p.replace(pbxdoc=section(p.pbxdoc, special_procedures=None)), None),
     "DOC-OPEN-POINT": (lambda p: p.replace(commissioning=section(p.commissioning, open_points=at(p.commissioning.open_points, 0, closed=False))), None),
     "DOC-ACCEPTANCE": (lambda p: p.replace(commissioning=section(p.commissioning, tests=at(p.commissioning.tests, 0, result="failed"))), None),
     "SEC-PLAINTEXT": (lambda p: p.replace(servers=at(p.servers, 0, notes="Compte de secours admin, password: Rochat2024!")), None),

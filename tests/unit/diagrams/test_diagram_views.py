@@ -54,7 +54,7 @@ def test_dect_handset_counts_per_base_are_right(grown, fr):
 def test_availability_without_findings_marks_nothing(small, fr):
     svg = _svg(small, fr, "availability")
     text = joined(svg)
-    assert "APC Smart-UPS 1500 VA (SMT1500RMI2UC)" in text and "Charge 410 W (41 %)" in text
+    assert "APC Smart-UPS 1500 VA (SMT1500RMI2UC)" in text and "Charge 455 W (46 %)" in text
     assert "Liaison de secours" in text and "Plan de reprise" in text
     assert b"#c0392b" not in svg
 

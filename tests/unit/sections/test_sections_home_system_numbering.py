@@ -47,7 +47,7 @@ def test_system_lists_cards_by_slot(small, build_md):
 def test_interfaces_list_trunks_and_special_interfaces(small_md):
     md = small_md["de"]["interfaces"]
     assert "Peoplefone" in md and "sips.peoplefone.ch" in md and "TLS + SRTP" in md
-    assert "+41 21 555 12 00 – +41 21 555 12 49 (50 Nummern)" in md.replace("\u00a0", " ")
+    assert "+41 21 555 12 00 – +41 21 555 12 99 (100 Nummern)" in md.replace("\u00a0", " ")
     assert "2N IP Verso" in md and "Portier entrée principale" in md
 
 

@@ -37,7 +37,7 @@ def test_licences_days_left_status_and_price(small_md, small, build_md):
 
 def test_availability(small_md):
     md = small_md["fr"]["availability"]
-    assert "APC Smart-UPS 1500 VA" in md and "410\u00a0W" in md and "41" in md
+    assert "APC Smart-UPS 1500 VA" in md and "455\u00a0W" in md and "46" in md
     assert "Swisscom" in md and "Sunrise" in md and "Mobile 4G" in md
     assert "Peoplefone (trunk-peoplefone) | — aucun — |" in md
     assert "| **Durée maximale d'interruption (RTO)** | 4\u00a0h |" in md

@@ -24,7 +24,7 @@ GENERATED = dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)  # the small examp
 
 def expected_cells(project, translator=FR):
     """Sheet title -> (header labels, rows as openpyxl reads them)."""
-    writer = WorkbookWriter(translator, {}, "", "", "#000000")
+    writer = WorkbookWriter(translator, {}, ("", ""), "", "#000000")
     result = {}
     for sheet in build_sheets(project, GENERATED.date()):
         labels = [writer.label(c) for c in sheet.columns]
@@ -163,5 +163,8 @@ def test_findings_are_listed(small_project, tmp_path):
     finding = Finding("BKP-ENCRYPT", Severity.WARNING, "backup", "Unencrypted backup", "The job sends the backup unencrypted", "bkp-1", Location("backups.yaml", 3, 5))
     path = tmp_path / "f.xlsx"
     path.write_bytes(render_workbook(small_project.with_findings([finding]), FR, GENERATED))
-    row = next(openpyxl.load_workbook(path)[FR.t("workbook.sheet.findings")].iter_rows(min_row=2, values_only=True))
-    assert row == (FR.label("severity", "warning"), FR.t("workbook.label.finding_status.open"), "BKP-ENCRYPT", "backup", "Unencrypted backup", "The job sends the backup unencrypted", "bkp-1", "backups.yaml:3:5")
+    ws = openpyxl.load_workbook(path)[FR.t("workbook.sheet.findings")]
+    row = next(ws.iter_rows(min_row=2, values_only=True))
+    rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
+    assert sorted(r.formula[0] for r in rules) == sorted(f'"{FR.label("severity", s)}"' for s in ("error", "warning"))
+    assert row == (FR.label("severity", "warning"), FR.t("checks.status.open"), "BKP-ENCRYPT", FR.t("checks.category.backup"), "Unencrypted backup", "The job sends the backup unencrypted", "bkp-1", "backups.yaml:3:5")

@@ -13,6 +13,7 @@ import pytest
 from generator.i18n import Translator
 from generator.load import load, validate
 from generator.workbook.importer import Existing, ImportFailure, import_table_file
+from tests.helpers import edit
 
 FR = Translator("fr")
 TABLES = ("addresses", "users", "handsets", "licences", "changelog")
@@ -38,8 +39,7 @@ EDITS = {
 def test_round_trip_gives_back_the_same_data(small_workbook, small_project, project_copy):
     """Every table edited in the project, then replaced from the workbook: the original data returns."""
     for name, (old, new) in EDITS.items():
-        path = project_copy / name
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+        edit(project_copy / name, old, new, count=-1)
     edited = load(project_copy)
     assert all(dumps(edited, c) != dumps(small_project, c) for c in TABLES)
     result = import_table_file(project_copy, small_workbook, existing=Existing.REPLACE)
@@ -147,8 +147,7 @@ def test_duplicate_ids_in_the_import_are_refused(project_copy, tmp_path):
 
 
 def test_dry_run_reports_and_writes_nothing(small_workbook, project_copy):
-    users = project_copy / "users.csv"
-    users.write_text(users.read_text(encoding="utf-8").replace(",Comptabilité,", ",Compta,"), encoding="utf-8")
+    edit(project_copy / "users.csv", ",Comptabilité,", ",Compta,", count=-1)
     before = snapshot(project_copy)
     result = import_table_file(project_copy, small_workbook, sheet=FR.t("workbook.sheet.users"), existing=Existing.REPLACE, dry_run=True)
     assert result.ok and not result.written

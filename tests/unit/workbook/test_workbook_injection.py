@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 
 import openpyxl
@@ -68,6 +67,16 @@ def test_header_and_footer_escape_ampersands(small_project, tmp_path):
     project = small_project.replace(pbxdoc=info.model_copy(update={"customer": customer}))
     path = tmp_path / "w.xlsx"
     path.write_bytes(render_workbook(project, Translator("fr"), GENERATED))
-    header = openpyxl.load_workbook(path).worksheets[0].oddHeader.left.text
-    assert "Dupont && Fils &&P" in header
-    assert not re.search(r"(?<!&)&P", header.replace("&&", ""))
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert ws.oddHeader.left.text == "&BDupont && Fils &&P&B"  # shown as "Dupont & Fils &P" in bold, not a page number
+    assert ws.oddFooter.center.text == "&P / &N"
+
+
+def test_long_customer_names_keep_the_header_within_excel_limits(small_project, tmp_path):
+    info = small_project.pbxdoc
+    customer = info.customer.model_copy(update={"name": "Très Longue Raison Sociale & Cie " * 12})
+    project = small_project.replace(pbxdoc=info.model_copy(update={"customer": customer}))
+    path = tmp_path / "w.xlsx"
+    path.write_bytes(render_workbook(project, Translator("fr"), GENERATED))
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    assert ws.oddHeader.left.text.endswith("…&B") and len(ws.oddHeader.left.text) < 90
