@@ -7,7 +7,9 @@ Other renderers embed the files by the paths `views()` lists, without importing 
 
 from __future__ import annotations
 
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,6 +19,9 @@ from generator.model.project import Project
 
 VIEWS = ("overview", "network", "dect", "availability", "backup")
 FOLDER = "diagrams"
+RECENT = 3  # render_all results kept for the same project object and language
+_recent: list[tuple[Project, str, dict[str, bytes]]] = []
+DETAILED_SITES = 3  # up to this many sites, the network and availability views show every site in detail
 
 
 @dataclass(frozen=True)
@@ -56,18 +61,29 @@ def _plans(project: Project, t: Translator) -> list[tuple[DiagramView, Callable[
                 continue
             title = t.t("diagrams.title.overview_site", name=site.name)
             plans.append((DiagramView("overview", site.id, _path(f"overview-site-{_file_id(site.id)}"), title), lambda s=site, sv=servers, ti=title: overview.build(project, t, sv, s.id, ti)))
-    if project.network.subnets or project.network.devices or project.availability.wan_links:
-        title = t.t("diagrams.title.network")
-        plans.append((DiagramView("network", None, _path("network"), title), lambda ti=title: network.build(project, t, ti)))
+    plans += _by_site(project, t, "network", network.sites_with_network(project), network.build, network.summary)
     for system in sorted(project.dect.systems, key=lambda s: s.id):
         title = t.t("diagrams.title.dect", name=system.name)
         plans.append((DiagramView("dect", system.id, _path(f"dect-{_file_id(system.id)}"), title), lambda s=system, ti=title: dect.build(project, t, s, ti)))
-    if project.availability.ups or project.availability.wan_links or any(s.failover_partner for s in project.servers):
-        title = t.t("diagrams.title.availability")
-        plans.append((DiagramView("availability", None, _path("availability"), title), lambda ti=title: availability.build(project, t, ti)))
+    plans += _by_site(project, t, "availability", availability.sites_with_availability(project), availability.build, availability.summary)
     if project.backups.jobs or project.backups.manual_backups:
         title = t.t("diagrams.title.backup")
         plans.append((DiagramView("backup", None, _path("backup"), title), lambda ti=title: backup.build(project, t, ti)))
+    return plans
+
+
+def _by_site(project: Project, t: Translator, view: str, sites: list, detailed, summary) -> list[tuple[DiagramView, Callable[[], Graph]]]:
+    """A site-by-site view: one detailed diagram for a few sites; for more, a summary of every site
+    and a detailed diagram per site, so that each stays readable on one page."""
+    if not sites:
+        return []
+    title = t.t(f"diagrams.title.{view}")
+    if len(sites) <= DETAILED_SITES:
+        return [(DiagramView(view, None, _path(view), title), lambda: detailed(project, t, title))]
+    plans = [(DiagramView(view, None, _path(view), title), lambda: summary(project, t, title))]
+    for site in sites:
+        site_title = t.t(f"diagrams.title.{view}_site", name=site.name)
+        plans.append((DiagramView(view, site.id, _path(f"{view}-site-{_file_id(site.id)}"), site_title), lambda s=site, ti=site_title: detailed(project, t, ti, {s.id})))
     return plans
 
 
@@ -83,7 +99,7 @@ def views(project: Project, translator: Translator | None = None) -> list[Diagra
 def render_view(project: Project, translator: Translator | None, view: str, object_id: str | None = None) -> dict[str, bytes]:
     """One diagram as {svg path: bytes, png path: bytes}; object_id picks the server, site or DECT
     system (default: the first one of that view)."""
-    from generator.diagrams.render import DiagramError
+    from generator.diagrams.programs import DiagramError
 
     if view not in VIEWS:
         raise DiagramError(f"unknown view {view!r}; choose one of {', '.join(VIEWS)}")
@@ -97,11 +113,25 @@ def render_view(project: Project, translator: Translator | None, view: str, obje
 
 
 def render_all(project: Project, translator: Translator | None = None) -> dict[str, bytes]:
-    """Every diagram of the project, SVG and PNG, by relative output path."""
+    """Every diagram of the project, SVG and PNG, by relative output path.
+
+    A build asks more than once (the diagrams renderer, then the site for its pages): the files of
+    the last few (project object, language) pairs are kept, checked by identity, never by value.
+    """
+    t = _translator(project, translator)
+    for cached_project, lang, files in _recent:
+        if cached_project is project and lang == t.lang:
+            return dict(files)
+    plans = _plans(project, t)
+    # Each diagram is one run of Graphviz: threads keep every core busy.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        rendered = list(pool.map(lambda plan: _render(*plan), plans))
     files: dict[str, bytes] = {}
-    for plan in _plans(project, _translator(project, translator)):
-        files.update(_render(*plan))
-    return files
+    for one in rendered:  # in plan order, whatever order the threads finished in
+        files.update(one)
+    _recent.append((project, t.lang, files))
+    del _recent[:-RECENT]
+    return dict(files)
 
 
 def render_svgs(project: Project, translator: Translator | None = None) -> dict[str, bytes]:
@@ -114,5 +144,5 @@ def render_svgs(project: Project, translator: Translator | None = None) -> dict[
 def _render(view: DiagramView, draw: Callable[[], Graph]) -> dict[str, bytes]:
     from generator.diagrams import render
 
-    svg = render.svg(draw(), view.title)
-    return {view.path: svg, view.png: render.png(svg)}
+    svg, png = render.draw(draw(), view.title)
+    return {view.path: svg, view.png: png}

@@ -92,6 +92,20 @@ class Graph:
         for upper, lower in zip(node_ids, node_ids[1:]):
             self.edge(upper, lower, style="invis")
 
+    def stack(self, node_ids: list[str]) -> None:
+        """Clusters top to bottom in the given order, each represented by one of its nodes: an
+        invisible spine whose ordered edges reach them (dot ignores flat edges between clusters)."""
+        if len(node_ids) < 2:
+            return
+        spine = self.node("", shape="point", width="0", height="0", style="invis", ordering="out")
+        for node_id in node_ids:
+            self.edge(spine, node_id, style="invis")
+
+    def grid(self, node_ids: list[str], columns: int) -> None:
+        """Lay nodes out in rows of `columns` (top-to-bottom graphs): each hangs below the one a row up."""
+        for upper, lower in zip(node_ids, node_ids[columns:]):
+            self.edge(upper, lower, style="invis")
+
     def raw(self, statement: str) -> None:
         self._lines.append(statement)
 

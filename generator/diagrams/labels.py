@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -27,8 +28,8 @@ SPACER = 8
 
 
 def _icon_table(name: str, size: int) -> str:
-    """A fixed-size cell in the icon's sentinel colour, wrapped so that the outer cell may grow."""
-    return f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}" BGCOLOR="{icons.sentinel(name)}"></TD></TR></TABLE>'
+    """A fixed-size cell holding the icon, wrapped so that the outer cell may grow."""
+    return f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}"><IMG SRC="{html.escape(icons.raster(name))}" SCALE="TRUE"/></TD></TR></TABLE>'
 
 
 def icon_cell(name: str, size: int = 28, rowspan: int = 1) -> str:
@@ -54,8 +55,9 @@ def card(icon: str | None, title: str, details: Iterable[str] = (), family: str 
     return Html(f'<TABLE BORDER="{width}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" STYLE="ROUNDED" COLOR="{border}" BGCOLOR="white"{port_attr}>{body}</TABLE>')
 
 
-def table(icon: str | None, title: str, header: Sequence[str], rows: Sequence[tuple[str | None, Sequence[str]]], family: str = "network", subtitle: str | None = None) -> Html:
-    """A titled table; each row is (port or None, cells). Ports let edges start at a row."""
+def table(icon: str | None, title: str, header: Sequence[str], rows: Sequence[tuple[str | None, Sequence[str]]], family: str = "network", subtitle: str | None = None, port_west: bool = False) -> Html:
+    """A titled table; each row is (port or None, cells). Ports let lines attach to a row: on its
+    last cell, or on its first with port_west."""
     border, tint = PALETTE[family]
     columns = max(len(header), 1)
     text = styled(esc(title), 11, INK, bold=True) + (f"<BR/>{styled(esc(subtitle))}" if subtitle else "")
@@ -66,7 +68,8 @@ def table(icon: str | None, title: str, header: Sequence[str], rows: Sequence[tu
         lines.append("<TR>" + "".join(f'<TD ALIGN="LEFT" BGCOLOR="{tint}">{styled(esc(h, 24), 9, INK, bold=True)}</TD>' for h in header) + "</TR>")
     for port, cells in rows:
         port_attr = f' PORT="{port}"' if port else ""
-        tds = [f'<TD ALIGN="LEFT" BALIGN="LEFT"{port_attr if i == len(cells) - 1 else ""}>{styled(esc(c, 30), 9, INK)}</TD>' for i, c in enumerate(cells)]
+        at = 0 if port_west else len(cells) - 1
+        tds = [f'<TD ALIGN="LEFT" BALIGN="LEFT"{port_attr if i == at else ""}>{styled(esc(c, 30), 9, INK)}</TD>' for i, c in enumerate(cells)]
         lines.append("<TR>" + "".join(tds) + "</TR>")
     return Html(f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" STYLE="ROUNDED" COLOR="{border}" BGCOLOR="white">{"".join(lines)}</TABLE>')
 

@@ -18,6 +18,7 @@ DEVICE_ICONS = {
     "ata": "analogue_phone", "sbc": "firewall", "hypervisor": "server", "nas": "nas", "server": "server", "access_point": "dect_base", "other": "other_system",
 }
 EDGE_KINDS = {DeviceKind.ROUTER, DeviceKind.FIREWALL, DeviceKind.SBC}
+GRID_COLUMNS = 6  # site cards per row of a summary: fits A4 landscape
 
 
 def subnet_of(subnets: list[Subnet], address: str | None) -> Subnet | None:
@@ -54,13 +55,21 @@ def _telephony(project: Project, t: Translator) -> dict[str | None, list[str]]:
     return found
 
 
-def build(project: Project, t: Translator, title: str) -> Graph:
+def sites_with_network(project: Project) -> list:
+    used = {s.site for s in project.network.subnets} | {d.site for d in project.network.devices} | {w.site for w in project.availability.wan_links}
+    return [s for s in ordered_sites(project) if s.id in used]
+
+
+def build(project: Project, t: Translator, title: str, site_ids: set[str] | None = None) -> Graph:
+    """The detailed view of every site (or of the given ones)."""
     graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.7")
     internet = graph.node(card("wan", t.t("diagrams.network.internet"), [], "public"))
     telephony = _telephony(project, t)
     anchors: dict[str, str] = {}  # site id -> the node site interconnects attach to
     devices = project.device_by_id
     for site in ordered_sites(project):
+        if site_ids is not None and site.id not in site_ids:
+            continue
         subnets = sorted((s for s in project.network.subnets if s.site == site.id), key=lambda s: (s.vlan or 0, s.network))
         site_devices = sorted((d for d in project.network.devices if d.site == site.id), key=lambda d: d.id)
         wans = sorted((w for w in project.availability.wan_links if w.site == site.id), key=lambda w: (w.role != "primary", w.id))
@@ -92,9 +101,33 @@ def build(project: Project, t: Translator, title: str) -> Graph:
         anchor = inner or other_node or next(iter(edge_nodes.values()), None)
         if anchor:
             anchors[site.id] = anchor
+    graph.stack(list(anchors.values()))  # sites top to bottom: main site first
     for line in sorted(project.interfaces.private_lines, key=lambda pl: pl.id):
         here = project.server_by_id[line.server].site if line.server in project.server_by_id else None
         if here in anchors and line.remote_site in anchors and here != line.remote_site:
             label = " · ".join(x for x in (line.protocol, line.medium) if x)
-            graph.edge(anchors[here], anchors[line.remote_site], label=Html(styled(esc(label, 30), 9, PALETTE["private"][0])), style="dashed", color=PALETTE["private"][0], dir="both", constraint="false")
+            # xlabel, not label: a labelled edge that does not constrain ranks crashes dot ("trouble in init_rank").
+            graph.edge(anchors[here], anchors[line.remote_site], xlabel=Html(styled(esc(label, 30), 9, PALETTE["private"][0])), style="dashed", color=PALETTE["private"][0], dir="both", constraint="false")
+    return graph
+
+
+def summary(project: Project, t: Translator, title: str) -> Graph:
+    """Many sites: one card per site (WAN links, VLANs and subnets, telephony, interconnects) in a
+    grid; each site has its own detailed diagram."""
+    graph = root_graph(rankdir="TB", label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.3", nodesep="0.3")
+    telephony = _telephony(project, t)
+    nodes = []
+    for site in sites_with_network(project):
+        wans = sorted((w for w in project.availability.wan_links if w.site == site.id), key=lambda w: (w.role != "primary", w.id))
+        subnets = [s for s in project.network.subnets if s.site == site.id]
+        vlans = {s.vlan for s in subnets if s.vlan}
+        systems = sorted({name for s in subnets for name in telephony.get(s.id, [])})
+        links = sorted({project.site_by_id[pl.remote_site].name for pl in project.interfaces.private_lines if getattr(project.server_by_id.get(pl.server), "site", None) == site.id and pl.remote_site in project.site_by_id})
+        details = [t.label("site_role", site.role)]
+        details += [f"{t.label('wan_medium', w.medium)} · {w.provider} · {t.t(f'diagrams.wan_role.{w.role}')}" for w in wans]
+        details.append(t.t("diagrams.network.counts", vlans=len(vlans), subnets=len(subnets), devices=sum(1 for d in project.network.devices if d.site == site.id)))
+        details += systems[:4]
+        details += [t.t("diagrams.overview.to_site", site=name) for name in links]
+        nodes.append(graph.node(card("site", site.name, details, "network")))
+    graph.grid(nodes, GRID_COLUMNS)
     return graph

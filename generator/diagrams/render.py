@@ -8,46 +8,52 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
+import tempfile
+from pathlib import Path
 
-from generator.diagnostics import PbxdocError
 from generator.diagrams import icons
 from generator.diagrams.graph import FONT, Graph
+from generator.diagrams.programs import run
 
 FONT_STACK = f"{FONT},Liberation Sans,Helvetica,sans-serif"
-PNG_SCALE = 2.0  # PNG pixels per SVG point: sharp on screens and in print
+PNG_DPI = 120  # 5/3 of the SVG's 72 points per inch: sharp on a laptop; the PDFs embed the SVG
 
 
-class DiagramError(PbxdocError):
-    """Graphviz is missing or refused a graph."""
+def draw(graph: Graph, title: str) -> tuple[bytes, bytes]:
+    """The diagram as a standalone SVG document and as a PNG, from one Graphviz run.
+
+    The PNG is drawn by Graphviz itself (Cairo and Pango, the fonts it measured with) at PNG_DPI;
+    that resolution also enlarges the SVG's page size, which `_at_72_dpi` puts back.
+    """
+    with tempfile.TemporaryDirectory(prefix="pbxdoc-dot-") as folder:
+        svg_file, png_file = Path(folder) / "d.svg", Path(folder) / "d.png"
+        run("dot", "graphviz", [f"-Gdpi={PNG_DPI}", "-Tsvg", "-o", str(svg_file), "-Tpng", "-o", str(png_file)], graph.source().encode("utf-8"))
+        return _clean(svg_file.read_text(encoding="utf-8"), title), png_file.read_bytes()
 
 
-def dot(source: str, fmt: str = "svg") -> bytes:
-    exe = shutil.which("dot")
-    if exe is None:
-        raise DiagramError("Graphviz 'dot' is not installed (Debian: apt-get install graphviz)")
-    result = subprocess.run([exe, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True, check=False)
-    if result.returncode != 0:
-        raise DiagramError(f"Graphviz failed: {result.stderr.decode('utf-8', 'replace').strip()}")
-    return result.stdout
+def _at_72_dpi(text: str) -> str:
+    """Graphviz scales an SVG's width, height and outer transform by dpi/72: undo it, so that one
+    SVG point is one point."""
+    factor = 72 / PNG_DPI
+
+    def size(match: re.Match) -> str:
+        return f'{match.group(1)}="{float(match.group(2)) * factor:.2f}pt"'
+
+    head, sep, rest = text.partition("<g id=\"graph0\"")
+    head = re.sub(r'\b(width|height)="([\d.]+)pt"', size, head)
+    rest = re.sub(r'^( class="graph" transform="scale\()([\d.]+) ([\d.]+)\)', lambda m: f"{m.group(1)}{float(m.group(2)) * factor:.4f} {float(m.group(3)) * factor:.4f})", rest, count=1)
+    return head + sep + rest
 
 
-def svg(graph: Graph, title: str) -> bytes:
-    """The diagram as a standalone SVG document."""
-    text = dot(graph.source()).decode("utf-8")
+def _clean(text: str, title: str) -> bytes:
+    """No comment, DOCTYPE, link or file path; icons inlined; our title; one point per point."""
+    text = _at_72_dpi(text)
     text = re.sub(r"<!DOCTYPE[^>]*>\s*", "", text)
     text = re.sub(r"<!--.*?-->\s*", "", text, flags=re.S)
+    text = icons.inline(text)
     text = text.replace(' xmlns:xlink="http://www.w3.org/1999/xlink"', "")
     text = text.replace(f'font-family="{FONT}"', f'font-family="{FONT_STACK}"')
     head, _, rest = text.partition("<title>pbxdoc</title>")
     # Node titles are our internal ids (n1, n2...): useless as tooltips, so only the diagram's title stays.
     text = head + f"<title>{html.escape(title)}</title>" + re.sub(r"<title>[^<]*</title>\s*", "", rest)
-    text = icons.inline(text)
     return text.encode("utf-8")
-
-
-def png(svg_bytes: bytes) -> bytes:
-    import cairosvg
-
-    return cairosvg.svg2png(bytestring=svg_bytes, scale=PNG_SCALE, background_color="white", unsafe=False)

@@ -1,19 +1,28 @@
-"""Our own telephony icons (CC0, see README.md), inlined into the SVG we write.
+"""Our own telephony icons (CC0, see README.md).
 
-Graphviz cannot embed SVG images without a plug-in and writes image references as file paths, so
-a label reserves the icon's place with an empty cell filled in a sentinel colour; `inline` then
-swaps each sentinel rectangle for the icon's shapes.
+Graphviz places an icon as an image in a label cell. For the PNG it draws a raster copy made once
+per process in a temporary folder; in the SVG it writes that copy's file path, which `inline`
+replaces by the icon's own shapes, so that the SVG we write has no path and no link in it.
 """
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
+import tempfile
+import threading
 from functools import lru_cache
 from pathlib import Path
 
+from generator.diagrams.programs import run
+
 FOLDER = Path(__file__).resolve().parent
 SIZE = 32  # every icon is drawn on a 32 x 32 view box
-_SENTINEL = re.compile(r'<polygon fill="#fe([0-9a-f]{4})" stroke="transparent" points="([^"]+)"/>')
+RASTER = 96  # pixels of the raster copy: sharp at the PNG's zoom
+_IMAGE = re.compile(r'<image xlink:href="([^"]*)" width="([\d.]+)px" height="([\d.]+)px" preserveAspectRatio="xMinYMin meet" x="(-?[\d.]+)" y="(-?[\d.]+)"/>')
+_lock = threading.Lock()
+_raster_dir: list[Path] = []
 
 
 @lru_cache(maxsize=None)
@@ -28,23 +37,33 @@ def shapes(name: str) -> str:
     return re.sub(r"^\s*<svg[^>]*>|</svg>\s*$", "", text).strip()
 
 
-def sentinel(name: str) -> str:
-    """The fill colour that marks where icon `name` goes."""
-    return f"#fe{names().index(name):04x}"
+def raster(name: str) -> str:
+    """Path of the icon's PNG copy (made on first use), for Graphviz labels."""
+    if name not in names():
+        raise KeyError(f"no icon {name!r}")
+    with _lock:
+        if not _raster_dir:
+            folder = Path(tempfile.mkdtemp(prefix="pbxdoc-icons-"))
+            atexit.register(shutil.rmtree, folder, True)
+            _raster_dir.append(folder)
+        path = _raster_dir[0] / f"{name}.png"
+        if not path.exists():
+            path.write_bytes(run("rsvg-convert", "librsvg2-bin", ["--width", str(RASTER), "--height", str(RASTER), "--format", "png"], (FOLDER / f"{name}.svg").read_bytes()))
+    return str(path)
 
 
 def inline(svg: str) -> str:
-    """Replace every sentinel rectangle by its icon, scaled to fit and centred."""
+    """Replace every image Graphviz placed by the shapes of its icon, scaled to the same box.
+    An image that is not one of our icons is dropped: the SVG must not point at any file."""
 
     def icon(match: re.Match) -> str:
-        name = names()[int(match.group(1), 16)]
-        points = [tuple(float(v) for v in p.split(",")) for p in match.group(2).split()]
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        width, height = max(xs) - min(xs), max(ys) - min(ys)
+        name = Path(match.group(1)).stem
+        if name not in names() or Path(match.group(1)).parent != _raster_dir[0]:
+            return ""
+        width, height, x, y = (float(match.group(i)) for i in (2, 3, 4, 5))
         side = min(width, height)
-        scale = side / SIZE
-        x = min(xs) + (width - side) / 2
-        y = min(ys) + (height - side) / 2
-        return f'<g class="icon icon-{name}" transform="translate({x:.2f},{y:.2f}) scale({scale:.4f})">{shapes(name)}</g>'
+        x += (width - side) / 2
+        y += (height - side) / 2
+        return f'<g class="icon icon-{name}" transform="translate({x:.2f},{y:.2f}) scale({side / SIZE:.4f})">{shapes(name)}</g>'
 
-    return _SENTINEL.sub(icon, svg)
+    return _IMAGE.sub(icon, svg)

@@ -31,7 +31,7 @@ def grow(root: Path) -> None:
         lambda d: d.append(
             {
                 "id": "gva-pbx-01", "name": HOSTILE, "site": "gva", "vendor": "Mitel", "model": "Mitel 470", "platform": "appliance",
-                "software_version": "R6.3", "power_supply": "internal",
+                "software_version": "R6.3", "power_supply": "internal", "role": "primary", "failover_partner": "lau-pbx-01",
                 "slots": [{"slot": 1, "type": "CPU1", "modules": ["DSPX1", "EIP1-8"]}, {"slot": 3, "type": "2PRI"}, {"slot": 4, "type": "16FXS"}, {"slot": 5, "type": "16DSI"}],
             }
         ),

@@ -49,7 +49,7 @@ def test_icons_are_plain_shapes():
 
 
 def test_byte_identical_on_rebuild(files, grown, fr):
-    again = render_all(grown, fr)
+    again = render_all(grown.replace(), fr)  # a copy: drawn again, not served from the recent results
     assert again.keys() == files.keys()
     for path in files:
         assert again[path] == files[path], path
@@ -58,6 +58,13 @@ def test_byte_identical_on_rebuild(files, grown, fr):
 def test_png_is_a_png(files):
     pngs = [content for path, content in files.items() if path.endswith(".png")]
     assert pngs and all(p.startswith(b"\x89PNG\r\n\x1a\n") for p in pngs)
+
+
+def test_recent_results_are_kept_per_project_object(grown, fr):
+    first = render_all(grown, fr)
+    assert render_all(grown, fr) == first
+    changed = grown.replace(servers=[s.model_copy(update={"name": "Renamed"}) if s.id == "lau-pbx-01" else s for s in grown.servers])
+    assert render_all(changed, fr)["diagrams/overview-lau-pbx-01.svg"] != first["diagrams/overview-lau-pbx-01.svg"]
 
 
 def test_diagrams_renderer_runs_first():
@@ -83,3 +90,26 @@ def test_translations_have_the_same_keys_in_every_language():
 
     keys = [{k for k in catalogue(lang) if k.startswith("diagrams.")} for lang in LANGUAGES]
     assert keys[0] and all(k == keys[0] for k in keys)
+
+
+def test_svg_page_is_in_points_whatever_the_png_resolution(grown, fr):
+    """One Graphviz run draws the PNG at PNG_DPI; the SVG must keep the size a plain run gives."""
+    from generator.diagrams import overview, render
+    from generator.diagrams.programs import run
+
+    graph = overview.build(grown, fr, grown.servers, None, "x")
+    svg, png = render.draw(graph, "x")
+    plain = run("dot", "graphviz", ["-Tsvg"], graph.source().encode("utf-8")).decode("utf-8")
+    pattern = r'<svg width="([\d.]+)pt" height="([\d.]+)pt"[\s\S]*?transform="scale\(([\d.]+)'
+    ours = [float(v) for v in re.search(pattern, svg.decode("utf-8")).groups()]
+    theirs = [float(v) for v in re.search(pattern, plain).groups()]
+    assert ours == pytest.approx(theirs, abs=0.6) and ours[2] == pytest.approx(theirs[2], abs=0.006)
+    width = int.from_bytes(png[16:20], "big")
+    assert width == pytest.approx(ours[0] * render.PNG_DPI / 72, abs=2)
+
+
+def test_every_language_draws_every_view(grown):
+    from generator.i18n import LANGUAGES, Translator
+
+    for lang in LANGUAGES:
+        assert len(render_all(grown, Translator(lang))) == 2 * len(views(grown))

@@ -65,12 +65,14 @@ def test_availability_marks_single_points_of_failure_from_findings(small, fr):
         Finding("AVL-SIP-FALLBACK", Severity.WARNING, "Availability", "One SIP provider", "...", "trunk-peoplefone", Location("interfaces.yaml", 1)),
         Finding("BKP-ENCRYPT", Severity.ERROR, "backup", "Not ours", "...", "lau-fw-01", Location("backups.yaml", 1)),
         Finding("AVL-DR", Severity.INFO, "availability", "No DR site", "...", "lau", Location("availability.yaml", 1)),
+        Finding("AVL-UPS-NETWORK", Severity.WARNING, "availability", "Switch not on UPS", "...", "lau-sw-02", Location("availability.yaml", 1)),
     ]
     text = joined(_svg(small.with_findings(findings), fr, "availability"))
     assert "AVL-SPOF-WAN: Single WAN router" in text
     assert "AVL-SIP-FALLBACK: One SIP provider" in text
     assert "BKP-ENCRYPT" not in text  # other categories belong to other views
     assert "lau — AVL-DR: No DR site" in text  # an object without a node is still listed
+    assert "AVL-UPS-NETWORK: Switch not on UPS" in text and "lau-sw-02 — AVL-UPS-NETWORK" not in text  # equipment gets its row
 
 
 def test_backup_flow_shows_jobs_and_flags_insecure_unencrypted(grown, fr):
@@ -87,7 +89,7 @@ def test_backup_flow_shows_jobs_and_flags_insecure_unencrypted(grown, fr):
 def test_unknown_view_or_object_is_refused(small, fr):
     import pytest
 
-    from generator.diagrams.render import DiagramError
+    from generator.diagrams.programs import DiagramError
 
     with pytest.raises(DiagramError, match="unknown view"):
         render_view(small, fr, "floorplan")
