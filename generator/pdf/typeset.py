@@ -83,5 +83,6 @@ def typeset(job: PdfJob) -> PdfResult:
         content = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments, finisher=_single_associated_files)
     finally:
         logger.removeHandler(collect)
-    others = tuple(m for m in collect.messages if not any(r.split(":", 1)[0] in m for r in fetcher.refused))
+    # weasyprint logs each refusal again; keep its other warnings (missing anchors, layout).
+    others = tuple(m for m in collect.messages if not any(url[:60] in m for url in fetcher.refused_urls))
     return PdfResult(job.path, content, len(document.pages), tuple(fetcher.refused), others)

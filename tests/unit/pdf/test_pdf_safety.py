@@ -110,4 +110,5 @@ def test_the_fetcher_guards_weasyprint_itself(trap_server, tmp_path: Path):
     result = typeset(job)
     assert requests == []
     assert len(result.refused) >= 4
+    assert not any("127.0.0.1" in warning or "passwd" in warning for warning in result.warnings)  # reported once, as refused
     assert "root:x:0:0" not in _text(result.content, tmp_path)
