@@ -134,13 +134,6 @@ def render_all(project: Project, translator: Translator | None = None) -> dict[s
     return dict(files)
 
 
-def render_svgs(project: Project, translator: Translator | None = None) -> dict[str, bytes]:
-    """Every diagram as SVG only, for embedding as vector (the PDF): a tenth of the time of render_all."""
-    from generator.diagrams import render
-
-    return {view.path: render.svg(draw(), view.title) for view, draw in _plans(project, _translator(project, translator))}
-
-
 def _render(view: DiagramView, draw: Callable[[], Graph]) -> dict[str, bytes]:
     from generator.diagrams import render
 

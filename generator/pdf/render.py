@@ -70,7 +70,7 @@ def figures(project: Project, t: Translator) -> dict[str, bytes]:
     """Every generated vector figure the book may show (diagrams, section figures). A diagram
     Graphviz cannot draw is left out and reported; the book then shows its caption only."""
     found: dict[str, bytes] = {}
-    diagrams = _optional("generator.diagrams", "render_svgs") or _optional("generator.diagrams", "render_all")
+    diagrams = _optional("generator.diagrams", "render_all")  # cached: in a build, the diagrams renderer drew them
     if diagrams is not None:
         try:
             found.update(diagrams(project, t))

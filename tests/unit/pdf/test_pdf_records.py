@@ -117,7 +117,7 @@ def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
 
 
 def test_figures_are_the_diagrams_svg_files(small_project):
-    """The book embeds the same SVG the diagrams renderer writes (without drawing the PNGs)."""
+    """The book embeds the same SVG files the diagrams renderer writes."""
     from generator.diagrams import render_all
     from generator.pdf.render import figures
     from generator.sections import extra_figures
