@@ -126,3 +126,21 @@ def test_figures_are_the_diagrams_svg_files(small_project):
     expected = {path: content for path, content in render_all(small_project, t).items() if path.endswith(".svg")}
     expected.update(extra_figures(small_project, t))
     assert figures(small_project, t) == expected and expected
+
+
+def test_several_languages_go_to_one_folder_each(small_project, tmp_path):
+    from generator.audience import Audience
+    from generator.output import Output
+    from generator.pdf.render import PdfOptions, render_context
+    from generator.renderers import RenderContext
+
+    output = Output(tmp_path / "out")
+    ctx = RenderContext(small_project, output, ("fr", "de"), Translator("fr"), Audience.INTEGRATOR, dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc))
+    results = render_context(ctx, PdfOptions(records=("discharge",), workers=1))
+    assert [r.path for r in results] == ["pdf/fr/FRO-TEL-DISCHARGE-1.3.pdf", "pdf/de/FRO-TEL-DISCHARGE-1.3.pdf"]
+    import io
+
+    import pypdf
+
+    assert [pypdf.PdfReader(io.BytesIO(r.content)).trailer["/Root"]["/Lang"] for r in results] == ["fr", "de"]
+    output.discard()
