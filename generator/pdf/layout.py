@@ -78,11 +78,21 @@ def document_id(project: Project, record: str) -> str:
     return f"{info.id_prefix}-{record.upper()}-{info.version}"
 
 
+_TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)
+WIDE_TABLE_COLUMNS = 7  # from this many columns a table is set smaller, to stay readable in portrait
+
+
+def _mark_wide(match: re.Match) -> str:
+    columns = match.group(1).count("<th")
+    return ('<table class="wide">' if columns >= WIDE_TABLE_COLUMNS else "<table>") + match.group(1)
+
+
 def document_html(document: Document) -> str:
     """A Document's blocks as HTML (its title is printed by the template, with an anchor);
-    checklist items get a printed tick box."""
+    checklist items get a printed tick box, tables with many columns a smaller type."""
     md = to_markdown(document, figure_prefix=resource_url(""), title_level=0)
-    return markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS).replace("<li>[ ] ", '<li class="tick">')
+    html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS).replace("<li>[ ] ", '<li class="tick">')
+    return _TABLE_HEAD.sub(_mark_wide, html)
 
 
 def phone(number: str | None) -> str:
