@@ -38,7 +38,8 @@ class SafeFetcher(URLFetcher):
         self._resources = resources
         self._root = project_root.resolve() if project_root else None
         self._allowed_data = allowed_data
-        self.refused: list[str] = []
+        self.refused: list[str] = []  # "url: why", for the build log
+        self.refused_urls: list[str] = []
         self.served: list[str] = []
 
     def fetch(self, url, headers=None):
@@ -46,6 +47,7 @@ class SafeFetcher(URLFetcher):
             body, mime = self._lookup(url)
         except RefusedResource as e:
             self.refused.append(f"{_short(url)}: {e}")
+            self.refused_urls.append(url)
             raise
         self.served.append(_short(url))
         return URLFetcherResponse(url, body, {"Content-Type": mime})

@@ -28,9 +28,11 @@ FONTS = (
     "LiberationMono-Regular.ttf", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
 )
 _SVG_SIZE = re.compile(rb'<svg[^>]*?\swidth="([\d.]+)pt"[^>]*?\sheight="([\d.]+)pt"', re.S)
-_IMG = re.compile(r'<img ([^>]*?)src="pbxdoc:([^"]+\.svg)"')
+_IMG = re.compile(r'(<figure>\s*<p>)?<img ([^>]*?)src="pbxdoc:([^"]+\.svg)"')
 TEXT_WIDTH_PT = (210 - 20 - 18) / 25.4 * 72  # A4 minus the page margins of pdf.css.j2
 TEXT_HEIGHT_PT = 200 / 25.4 * 72  # leave room for the caption and the heading
+LANDSCAPE_WIDTH_PT = (297 - 14 - 14) / 25.4 * 72  # A4 landscape minus the margins of @page landscape
+LANDSCAPE_HEIGHT_PT = (210 - 17 - 16 - 10) / 25.4 * 72  # minus room for the caption
 _DATA_URI = re.compile(r"""data:[a-z]+/[a-z0-9.+-]+(?:;[a-z0-9=.-]+)*,[^"')\s]+""", re.IGNORECASE)
 
 
@@ -78,11 +80,21 @@ def document_id(project: Project, record: str) -> str:
     return f"{info.id_prefix}-{record.upper()}-{info.version}"
 
 
+_TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)
+WIDE_TABLE_COLUMNS = 7  # from this many columns a table is set smaller, to stay readable in portrait
+
+
+def _mark_wide(match: re.Match) -> str:
+    columns = match.group(1).count("<th")
+    return ('<table class="wide">' if columns >= WIDE_TABLE_COLUMNS else "<table>") + match.group(1)
+
+
 def document_html(document: Document) -> str:
     """A Document's blocks as HTML (its title is printed by the template, with an anchor);
-    checklist items get a printed tick box."""
+    checklist items get a printed tick box, tables with many columns a smaller type."""
     md = to_markdown(document, figure_prefix=resource_url(""), title_level=0)
-    return markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS).replace("<li>[ ] ", '<li class="tick">')
+    html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS).replace("<li>[ ] ", '<li class="tick">')
+    return _TABLE_HEAD.sub(_mark_wide, html)
 
 
 def phone(number: str | None) -> str:
@@ -97,15 +109,21 @@ def phone(number: str | None) -> str:
 
 def sized_figures(html: str, figures: dict[str, bytes]) -> str:
     """Give each generated SVG an explicit size (its own, scaled down to the text block): weasyprint
-    otherwise derives the height from the fonts installed on the machine."""
+    otherwise derives the height from the fonts installed on the machine. A wide diagram that a
+    portrait page would shrink below readability gets a landscape page of its own."""
 
     def size(match: re.Match) -> str:
-        found = _SVG_SIZE.search(figures.get(match.group(2), b"")[:2000])
+        opening, attributes, path = match.group(1) or "", match.group(2), match.group(3)
+        found = _SVG_SIZE.search(figures.get(path, b"")[:2000])
         if not found:
             return match.group(0)
         width, height = float(found.group(1)), float(found.group(2))
         scale = min(1.0, TEXT_WIDTH_PT / width, TEXT_HEIGHT_PT / height)
-        return f'<img style="width: {width * scale:.1f}pt; height: {height * scale:.1f}pt" {match.group(1)}src="pbxdoc:{match.group(2)}"'
+        landscape = min(1.0, LANDSCAPE_WIDTH_PT / width, LANDSCAPE_HEIGHT_PT / height)
+        if opening and width > height and scale < 0.75 and landscape > scale * 1.25:
+            opening = opening.replace("<figure>", '<figure class="landscape">')
+            scale = landscape
+        return f'{opening}<img style="width: {width * scale:.1f}pt; height: {height * scale:.1f}pt" {attributes}src="pbxdoc:{path}"'
 
     return _IMG.sub(size, html)
 

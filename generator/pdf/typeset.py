@@ -54,6 +54,15 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _single_associated_files(document, pdf) -> None:
+    """weasyprint 70 lists each PDF/A-3 associated file twice in the catalogue's /AF; once is right."""
+    associated = pdf.catalog.get("AF")
+    if associated:
+        unique = list(dict.fromkeys(associated))
+        associated.clear()
+        associated.extend(unique)
+
+
 def typeset(job: PdfJob) -> PdfResult:
     """Lay out and write one PDF; the same job always gives the same bytes."""
     from weasyprint import HTML, Attachment
@@ -71,8 +80,9 @@ def typeset(job: PdfJob) -> PdfResult:
             Attachment(file_obj=io.BytesIO(s.content), url_fetcher=fetcher, name=s.name, description=s.description, created=stamp, modified=stamp, relationship="Source")
             for s in job.sources
         ]
-        content = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments)
+        content = document.write_pdf(pdf_variant=PDF_VARIANT, attachments=attachments, finisher=_single_associated_files)
     finally:
         logger.removeHandler(collect)
-    others = tuple(m for m in collect.messages if not any(r.split(":", 1)[0] in m for r in fetcher.refused))
+    # weasyprint logs each refusal again; keep its other warnings (missing anchors, layout).
+    others = tuple(m for m in collect.messages if not any(url[:60] in m for url in fetcher.refused_urls))
     return PdfResult(job.path, content, len(document.pages), tuple(fetcher.refused), others)

@@ -46,11 +46,10 @@ def build(ctx: SectionContext) -> list[Document]:
     devices = sorted(p.network.devices, key=lambda d: (d.site, d.kind.value, d.id))
     doc.add(*titled_table(
         ctx, w("addressing.devices"),
-        [w("common.name"), w("addressing.kind"), w("addressing.product"), w("common.site"), w("common.ip_address"), w("common.firmware"),
-         w("addressing.location"), w("addressing.poe_budget"), w("addressing.ptp"), w("common.backup")],
-        [(f"{d.name} ({d.id})", ctx.label("device_kind", d.kind), product(d.vendor, d.model), ctx.site_name(d.site), d.address or "", d.firmware_version or "",
-          d.location or "", w("addressing.watts", watts=ctx.number(d.poe_budget_w)) if d.poe_budget_w is not None else "", ctx.yes_no(d.ptp),
-          ctx.label("backup_kind", d.backup)) for d in devices],
+        [w("common.name"), w("addressing.kind"), w("addressing.product_firmware"), w("addressing.site_location"), w("common.ip_address"),
+         w("addressing.poe_ptp"), w("common.backup")],
+        [(f"{d.name} ({d.id})", ctx.label("device_kind", d.kind), join([product(d.vendor, d.model), d.firmware_version], "\n"),
+          join([ctx.site_name(d.site), d.location], "\n"), d.address or "", _poe_ptp(ctx, d), ctx.label("backup_kind", d.backup)) for d in devices],
     ))
     secrets = [(f"{d.name} ({d.id})", ctx.secret(d.admin_password)) for d in devices if d.admin_password]
     if secrets:
@@ -84,6 +83,16 @@ def addresses_document(ctx: SectionContext) -> Document:
             title = ctx.w("addressing.at_site", site=site.name if site else ctx.w("addressing.no_site"), count=ctx.number(len(entries)))
             doc.add(*_addresses(ctx, title, entries, level=2))
     return doc
+
+
+def _poe_ptp(ctx: SectionContext, device) -> str:
+    """What a switch offers the phones and DECT bases: its PoE budget and PTP support."""
+    parts = []
+    if device.poe_budget_w is not None:
+        parts.append(ctx.w("addressing.watts", watts=ctx.number(device.poe_budget_w)))
+    if device.ptp is not None:
+        parts.append(ctx.w("addressing.ptp_value", value=ctx.yes_no(device.ptp)))
+    return "\n".join(parts)
 
 
 def _dhcp(ctx: SectionContext, dhcp) -> str:

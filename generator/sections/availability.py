@@ -24,15 +24,13 @@ def _ups(ctx: SectionContext) -> list:
     for u in sorted(ctx.project.availability.ups, key=lambda u: (u.site, u.id)):
         load = u.load_w / u.capacity_w if u.load_w is not None else None
         state = "" if load is None else w("availability.load_ok") if load * 100 <= limit else w("availability.load_high", limit=ctx.number(limit))
-        rows.append((u.id, u.model, ctx.site_name(u.site), w("availability.capacity", va=ctx.number(u.capacity_va), w=ctx.number(u.capacity_w)),
-                     w("addressing.watts", watts=ctx.number(u.load_w)) if u.load_w is not None else "",
-                     ctx.t.percent(round(load, 2)) if load is not None else "", state,
+        measured = "" if load is None else f"{w('addressing.watts', watts=ctx.number(u.load_w))} ({ctx.t.percent(round(load, 2))})\n{state}"
+        rows.append((u.id, u.model, ctx.site_name(u.site), w("availability.capacity", va=ctx.number(u.capacity_va), w=ctx.number(u.capacity_w)), measured,
                      w("availability.minutes", minutes=ctx.number(u.runtime_min)) if u.runtime_min is not None else "",
                      ctx.date(u.battery_date), join(u.powers)))
     return titled_table(
         ctx, w("availability.ups"),
-        [w("common.id"), w("availability.model"), w("common.site"), w("availability.capacity_header"), w("availability.load"), w("availability.load_percent"),
-         w("availability.state"), w("availability.runtime"), w("availability.battery"), w("availability.powers")],
+        [w("common.id"), w("availability.model"), w("common.site"), w("availability.capacity_header"), w("availability.load"), w("availability.runtime"), w("availability.battery"), w("availability.powers")],
         rows,
     )
 

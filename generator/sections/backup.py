@@ -66,7 +66,7 @@ def _jobs(ctx: SectionContext) -> list:
 def _age(ctx: SectionContext, day) -> str:
     if day is None:
         return ctx.w("backup.never")
-    return ctx.w("backup.dated", date=ctx.date(day), age=ctx.ago(day))
+    return ctx.w("backup.dated", date=ctx.date(day), age=ctx.relative(day))
 
 
 def _three_two_one(ctx: SectionContext) -> list:
@@ -90,9 +90,11 @@ def _restore_tests(ctx: SectionContext) -> list:
     tests = sorted(ctx.project.backups.restore_tests, key=lambda r: (r.date, r.id), reverse=True)
     return titled_table(
         ctx, w("backup.restore_tests"),
-        [w("backup.date"), w("backup.system"), w("backup.by"), w("backup.result"), w("backup.duration"), w("backup.backup_used"), w("common.notes")],
-        [(_age(ctx, r.date), ctx.equipment_name(r.system), r.by, ctx.label("test_result", r.result),
-          w("availability.minutes", minutes=ctx.number(r.duration_min)) if r.duration_min is not None else "", r.backup_used or "", r.notes or "") for r in tests],
+        [w("backup.date"), w("backup.system"), w("backup.result"), w("backup.backup_used"), w("common.notes")],
+        [(_age(ctx, r.date), ctx.equipment_name(r.system),
+          join([join([ctx.label("test_result", r.result), w("availability.minutes", minutes=ctx.number(r.duration_min)) if r.duration_min is not None else None], " — "),
+                w("backup.by_person", person=r.by)], "\n"),
+          r.backup_used or "", r.notes or "") for r in tests],
     )
 
 
@@ -101,8 +103,9 @@ def _manual(ctx: SectionContext) -> list:
     backups = sorted(ctx.project.backups.manual_backups, key=lambda m: (m.date, m.id), reverse=True)
     blocks = titled_table(
         ctx, w("backup.manual_backups"),
-        [w("backup.date"), w("backup.device"), w("backup.when"), w("backup.change"), w("backup.file"), w("backup.by")],
-        [(ctx.date(m.date), ctx.equipment_name(m.device), w(f"backup.moment.{m.when}"), m.change or "", m.file or m.reference or "", m.by or "")
+        [w("backup.date"), w("backup.device"), w("backup.when"), w("backup.file")],
+        [(join([ctx.date(m.date), m.by and w("backup.by_person", person=m.by)], "\n"), ctx.equipment_name(m.device),
+          join([w(f"backup.moment.{m.when}"), m.change], "\n"), m.file or m.reference or "")
          for m in backups[:MANUAL_BACKUPS_SHOWN]],
     )
     if len(backups) > MANUAL_BACKUPS_SHOWN:

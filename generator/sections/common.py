@@ -43,12 +43,12 @@ class SectionContext:
     def date(self, value: dt.date | None) -> str:
         return self.t.date(value)
 
-    def ago(self, day: dt.date) -> str:
-        """How long before the generation date, in days, worded for the locale ('5 days ago')."""
-        days = (self.today - day).days
+    def relative(self, day: dt.date) -> str:
+        """A day seen from the generation date, in days, worded for the locale ('5 days ago', 'in 41 days')."""
+        days = (day - self.today).days
         if days == 0:
             return self.w("common.today")
-        return format_timedelta(dt.timedelta(days=-days), granularity="day", threshold=10**6, add_direction=True, locale=self.t.locale)
+        return format_timedelta(dt.timedelta(days=days), granularity="day", threshold=10**6, add_direction=True, locale=self.t.locale)
 
     def number(self, value, decimals: int | None = None) -> str:
         return self.t.number(value, decimals)

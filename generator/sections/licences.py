@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from generator.document import Document, Figure, Paragraph
 from generator.model.operations import Licence
-from generator.sections.common import SectionContext, table, titled_table
+from generator.sections.common import SectionContext, join, table, titled_table
 from generator.sections.interfaces import server_name
 
 TIMELINE = "figures/licences-timeline.svg"
@@ -31,6 +31,12 @@ def licence_status(ctx: SectionContext, lic: Licence) -> LicenceStatus:
     return LicenceStatus("ok", days)
 
 
+def _validity(ctx: SectionContext, lic: Licence) -> str:
+    if lic.expiry is None:
+        return ctx.w("licences.since", date=ctx.date(lic.start)) if lic.start else ""
+    return f"{ctx.date(lic.start)} – {ctx.date(lic.expiry)}" if lic.start else ctx.w("licences.until", date=ctx.date(lic.expiry))
+
+
 def build(ctx: SectionContext) -> list[Document]:
     p = ctx.project
     w = ctx.w
@@ -38,8 +44,8 @@ def build(ctx: SectionContext) -> list[Document]:
     doc.add(Paragraph((w("licences.intro", date=ctx.date(ctx.today), days=ctx.number(p.pbxdoc.policy.licence_warning_days)),)))
     licences = sorted(p.licences, key=lambda lic: (lic.expiry is None, lic.expiry or ctx.today, lic.id))
     with_price = any(lic.price_chf is not None for lic in licences)
-    headers = [w("licences.item"), w("licences.kind"), w("licences.system"), w("licences.used_of"), w("licences.start"),
-               w("licences.expiry"), w("licences.days_left"), w("licences.status"), w("licences.contract")]
+    headers = [w("licences.item"), w("licences.kind"), w("licences.system"), w("licences.used_of"), w("licences.validity"),
+               w("licences.status"), w("licences.contract")]
     if with_price:
         headers.append(w("licences.price"))
     rows = []
@@ -47,7 +53,7 @@ def build(ctx: SectionContext) -> list[Document]:
         status = licence_status(ctx, lic)
         used = f"{ctx.number(lic.used)} / {ctx.number(lic.quantity)}" if lic.used is not None else ctx.number(lic.quantity)
         row = [lic.item, ctx.label("licence_kind", lic.kind), server_name(ctx, lic.system), used,
-               ctx.date(lic.start), ctx.date(lic.expiry), ctx.number(status.days_left), w(f"licences.state.{status.key}"), lic.contract or ""]
+               _validity(ctx, lic), join([w(f"licences.state.{status.key}"), lic.expiry and ctx.relative(lic.expiry)], "\n"), lic.contract or ""]
         if with_price:
             row.append(ctx.number(lic.price_chf, 2) if lic.price_chf is not None else "")
         rows.append(row)

@@ -26,13 +26,15 @@ def _terminals(ctx: SectionContext) -> list:
         [(ctx.label("terminal_type", kind), ctx.number(sum(g.count for g in members))) for kind, members in by_type.items()],
     )
     if groups:
-        blocks += titled_table(
-            ctx, w("terminals.models"),
-            [w("terminals.type"), w("terminals.model"), w("terminals.count"), w("common.site"), w("common.server"), w("common.firmware"), w("terminals.poe_class")],
-            [(ctx.label("terminal_type", g.type), product(g.vendor, g.model), ctx.number(g.count), ctx.site_name(g.site), server_name(ctx, g.server),
-              g.firmware_version or "", ctx.number(g.poe_class)) for g in groups],
-            level=3,
-        )
+        # One server for every terminal (the usual case) needs no column of its own.
+        with_server = len({g.server for g in groups}) > 1
+        headers = [w("terminals.type"), w("terminals.model"), w("terminals.count"), w("common.site"), w("common.server"), w("common.firmware"), w("terminals.poe_class")]
+        rows = [(ctx.label("terminal_type", g.type), product(g.vendor, g.model), ctx.number(g.count), ctx.site_name(g.site), server_name(ctx, g.server),
+                 g.firmware_version or "", ctx.number(g.poe_class)) for g in groups]
+        if not with_server:
+            headers.pop(4)
+            rows = [r[:4] + r[5:] for r in rows]
+        blocks += titled_table(ctx, w("terminals.models"), headers, rows, level=3)
     return blocks
 
 
@@ -92,9 +94,10 @@ def _dect(ctx: SectionContext) -> list:
         blocks += [Heading(3, f"{system.name} ({system.id})"), Facts(tuple((k, v) for k, v in items if v))]
         blocks += titled_table(
             ctx, w("terminals.bases"),
-            [w("common.id"), w("terminals.model"), w("terminals.location"), w("common.ip_address"), w("common.firmware"),
-             w("terminals.switch_port"), w("terminals.poe_class"), w("terminals.sync_cell"), w("terminals.repeaters"), w("terminals.handsets")],
-            [(b.id, b.model, b.location, b.address or "", b.firmware_version or "", join([b.switch, b.switch_port], " / "), ctx.number(b.poe_class),
+            [w("common.id"), w("terminals.model_firmware"), w("terminals.location"), w("common.ip_address"),
+             w("terminals.switch_port"), w("terminals.sync_cell"), w("terminals.repeaters"), w("terminals.handsets")],
+            [(b.id, join([b.model, b.firmware_version], "\n"), b.location, b.address or "",
+              join([join([b.switch, b.switch_port], " / "), w("terminals.poe_class_value", value=b.poe_class) if b.poe_class is not None else None], "\n"),
               join([ctx.number(b.sync_cluster), ctx.number(b.sync_level)], " / "), ctx.number(len(p.repeaters_of(b.id))), ctx.number(len(per_base.get(b.id, []))))
              for b in bases],
             level=4,

@@ -91,19 +91,26 @@ def waivers(project: Project, t: Translator, today: dt.date) -> Document:
 
 
 def completeness(project: Project, t: Translator) -> Document | None:
-    """Documentation completeness as the checks measure it (absent until a checks module offers it)."""
+    """The items of the customer file (course 6.2) as the checks assess them; None without checks."""
     try:
-        from generator.checks import completeness as measure  # type: ignore[attr-defined]
+        from generator.checks import completeness as assess
     except ImportError:
         return None
-    items = measure(project)
+    score, items = assess(project)
+    files = project.files
     doc = Document(t.t("pdf.audit.completeness"))
-    rows = []
-    for item in items:
-        label = getattr(item, "label", None) or getattr(item, "title", None) or getattr(item, "name", str(item))
-        present = getattr(item, "present", getattr(item, "complete", None))
-        rows.append((str(label), t.t("pdf.yes") if present else Text(t.t("pdf.no"), strong=True), str(getattr(item, "detail", "") or "")))
-    doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("item", "present", "notes")), tuple(rows)))
+    doc.add(Paragraph((t.t("pdf.audit.completeness_score", score=t.percent(score), present=sum(i.present for i in items), total=len(items)),)))
+    doc.add(Table(
+        tuple(t.t(f"pdf.col.{c}") for c in ("item", "present", "where")),
+        tuple(
+            (
+                t.t(f"checks.completeness.{item.id}") if t.has(f"checks.completeness.{item.id}") else item.id,
+                t.t("pdf.yes") if item.present else Text(t.t("pdf.no"), strong=True),
+                files.get(item.concern, ""),
+            )
+            for item in items
+        ),
+    ))
     return doc
 
 
@@ -161,6 +168,13 @@ def backups(project: Project, t: Translator, today: dt.date) -> Document:
     return doc
 
 
+def _evidence_concerns(project: Project) -> tuple[str, ...]:
+    """The files the report rests on: those it always reads, and each file a finding points to."""
+    cited = {f.location.file for f in project.findings}
+    base = ("pbxdoc", "contacts", "servers", "licences", "backups", "documents", "waivers")
+    return base + tuple(sorted(c for c, name in project.files.items() if name in cited and c not in base))
+
+
 def build(project: Project, t: Translator, today: dt.date) -> Record:
     try:
         import generator.checks  # noqa: F401
@@ -178,6 +192,6 @@ def build(project: Project, t: Translator, today: dt.date) -> Record:
         title=t.t("pdf.audit.title"),
         kind=t.t("pdf.audit.kind"),
         documents=documents,
-        concerns=("pbxdoc", "servers", "licences", "backups", "documents", "waivers"),
+        concerns=_evidence_concerns(project),
         toc=True,
     )

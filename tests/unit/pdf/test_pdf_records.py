@@ -77,11 +77,15 @@ def test_long_tables_are_left_to_the_workbook():
     t = Translator("fr")
     long = Table(("a", "b"), tuple((str(i), "x") for i in range(301)))
     short = Table(("a",), (("1",),))
-    shortened = shorten_tables(Document("Users", [short, long]), t, 300)
+    shortened = shorten_tables(Document("Users", [short, long]), t, 300, "xlsx/x.xlsx")
     assert shortened.blocks[0] is short
     assert isinstance(shortened.blocks[1], Paragraph)
-    assert "301 lignes" in shortened.blocks[1].parts[0] and "classeur Excel" in shortened.blocks[1].parts[0]
-    assert shorten_tables(Document("Users", [long]), t, 0).blocks == [long]
+    assert "301 lignes" in shortened.blocks[1].parts[0] and "classeur Excel (xlsx/x.xlsx)" in shortened.blocks[1].parts[0]
+    assert shorten_tables(Document("Users", [long]), t, 0, "xlsx/x.xlsx").blocks == [long]
+    # Many medium tables: the longest go first, until the section fits its budget.
+    medium = [Table(("a",), tuple((str(i),) for i in range(n))) for n in (120, 200, 150, 90)]
+    kept = shorten_tables(Document("Users", medium), t, 300, "xlsx/x.xlsx").blocks
+    assert [len(b.rows) if isinstance(b, Table) else "workbook" for b in kept] == [120, "workbook", "workbook", 90]
 
 
 def test_swiss_numbers_are_grouped():
@@ -108,3 +112,35 @@ def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
     assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 2027-01-31)" and warning_rows[0][3] == "licences.yaml:3"
     summary = [b for b in record.documents[0].blocks if isinstance(b, Table)][0].rows
     assert summary == (("Error", "1", "0", "0"), ("Warning", "0", "1", "0"), ("Information", "0", "0", "0"))
+    cited = audit.build(project.with_findings([*findings, Finding("USR-X", Severity.INFO, "users", "t", "m", "u-1", Location("users.csv", 4))]), Translator("en"), TODAY)
+    assert "users" in cited.concerns and "users" not in record.concerns
+
+
+def test_figures_are_the_diagrams_svg_files(small_project):
+    """The book embeds the same SVG files the diagrams renderer writes."""
+    from generator.diagrams import render_all
+    from generator.pdf.render import figures
+    from generator.sections import extra_figures
+
+    t = Translator("fr")
+    expected = {path: content for path, content in render_all(small_project, t).items() if path.endswith(".svg")}
+    expected.update(extra_figures(small_project, t))
+    assert figures(small_project, t) == expected and expected
+
+
+def test_several_languages_go_to_one_folder_each(small_project, tmp_path):
+    from generator.audience import Audience
+    from generator.output import Output
+    from generator.pdf.render import PdfOptions, render_context
+    from generator.renderers import RenderContext
+
+    output = Output(tmp_path / "out")
+    ctx = RenderContext(small_project, output, ("fr", "de"), Translator("fr"), Audience.INTEGRATOR, dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc))
+    results = render_context(ctx, PdfOptions(records=("discharge",), workers=1))
+    assert [r.path for r in results] == ["pdf/fr/FRO-TEL-DISCHARGE-1.3.pdf", "pdf/de/FRO-TEL-DISCHARGE-1.3.pdf"]
+    import io
+
+    import pypdf
+
+    assert [pypdf.PdfReader(io.BytesIO(r.content)).trailer["/Root"]["/Lang"] for r in results] == ["fr", "de"]
+    output.discard()

@@ -61,6 +61,7 @@ def test_hostile_values_cause_no_request_and_no_leak(small_copy: Path, trap_serv
     url, requests = trap_server
     _replace(small_copy / "pbxdoc.yaml", "name: Fiduciaire Rochat SA", f'name: "Rochat <img src=\\"{url}/customer\\">"')
     _replace(small_copy / "commissioning.yaml", "scope: >\n", f"scope: >\n  ![x]({url}/markdown) <img src=\"file:///etc/passwd\"> <link rel=stylesheet href=\"{url}/css\">\n")
+    _replace(small_copy / "documents.yaml", "reference: Boîte mail projet LT-24-1187", f'reference: "file:///etc/passwd <img src=\\"{url}/document\\">"')
     # The customer's logo is their own file: an SVG that tries to pull a remote image and /etc/passwd.
     (small_copy / "documents" / "leman-telecom-logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="240" height="64">'
@@ -70,7 +71,7 @@ def test_hostile_values_cause_no_request_and_no_leak(small_copy: Path, trap_serv
         encoding="utf-8",
     )
     project = load(small_copy)
-    jobs = plan(project, Translator("fr"), Audience.INTEGRATOR, GENERATED, PdfOptions(records=("commissioning", "handover")))
+    jobs = list(plan(project, Translator("fr"), Audience.INTEGRATOR, GENERATED, PdfOptions(records=("commissioning", "handover"))))
     results = run(jobs, workers=1)
 
     assert requests == []
@@ -81,6 +82,8 @@ def test_hostile_values_cause_no_request_and_no_leak(small_copy: Path, trap_serv
         assert "root:x:0:0" not in text
     commissioning = _text(results[0].content, tmp_path)
     assert f'<img src="{url}/customer">' in commissioning.replace("\n", " ")  # shown as text, not fetched
+    handover = _text(results[1].content, tmp_path).replace("\n", " ")
+    assert "file:///etc/passwd" in handover and f"{url}/document" in handover.replace(" ", "")
 
 
 def test_logo_symlinked_outside_the_project_is_not_read(small_copy: Path, tmp_path: Path):
@@ -90,7 +93,7 @@ def test_logo_symlinked_outside_the_project_is_not_read(small_copy: Path, tmp_pa
     logo = small_copy / "documents" / "leman-telecom-logo.svg"
     logo.unlink()
     logo.symlink_to(secret)
-    jobs = plan(project, Translator("fr"), Audience.INTEGRATOR, GENERATED, PdfOptions(records=("commissioning",)))
+    jobs = list(plan(project, Translator("fr"), Audience.INTEGRATOR, GENERATED, PdfOptions(records=("commissioning",))))
     assert not any("logo" in name for job in jobs for name in job.resources)
     assert "root:x:0:0" not in _text(run(jobs, workers=1)[0].content, tmp_path)
 
@@ -107,4 +110,5 @@ def test_the_fetcher_guards_weasyprint_itself(trap_server, tmp_path: Path):
     result = typeset(job)
     assert requests == []
     assert len(result.refused) >= 4
+    assert not any("127.0.0.1" in warning or "passwd" in warning for warning in result.warnings)  # reported once, as refused
     assert "root:x:0:0" not in _text(result.content, tmp_path)

@@ -29,3 +29,15 @@ def test_header_repeats_and_rows_stay_whole(small_project, tmp_path):
     for i in range(160):
         holding = [n for n, content in enumerate(table_pages) if f"line {i:03d}" in content]
         assert len(holding) == 1, f"row {i} is split across pages {holding}"
+
+
+def test_wide_diagram_gets_a_landscape_page_and_a_narrow_one_stays():
+    from generator.pdf.layout import sized_figures
+
+    wide = b'<svg width="736pt" height="547pt" viewBox="0 0 736 547"></svg>'
+    small = b'<svg width="300pt" height="200pt" viewBox="0 0 300 200"></svg>'
+    html = '<figure>\n<p><img alt="a" src="pbxdoc:diagrams/a.svg" /></p></figure><figure>\n<p><img alt="b" src="pbxdoc:diagrams/b.svg" /></p></figure>'
+    out = sized_figures(html, {"diagrams/a.svg": wide, "diagrams/b.svg": small})
+    assert out.count('<figure class="landscape">') == 1
+    assert out.index('class="landscape"') < out.index("diagrams/a.svg") < out.index("diagrams/b.svg")
+    assert 'width: 300.0pt; height: 200.0pt' in out

@@ -24,14 +24,15 @@ def test_addressing_plan(small, small_md):
 
 def test_licences_days_left_status_and_price(small_md, small, build_md):
     md = small_md["en"]["licences"]
-    assert "| 31 Dec 2026 | 41 | Expires soon |" in md  # 41 days after 20 Nov 2026, policy warns at 60
-    assert "| 28 Feb 2027 | 100 | Valid |" in md
+    assert "| 1 Jan 2026 – 31 Dec 2026 | Expires soon<br>in 41 days |" in md  # 20 Nov 2026 + 41 days; policy warns at 60
+    assert "| 1 Mar 2026 – 28 Feb 2027 | Valid<br>in 100 days |" in md
+    assert "since 1 May 2024" in md
     assert "No expiry" in md and "1,680.00" in md
     assert "](figures/licences-timeline.svg)" in md
     customer = build_md(for_audience(small, Audience.CUSTOMER), "en")["licences"]
     assert "Price" not in customer and "1,680.00" not in customer
     later = build_md(small, "en", today=dt.date(2027, 1, 15))["licences"]
-    assert "| 31 Dec 2026 | -15 | Expired |" in later
+    assert "| 1 Jan 2026 – 31 Dec 2026 | Expired<br>15 days ago |" in later
 
 
 def test_availability(small_md):
@@ -45,7 +46,7 @@ def test_availability(small_md):
 def test_ups_above_the_policy_limit_is_flagged(small, build_md):
     ups = [small.availability.ups[0].model_copy(update={"load_w": 900})]
     md = build_md(small.replace(availability=small.availability.model_copy(update={"ups": ups})), "en")["availability"]
-    assert "| 90% | Above 75 % |" in md
+    assert "| 900\u00a0W (90%)<br>Above 75 % |" in md
 
 
 def test_backup(small_md):

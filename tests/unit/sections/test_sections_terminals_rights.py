@@ -9,7 +9,7 @@ def test_terminals_and_dect(small, small_md):
     assert "| IP / SIP | 23 |" in md  # 18 T54W + 2 T58W + 3 hot-desk phones
     assert "Yealink T58W Pro (réception)" in md and "150.86.0.20" not in md
     assert "3CX app iOS/Android" in md
-    assert "| lau-dect-01 | Yealink W70B | 1er étage, couloir central | 10.10.20.30 |" in md
+    assert "| lau-dect-01 | Yealink W70B<br>146.86.0.20 | 1er étage, couloir central | 10.10.20.30 | lau-sw-01 / Gi1/0/24<br>PoE class 2 |" in md
     assert "| 1 | 6 |" in md  # one repeater, six handsets on the base
     assert "lau-rt-01" in md and "0328D3C9A1" in md
     assert "](diagrams/dect-lau-dect.svg)" in md
