@@ -29,6 +29,7 @@ class ProjectFiles:
     root: Path
     sources: dict[str, Source] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)  # concerns whose file is missing or could not be read
 
     def digest(self) -> str:
         h = hashlib.sha256()
@@ -146,9 +147,11 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
         if len(paths) > 1:
             names = ", ".join(p.name for p in paths)
             report.error("file-twice", f"{concern.name} is given by several files ({names})", Location(paths[1].name), expected="exactly one file per concern")
+            files.unreadable.add(concern.name)
             continue
         if not paths:
             if concern.required:
+                files.unreadable.add(concern.name)
                 report.error("file-missing", f"the project has no {concern.name} file", Location(f"{concern.name}.yaml"), expected=f"{concern.name}.yaml ({concern.summary})")
             continue
         source, digest = read_file(root, paths[0], report)
@@ -157,6 +160,8 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
             files.digests[rel] = digest
         if source is not None:
             files.sources[concern.name] = source
+        else:
+            files.unreadable.add(concern.name)
     if not report.has_errors():
         digest_other_files(root, files)
     return files

@@ -121,3 +121,26 @@ def test_infinite_number_is_refused(small_copy):
     errors = errors_of(small_copy)
     line = line_of(small_copy / "licences.yaml", "price_chf: .inf")
     assert any(e.startswith(f"licences.yaml:{line}:") and "price_chf" in e for e in errors), errors
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    ["yaml syntax error", "file missing", "not utf-8"],
+)
+def test_unreadable_file_does_not_cascade(small_copy, breakage):
+    """A sites file that cannot be read at all is reported once, not as 'unknown site' in every
+    other file (nor an unreadable users file as 'unknown user' in handsets)."""
+    if breakage == "yaml syntax error":
+        text = (small_copy / "sites.yaml").read_text(encoding="utf-8")
+        (small_copy / "sites.yaml").write_text(text.replace("    procedure:", "      procedure:", 1), encoding="utf-8")
+        what, file = "unknown site", "sites.yaml"
+    elif breakage == "file missing":
+        (small_copy / "sites.yaml").unlink()
+        what, file = "unknown site", "sites.yaml"
+    else:
+        raw = (small_copy / "users.csv").read_text(encoding="utf-8")
+        (small_copy / "users.csv").write_bytes(raw.encode("latin-1"))
+        what, file = "unknown user", "users.csv"
+    errors = errors_of(small_copy)
+    assert any(e.startswith(f"{file}:") for e in errors), errors
+    assert not any(what in e for e in errors), errors
