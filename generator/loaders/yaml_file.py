@@ -63,7 +63,10 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return _constructor.construct_object(node)
+        try:
+            return _constructor.construct_object(node)
+        except ValueError:
+            return node.value  # an impossible date such as 2024-13-01: the model reports it at its line
 
     @staticmethod
     def dotted(path: tuple) -> str:

@@ -144,3 +144,21 @@ def test_unreadable_file_does_not_cascade(small_copy, breakage):
     errors = errors_of(small_copy)
     assert any(e.startswith(f"{file}:") for e in errors), errors
     assert not any(what in e for e in errors), errors
+
+
+def test_swiss_date_names_the_expected_form(small_copy):
+    """31.12.2026 is how a Swiss integrator writes a date: say it must be 2026-12-31."""
+    edit(small_copy / "licences.yaml", "expiry: 2027-02-28", "expiry: 28.02.2027")
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / "licences.yaml", "28.02.2027")
+    matching = [e for e in errors if e.startswith(f"licences.yaml:{line}:") and "expiry" in e]
+    assert matching and "YYYY-MM-DD" in matching[0] and "'28.02.2027'" in matching[0], errors
+
+
+@pytest.mark.parametrize("value", ["2024-13-01", "2026-02-30"])
+def test_impossible_date_is_an_error_not_a_crash(small_copy, value):
+    """YAML reads 2024-13-01 as a timestamp and the date constructor raises: report it at its line."""
+    edit(small_copy / "licences.yaml", "start: 2024-05-01", f"start: {value}")
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / "licences.yaml", value)
+    assert any(e.startswith(f"licences.yaml:{line}:") and "start" in e and value in e for e in errors), errors
