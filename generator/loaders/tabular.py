@@ -97,6 +97,7 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
     except Exception as e:  # openpyxl raises many kinds for a broken file
         report.error("xlsx-read", f"cannot read the workbook: {e.__class__.__name__}", Location(file), expected="an .xlsx workbook")
         return None
@@ -115,7 +116,10 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
             return None
         source = Source(file, [], {(): Location(file, sheet=sheet.title, cell="A1")})
         source.columns = dict(zip(fields, header))
+        formula_rows = formulas.worksheets[0].iter_rows(min_row=2, values_only=True)
+        unsaved = 0
         for row_number, row in enumerate(rows, start=2):
+            unsaved += _unsaved_formulas(row, next(formula_rows, ()), fields, file, sheet.title, row_number, len(source.data), report)
             if not row or all(c is None or str(c).strip() == "" for c in row):
                 continue
             index = len(source.data)
@@ -133,6 +137,25 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
                 record[name] = value
                 source.positions[(index, name)] = Location(file, sheet=sheet.title, cell=_cell_name(row_number, col))
             source.data.append(record)
-        return source
+        return None if unsaved else source
     finally:
         workbook.close()
+        formulas.close()
+
+
+def _unsaved_formulas(row, formula_row, fields, file, sheet, row_number, index, report) -> int:
+    """Report the cells of a row that hold a formula without a saved value (a workbook written by a
+    script, never opened in Excel): read as empty, they would show as missing fields."""
+    found = 0
+    for col, (name, value, formula) in enumerate(zip(fields, row or (), formula_row or ())):
+        if value is None and isinstance(formula, str) and formula.startswith("="):
+            text = formula if len(formula) <= 40 else formula[:37] + "..."
+            report.error(
+                "xlsx-formula",
+                f"the cell holds a formula with no saved value ({text})",
+                Location(file, sheet=sheet, cell=_cell_name(row_number, col)),
+                f"{Path(file).stem.lower()}[{index}].{name}",
+                "a plain value, or the workbook saved once in Excel or LibreOffice so that the value is stored",
+            )
+            found += 1
+    return found

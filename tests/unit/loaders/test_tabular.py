@@ -65,3 +65,24 @@ def test_valid_xlsx_loads(small_copy):
     assert project is not None, [str(d) for d in report.errors]
     assert project.users[1].last_name == "Rochat"
     assert str(project.users[1].where("extension")).startswith("users.xlsx:Sheet!D3")
+
+
+def test_xlsx_formula_without_saved_value_is_named(small_copy):
+    """A formula written by a script (no value saved by Excel) is reported at its cell as a
+    formula, not as a missing field at the start of the row."""
+    import csv
+
+    rows = list(csv.reader((small_copy / "users.csv").read_text(encoding="utf-8").splitlines()))
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Users"
+    for row in rows:
+        sheet.append(row)
+    sheet["D3"] = "=200+1"
+    workbook.save(small_copy / "users.xlsx")
+    (small_copy / "users.csv").unlink()
+    project, report = validate(small_copy)
+    assert project is None
+    errors = [str(d) for d in report.errors]
+    assert any(e.startswith("users.xlsx:Users!D3: users[1].extension") and "formula" in e for e in errors), errors
+    assert not any("required field is missing" in e for e in errors), errors
