@@ -35,7 +35,8 @@ def test_header_normalisation():
     assert normalise_header("E-mail") == "e_mail"
 
 
-def test_users_as_xlsx_report_sheet_and_cell(small_copy):
+def _users_as_xlsx(small_copy, **cells):
+    """users.csv of the project replaced by users.xlsx (sheet 'Users'), with some cells overwritten."""
     import csv
 
     rows = list(csv.reader((small_copy / "users.csv").read_text(encoding="utf-8").splitlines()))
@@ -44,9 +45,14 @@ def test_users_as_xlsx_report_sheet_and_cell(small_copy):
     sheet.title = "Users"
     for row in rows:
         sheet.append(row)
-    sheet["D5"] = "21O"  # letter O instead of zero
+    for cell, value in cells.items():
+        sheet[cell] = value
     workbook.save(small_copy / "users.xlsx")
     (small_copy / "users.csv").unlink()
+
+
+def test_users_as_xlsx_report_sheet_and_cell(small_copy):
+    _users_as_xlsx(small_copy, D5="21O")  # letter O instead of zero
     project, report = validate(small_copy)
     assert project is None
     assert any(str(d).startswith("users.xlsx:Users!D5: users[3].extension") for d in report.errors), [str(d) for d in report.errors]
@@ -70,17 +76,7 @@ def test_valid_xlsx_loads(small_copy):
 def test_xlsx_formula_without_saved_value_is_named(small_copy):
     """A formula written by a script (no value saved by Excel) is reported at its cell as a
     formula, not as a missing field at the start of the row."""
-    import csv
-
-    rows = list(csv.reader((small_copy / "users.csv").read_text(encoding="utf-8").splitlines()))
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Users"
-    for row in rows:
-        sheet.append(row)
-    sheet["D3"] = "=200+1"
-    workbook.save(small_copy / "users.xlsx")
-    (small_copy / "users.csv").unlink()
+    _users_as_xlsx(small_copy, D3="=200+1")
     project, report = validate(small_copy)
     assert project is None
     errors = [str(d) for d in report.errors]
