@@ -107,6 +107,10 @@ def build(
 @app.command()
 def verify(output: Path = typer.Argument(..., help="A build output folder holding manifest.json.")) -> None:
     """Recompute every file's SHA-256 and report any file that changed, is missing or was added."""
+    if not output.is_dir():
+        fail(f"{output}: no such folder (expected a build output folder holding manifest.json)", 2)
+    if not (output / "manifest.json").is_file():
+        fail(f"{output}: no manifest.json, so not a pbxdoc build output (expected the folder given to build -o)", 2)
     problems = verify_output(output)
     for problem in problems:
         out.print(problem, markup=False)

@@ -155,3 +155,14 @@ def test_build_only_unknown_renderer_is_a_usage_error(small_path, tmp_path):
     assert result.exit_code == 2, result.output
     assert "unknown renderer 'sites'" in result.output and "site" in result.output
     assert not out.exists()
+
+
+def test_verify_a_folder_that_is_no_build_says_so(tmp_path):
+    """A mistyped OUT is a usage error, not 'is not as it was built'."""
+    result = invoke("verify", tmp_path / "nothere")
+    assert result.exit_code == 2, result.output
+    assert "no such folder" in result.output and "not as it was built" not in result.output
+    (tmp_path / "mine").mkdir()
+    result = invoke("verify", tmp_path / "mine")
+    assert result.exit_code == 2, result.output
+    assert "no manifest.json" in result.output and "not as it was built" not in result.output
