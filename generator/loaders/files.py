@@ -55,12 +55,16 @@ def _decode(raw: bytes, file: str, report: Report) -> str | None:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        report.error(
-            "encoding",
-            f"byte 0x{raw[e.start]:02x} is not valid UTF-8",
-            Location(file, line, column),
-            expected="a file saved as UTF-8",
-        )
+        message, expected = f"byte 0x{raw[e.start]:02x} is not valid UTF-8", "a file saved as UTF-8"
+        try:
+            char = raw[e.start : e.start + 1].decode("cp1252")
+            raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:  # what Excel's plain "CSV" and old Windows editors write
+            message += f": the file looks saved as Windows-1252, where it is '{char}'"
+            expected = "a file saved as UTF-8; in Excel: Save As, CSV UTF-8"
+        report.error("encoding", message, Location(file, line, column), expected=expected)
         return None
 
 
