@@ -130,22 +130,24 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
         return files
     candidates = sorted(p for p in root.iterdir() if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
     found: dict[str, list[Path]] = {}
+    unknown: list[tuple[Path, list[str]]] = []
     for path in candidates:
         stem = path.stem.lower()
         concern = CONCERN_BY_NAME.get(stem)
         if concern is None:
-            close = difflib.get_close_matches(stem, list(CONCERN_BY_NAME), n=1)
-            hint = f"did you mean {close[0]}{path.suffix}? " if close else ""
-            report.warning(
-                "unknown-file",
-                f"not a pbxdoc data file, ignored; {hint}known files: {', '.join(c.name for c in CONCERNS)}",
-                Location(path.name),
-            )
+            unknown.append((path, difflib.get_close_matches(stem, list(CONCERN_BY_NAME), n=1)))
             continue
         if path.suffix.lower() not in concern.extensions:
             report.error("file-format", f"{concern.name} cannot be a {path.suffix} file", Location(path.name), expected=" or ".join(concern.extensions))
             continue
         found.setdefault(concern.name, []).append(path)
+    for path, close in unknown:
+        if close and close[0] not in found:  # user.csv and no users file: surely meant as users
+            files.unreadable.add(close[0])
+            report.error("file-misnamed", f"not a pbxdoc data file, and the project has no {close[0]} file", Location(path.name), expected=f"did you mean {close[0]}{path.suffix}?")
+            continue
+        hint = f"did you mean {close[0]}{path.suffix}? " if close else ""
+        report.warning("unknown-file", f"not a pbxdoc data file, ignored; {hint}known files: {', '.join(c.name for c in CONCERNS)}", Location(path.name))
     for concern in CONCERNS:
         paths = found.get(concern.name, [])
         if len(paths) > 1:

@@ -64,6 +64,8 @@ def _describe(error: dict, concern_type: Any, data_loc: tuple) -> tuple[str, str
         return f"unknown key '{field_name}'", f"{hint}one of: {', '.join(known)}" if known else "no such key"
     if kind in ("value_error", "assertion_error"):
         return msg.removeprefix("Value error, ").removeprefix("Assertion failed, "), ""
+    if kind == "bool_parsing":
+        return f"invalid value, got {_short(error.get('input'))}", "true or false (also yes/no, 1/0)"
     if kind in ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"):
         return f"invalid date, got {_short(error.get('input'))}", "a date written YYYY-MM-DD, e.g. 2026-12-31"
     if msg.startswith("Input should be "):

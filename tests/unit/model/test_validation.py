@@ -162,3 +162,20 @@ def test_impossible_date_is_an_error_not_a_crash(small_copy, value):
     errors = errors_of(small_copy)
     line = line_of(small_copy / "licences.yaml", value)
     assert any(e.startswith(f"licences.yaml:{line}:") and "start" in e and value in e for e in errors), errors
+
+
+def test_misnamed_file_is_the_one_message(small_copy):
+    """users.csv saved as user.csv: the warning says 'did you mean users.csv?', and handsets do not
+    each report an unknown user."""
+    (small_copy / "users.csv").rename(small_copy / "user.csv")
+    project, report = validate(small_copy)
+    messages = [str(d) for d in report.sorted()]
+    assert project is None
+    assert any(m.startswith("user.csv:") and "did you mean users.csv?" in m for m in messages), messages
+    assert not any("unknown user" in m or "unknown person 'u-" in m for m in messages), messages
+
+
+def test_boolean_error_names_the_accepted_words(small_copy):
+    edit(small_copy / "users.csv", "t-t58w,false,false", "t-t58w,oui,false")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:2:") and "hot_desking" in e and "true or false" in e for e in errors), errors
