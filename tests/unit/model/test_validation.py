@@ -179,3 +179,13 @@ def test_boolean_error_names_the_accepted_words(small_copy):
     edit(small_copy / "users.csv", "t-t58w,false,false", "t-t58w,oui,false")
     errors = errors_of(small_copy)
     assert any(e.startswith("users.csv:2:") and "hot_desking" in e and "true or false" in e for e in errors), errors
+
+
+def test_misspelt_column_is_reported_once_at_its_header(small_copy):
+    """A typo in a CSV header is one error at the header cell, not two on every row."""
+    path = small_copy / "users.csv"
+    lines = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(lines[0].replace("extension", "extention", 1) + "\n" + lines[1], encoding="utf-8")
+    errors = errors_of(small_copy)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("users.csv:1:4: ") and "extention" in errors[0] and "did you mean 'extension'" in errors[0], errors
