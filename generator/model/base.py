@@ -52,6 +52,8 @@ def _e164(value: Any) -> Any:
     if compact.startswith("00"):
         compact = "+" + compact[2:]
     if not re.fullmatch(r"\+[1-9]\d{1,14}", compact):
+        if re.fullmatch(r"0[1-9]\d{5,13}", compact):  # a national number, as printed on a letterhead
+            raise ValueError(f"not an E.164 number: {value.strip()!r} is a national number; add the country code, e.g. +41 {value.strip()[1:]} in Switzerland")
         raise ValueError("not an E.164 number: '+', country code, then at most 15 digits in all, e.g. +41 21 555 12 00")
     return compact
 

@@ -189,3 +189,10 @@ def test_misspelt_column_is_reported_once_at_its_header(small_copy):
     errors = errors_of(small_copy)
     assert len(errors) == 1, errors
     assert errors[0].startswith("users.csv:1:4: ") and "extention" in errors[0] and "did you mean 'extension'" in errors[0], errors
+
+
+def test_national_number_says_how_to_write_it(small_copy):
+    """021 555 12 00 is how the number is printed on a letterhead: say to add the country code."""
+    edit(small_copy / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200", "u-reception,Accueil,Fiduciaire,200,021 555 12 00")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:2:5:") and "not an E.164 number" in e and "'021 555 12 00'" in e and "+41 21 555 12 00" in e for e in errors), errors
