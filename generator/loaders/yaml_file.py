@@ -7,6 +7,8 @@ that aliases can expand to.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
@@ -20,6 +22,8 @@ except AttributeError:  # pragma: no cover - libyaml missing
 
 MAX_VALUES = 2_000_000
 _constructor = SafeConstructor()
+INT_TAG = "tag:yaml.org,2002:int"
+AS_WRITTEN = re.compile(r"[+-]?0[0-9xob_]|\+|.*:")  # octal, hexadecimal, signed or sexagesimal integers
 
 
 class _TooLarge(Exception):
@@ -63,6 +67,8 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag == INT_TAG and not node.style and AS_WRITTEN.match(node.value):
+            return node.value  # 0201, +41..., 0x1F, 7:30: YAML 1.1 would change the digits
         try:
             return _constructor.construct_object(node)
         except ValueError:
