@@ -77,11 +77,11 @@ def build(
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the outputs ({', '.join(LANGUAGES)}); default: the project's language."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Build the site in every language, with a language switcher."),
     audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors (for CI)."),
+    strict: bool = typer.Option(False, "--strict", help="Fail when validating the data gives any warning (for CI); to fail on compliance findings, use `pbxdoc check --fail-on`."),
     only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(r.name for r in RENDERERS)}."),
 ) -> None:
     """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
-    from generator.pipeline import BuildOptions, build as run_build
+    from generator.pipeline import BuildOptions, StrictFailure, build as run_build
 
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
@@ -96,6 +96,9 @@ def build(
         result = run_build(root, options, progress=(lambda stage: console.print(f"  {stage}...", markup=False)) if show else (lambda stage: None))
     except InvalidProject as e:
         invalid(e)
+    except StrictFailure as e:
+        print_report(e.report)
+        fail(str(e))
     except PbxdocError as e:
         fail(str(e))
     print_report(result.report)

@@ -166,3 +166,11 @@ def test_verify_a_folder_that_is_no_build_says_so(tmp_path):
     result = invoke("verify", tmp_path / "mine")
     assert result.exit_code == 2, result.output
     assert "no manifest.json" in result.output and "not as it was built" not in result.output
+
+
+def test_build_strict_shows_the_warnings_it_fails_on(small_copy, tmp_path):
+    """--strict refuses a build with warnings: the integrator must see which ones."""
+    (small_copy / "notes.yaml").write_text("[]\n", encoding="utf-8")
+    result = invoke("build", small_copy, "-o", tmp_path / "out", "--only", "data", "--strict")
+    assert result.exit_code == 1, result.output
+    assert "notes.yaml: not a pbxdoc data file" in result.output and "--strict" in result.output
