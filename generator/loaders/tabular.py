@@ -38,7 +38,7 @@ def read_csv(text: str, file: str, report: Report) -> Source | None:
         return None
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as e:
@@ -49,9 +49,13 @@ def read_csv(text: str, file: str, report: Report) -> Source | None:
     if not _check_header(header, fields, file, report, lambda i: Location(file, 1, i + 1)):
         return None
     source.columns = dict(zip(fields, header))
+    line = 1
     try:
-        for row in reader:
-            line = reader.line_num
+        while True:
+            line = reader.line_num + 1  # where the row starts (a quoted cell may span lines)
+            row = next(reader, None)
+            if row is None:
+                break
             if not any(cell.strip() for cell in row):
                 continue
             index = len(source.data)
@@ -72,7 +76,10 @@ def read_csv(text: str, file: str, report: Report) -> Source | None:
                 source.positions[(index, name)] = Location(file, line, col + 1)
             source.data.append(record)
     except csv.Error as e:
-        report.error("csv-syntax", f"CSV error: {e}", Location(file, reader.line_num, 1), expected="valid CSV")
+        if "end of data" in str(e):
+            report.error("csv-syntax", "a quote opened in this row is never closed: every following row would be one cell", Location(file, line, 1), expected='a closing " for each opening "')
+        else:
+            report.error("csv-syntax", f"CSV error: {e}", Location(file, line, 1), expected="valid CSV")
         return None
     return source
 

@@ -82,3 +82,19 @@ def test_xlsx_formula_without_saved_value_is_named(small_copy):
     errors = [str(d) for d in report.errors]
     assert any(e.startswith("users.xlsx:Users!D3: users[1].extension") and "formula" in e for e in errors), errors
     assert not any("required field is missing" in e for e in errors), errors
+
+
+def test_unclosed_quote_is_an_error_not_lost_rows():
+    """A quote never closed would swallow every following row into one cell, silently."""
+    report = Report()
+    source = read_csv('id,first_name,last_name\nu1,"Anne,Dupont\nu2,Marc,Muller\nu3,Eva,Roth\n', "users.csv", report)
+    assert source is None
+    errors = [str(d) for d in report.errors]
+    assert len(errors) == 1 and errors[0].startswith("users.csv:2:") and "quote" in errors[0], errors
+
+
+def test_quoted_cell_over_several_lines_is_kept():
+    report = Report()
+    source = read_csv('id,first_name,notes\nu1,Anne,"line one\nline two"\nu2,Marc,\n', "users.csv", report)
+    assert not report.diagnostics and [r["id"] for r in source.data] == ["u1", "u2"]
+    assert source.data[0]["notes"] == "line one\nline two" and str(source.locate((1,))) == "users.csv:4:1"
