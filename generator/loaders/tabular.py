@@ -22,7 +22,7 @@ def normalise_header(header: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", str(header).strip().lower()).strip("_")
 
 
-def _cell_name(row: int, col: int) -> str:
+def cell_name(row: int, col: int) -> str:
     letters = ""
     col += 1
     while col:
@@ -119,7 +119,7 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
         while header and header[-1] == "":
             header.pop()
         fields = [normalise_header(h) for h in header]
-        if not _check_header(header, fields, file, report, lambda i: Location(file, sheet=sheet.title, cell=_cell_name(1, i))):
+        if not _check_header(header, fields, file, report, lambda i: Location(file, sheet=sheet.title, cell=cell_name(1, i))):
             return None
         source = Source(file, [], {(): Location(file, sheet=sheet.title, cell="A1")})
         source.columns = dict(zip(fields, header))
@@ -130,7 +130,7 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
             if not row or all(c is None or str(c).strip() == "" for c in row):
                 continue
             index = len(source.data)
-            source.positions[(index,)] = Location(file, sheet=sheet.title, cell=_cell_name(row_number, 0))
+            source.positions[(index,)] = Location(file, sheet=sheet.title, cell=cell_name(row_number, 0))
             record = {}
             for col, (name, value) in enumerate(zip(fields, row)):
                 if value is None or (isinstance(value, str) and value.strip() == ""):
@@ -142,7 +142,7 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
                 else:
                     value = str(value).strip()
                 record[name] = value
-                source.positions[(index, name)] = Location(file, sheet=sheet.title, cell=_cell_name(row_number, col))
+                source.positions[(index, name)] = Location(file, sheet=sheet.title, cell=cell_name(row_number, col))
             source.data.append(record)
         return None if unsaved else source
     finally:
@@ -153,16 +153,26 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
 def _unsaved_formulas(row, formula_row, fields, file, sheet, row_number, index, report) -> int:
     """Report the cells of a row that hold a formula without a saved value (a workbook written by a
     script, never opened in Excel): read as empty, they would show as missing fields."""
-    found = 0
-    for col, (name, value, formula) in enumerate(zip(fields, row or (), formula_row or ())):
-        if value is None and isinstance(formula, str) and formula.startswith("="):
-            text = formula if len(formula) <= 40 else formula[:37] + "..."
-            report.error(
-                "xlsx-formula",
-                f"the cell holds a formula with no saved value ({text})",
-                Location(file, sheet=sheet, cell=_cell_name(row_number, col)),
-                f"{Path(file).stem.lower()}[{index}].{name}",
-                "a plain value, or the workbook saved once in Excel or LibreOffice so that the value is stored",
-            )
-            found += 1
-    return found
+    found = unsaved_formulas(row[: len(fields)] if row else (), formula_row)
+    for col, formula in found:
+        report.error(
+            "xlsx-formula",
+            f"the cell holds a formula with no saved value ({formula})",
+            Location(file, sheet=sheet, cell=cell_name(row_number, col)),
+            f"{Path(file).stem.lower()}[{index}].{fields[col]}",
+            UNSAVED_FORMULA_FIX,
+        )
+    return len(found)
+
+
+UNSAVED_FORMULA_FIX = "a plain value, or the workbook saved once in Excel or LibreOffice so that the value is stored"
+
+
+def unsaved_formulas(row, formula_row) -> list[tuple[int, str]]:
+    """(column, formula shortened) of the cells that hold a formula without a saved value: a
+    workbook written by a script and never opened in Excel reads them as empty."""
+    return [
+        (col, formula if len(formula) <= 40 else formula[:37] + "...")
+        for col, (value, formula) in enumerate(zip(row or (), formula_row or ()))
+        if value is None and isinstance(formula, str) and formula.startswith("=")
+    ]
