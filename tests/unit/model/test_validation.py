@@ -196,3 +196,10 @@ def test_national_number_says_how_to_write_it(small_copy):
     edit(small_copy / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200", "u-reception,Accueil,Fiduciaire,200,021 555 12 00")
     errors = errors_of(small_copy)
     assert any(e.startswith("users.csv:2:5:") and "not an E.164 number" in e and "'021 555 12 00'" in e and "+41 21 555 12 00" in e for e in errors), errors
+
+
+def test_invalid_number_is_echoed(small_copy):
+    """A number that lost its '+' (a spreadsheet cell typed as number) is shown as it was read."""
+    edit(small_copy / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200", "u-reception,Accueil,Fiduciaire,200,41215551200")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:2:5:") and "not an E.164 number" in e and "'41215551200'" in e for e in errors), errors
