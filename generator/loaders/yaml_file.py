@@ -22,6 +22,8 @@ except AttributeError:  # pragma: no cover - libyaml missing
 
 MAX_VALUES = 2_000_000
 _constructor = SafeConstructor()
+# What PyYAML says when a key is indented too little or too much.
+INDENTATION_PROBLEMS = ("mapping values are not allowed", "expected <block end>", "could not find expected ':'", "expected a comment or a line break")
 INT_TAG = "tag:yaml.org,2002:int"
 AS_WRITTEN = re.compile(r"[+-]?0[0-9xob_]|\+|.*:")  # octal, hexadecimal, signed or sexagesimal integers
 
@@ -115,6 +117,8 @@ def read_yaml(text: str, file: str, report: Report) -> Source | None:
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         problem = e.problem or "invalid YAML"
         context = f" {e.context}" if e.context else ""
+        if any(words in problem for words in INDENTATION_PROBLEMS):
+            context += "; check the indentation of this line and of the lines just above"
         report.error("yaml-syntax", f"YAML syntax error: {problem}{context}", loc, expected="valid YAML")
         return None
     except yaml.YAMLError as e:
