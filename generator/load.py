@@ -45,7 +45,7 @@ def _validate(root: Path) -> tuple[Project | None, Report]:
     if "pbxdoc" not in files.sources and report.has_errors():
         return None, report
     project, _failed, failed_ids = build_project(files.sources, report)
-    check_references(project, root, failed_ids, report)
+    check_references(project, root, failed_ids, report, frozenset(files.unreadable))
     if report.has_errors():
         return None, report
     project._root = root

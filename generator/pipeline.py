@@ -22,7 +22,11 @@ from generator.renderers import RENDERERS, RenderContext
 
 
 class StrictFailure(PbxdocError):
-    """--strict and the data produced warnings."""
+    """--strict and the data produced warnings (kept in .report, to be shown)."""
+
+    def __init__(self, message: str, report):
+        super().__init__(message)
+        self.report = report
 
 
 @dataclass
@@ -78,7 +82,7 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
     if project is None:
         raise InvalidProject(report)
     if options.strict and report.warnings:
-        raise StrictFailure(f"{len(report.warnings)} warning(s) and --strict is set")
+        raise StrictFailure(f"{len(report.warnings)} warning(s) and --strict is set", report)
     stages.append(("load", time.perf_counter() - start))
     progress("check")
     t = time.perf_counter()

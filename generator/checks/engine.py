@@ -37,6 +37,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+UNFILLED = re.compile(r"\{[a-z_]+\}")
+
+
 def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, translator: Translator) -> tuple[str, str, str]:
     """Title, message and remediation of a finding in the translator's language."""
     key = f"checks.rules.{rule_id}"
@@ -52,6 +55,18 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
         else:
             values[name] = value
     return translator.t(f"{key}.title"), translator.t(f"{key}.{variant}", **values), translator.t(f"{key}.remediation")
+
+
+def worded(finding: Finding, translator: Translator) -> tuple[str, str, str]:
+    """Title, message and remediation of a finding in another language than the project's: the
+    checks word findings in the project's language and keep the rule's variant and parameters."""
+    try:
+        title, message, remediation = describe(finding.rule, getattr(finding, "variant", "message"), getattr(finding, "params", ()), translator)
+    except KeyError:  # a rule this catalogue does not know (findings from another version)
+        return finding.title, finding.message, getattr(finding, "remediation", "")
+    if UNFILLED.search(message):  # a finding made without its parameters: keep its own words
+        return finding.title, finding.message, getattr(finding, "remediation", "")
+    return title, message, remediation
 
 
 def _finding(rule: Rule, found: Hit, translator: Translator) -> Finding:

@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from generator.cli.common import app, console, fail, invalid, out, project_argument, resolve_project
+from generator.cli.common import LANG_METAVAR, app, console, fail, invalid, out, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError, Severity
 from generator.i18n import LANGUAGES, Translator
 
@@ -77,7 +77,7 @@ def check_command(
     project: Path = project_argument(),
     format: CheckFormat = typer.Option(CheckFormat.TEXT, "--format", "-f", help="text: a table by category for people; json for tools; sarif: SARIF 2.1.0 for code-scanning tools."),
     fail_on: FailOn = typer.Option(FailOn.ERROR, "--fail-on", help="Exit 1 when an active (not waived) finding of this severity or worse exists; never: always exit 0."),
-    lang: str = typer.Option(None, "--lang", help=f"Language of titles and messages ({', '.join(LANGUAGES)}); default: the project's language."),
+    lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of titles and messages ({', '.join(LANGUAGES)}); default: the project's language."),
     output: Path = typer.Option(None, "--output", "-o", help="Write the report to this file instead of the standard output."),
 ) -> None:
     """Check the installation against the rule catalogue (backups, licences, hardware, DECT, numbering, availability...).
@@ -128,7 +128,7 @@ def check_command(
 
 @app.command("rules")
 def rules_command(
-    lang: str = typer.Option("en", "--lang", help=f"Language of the catalogue ({', '.join(LANGUAGES)})."),
+    lang: str = typer.Option("en", "--lang", metavar=LANG_METAVAR, help=f"Language of the catalogue ({', '.join(LANGUAGES)})."),
     format: RulesFormat = typer.Option(RulesFormat.TEXT, "--format", "-f", help="text for people, json for tools and documentation."),
 ) -> None:
     """List the rule catalogue: id, severity, title, rationale, remediation and source of every rule."""

@@ -38,6 +38,13 @@ class Format(str, Enum):
 
 
 PROJECT_HELP = "Project folder holding pbxdoc.yaml (default: the bundled example customer)."
+AUDIENCE_HELP = (
+    "Who the outputs are for. customer: no prices, commercial documents, internal contacts, premises "
+    "access or secret references (vault:, env:); auditor: no prices, commercial documents or secret "
+    "references; integrator: everything (secrets themselves are never in the data)."
+)
+LANG_METAVAR = "<fr|de|en>"
+
 
 
 def project_argument() -> Path | None:

@@ -9,11 +9,12 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience
-from generator.cli.common import Format, app, console, fail, interactive, invalid, out, print_report, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, Format, LANG_METAVAR, app, console, fail, interactive, invalid, out, print_report, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.load import EXAMPLES, SMALL_EXAMPLE, validate
 from generator.output import verify as verify_output
+from generator.renderers import RENDERERS
 from generator.schema import write_schemas
 
 
@@ -73,17 +74,21 @@ def schema(output: Path = typer.Option(Path("schemas"), "--output", "-o", help="
 def build(
     project: Path = project_argument(),
     output: Path = typer.Option(Path("build"), "--output", "-o", help="Output folder; replaced only when the whole build succeeds."),
-    lang: str = typer.Option(None, "--lang", help=f"Language of the outputs ({', '.join(LANGUAGES)}); default: the project's language."),
+    lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the outputs ({', '.join(LANGUAGES)}); default: the project's language."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Build the site in every language, with a language switcher."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer: no commercial or premises-access data; auditor: no commercial data; integrator: everything but secrets."),
-    strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors (for CI)."),
-    only: list[str] = typer.Option([], "--only", help="Run only this renderer (repeatable)."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    strict: bool = typer.Option(False, "--strict", help="Fail when validating the data gives any warning (for CI); to fail on compliance findings, use `pbxdoc check --fail-on`."),
+    only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(r.name for r in RENDERERS)}."),
 ) -> None:
     """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
-    from generator.pipeline import BuildOptions, build as run_build
+    from generator.pipeline import BuildOptions, StrictFailure, build as run_build
 
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
+    names = [r.name for r in RENDERERS]
+    for name in only:
+        if name not in names:
+            fail(f"unknown renderer {name!r}; choose one of {', '.join(names)}", 2)
     root = resolve_project(project)
     options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only))
     show = interactive()
@@ -91,6 +96,9 @@ def build(
         result = run_build(root, options, progress=(lambda stage: console.print(f"  {stage}...", markup=False)) if show else (lambda stage: None))
     except InvalidProject as e:
         invalid(e)
+    except StrictFailure as e:
+        print_report(e.report)
+        fail(str(e))
     except PbxdocError as e:
         fail(str(e))
     print_report(result.report)
@@ -102,6 +110,10 @@ def build(
 @app.command()
 def verify(output: Path = typer.Argument(..., help="A build output folder holding manifest.json.")) -> None:
     """Recompute every file's SHA-256 and report any file that changed, is missing or was added."""
+    if not output.is_dir():
+        fail(f"{output}: no such folder (expected a build output folder holding manifest.json)", 2)
+    if not (output / "manifest.json").is_file():
+        fail(f"{output}: no manifest.json, so not a pbxdoc build output (expected the folder given to build -o)", 2)
     problems = verify_output(output)
     for problem in problems:
         out.print(problem, markup=False)

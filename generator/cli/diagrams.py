@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from generator.cli.common import app, console, fail, invalid, project_argument, resolve_project
+from generator.cli.common import LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 
@@ -24,9 +24,9 @@ class View(str, Enum):
 def diagram(
     project: Path = project_argument(),
     view: View = typer.Option(View.OVERVIEW, "--view", help="Which diagram to draw."),
-    object_id: str = typer.Option(None, "--object", help="Server, site or DECT system id (default: the first one the view has)."),
+    object_id: str = typer.Option(None, "--object", metavar="<id>", help="Server, site or DECT system id (default: the first one the view has)."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write; .svg or .png (default: the diagram's own name in the current folder)."),
-    lang: str = typer.Option(None, "--lang", help=f"Language of the labels ({', '.join(LANGUAGES)}); default: the project's language."),
+    lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the labels ({', '.join(LANGUAGES)}); default: the project's language."),
 ) -> None:
     """Render one diagram of a project (with its compliance findings) to SVG or PNG."""
     from generator.diagrams import render_view

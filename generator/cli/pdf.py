@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience
-from generator.cli.common import app, console, fail, invalid, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 
@@ -24,9 +24,9 @@ def _record_name(value: str) -> str:
 def pdf(
     project: Path = project_argument(),
     output: Path = typer.Option(Path("build-pdf"), "--output", "-o", help="Output folder (pdf/ and manifest.json); replaced only when every PDF was made."),
-    lang: str = typer.Option(None, "--lang", help=f"Language of the records ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer: no commercial or premises-access data; auditor: no commercial data; integrator: everything but secrets."),
-    record: list[str] = typer.Option([], "--record", callback=lambda values: [_record_name(v) for v in values], help=f"Make only this record (repeatable): {', '.join(RECORD_NAMES)}."),
+    lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the records ({', '.join(LANGUAGES)}); default: the project's language."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    record: list[str] = typer.Option([], "--record", metavar="<record>", callback=lambda values: [_record_name(v) for v in values], help=f"Make only this record (repeatable): {', '.join(RECORD_NAMES)}."),
 ) -> None:
     """Generate the PDF/A-3b records (commissioning, handover, discharge, audit, runbooks, documentation book)."""
     from generator.pdf.build import build_pdfs

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience, for_audience
-from generator.cli.common import app, fail, invalid, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, fail, invalid, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES, Translator
 
@@ -16,9 +16,9 @@ from generator.i18n import LANGUAGES, Translator
 @app.command()
 def runbook(
     project: Path = project_argument(),
-    system: str = typer.Option(None, "--system", "-s", help="Id of one system (server, DECT system or base, device); default: every runbook."),
-    lang: str = typer.Option(None, "--lang", help=f"Language ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer and auditor views hide secret references (vault:, env:)."),
+    system: str = typer.Option(None, "--system", "-s", metavar="<id>", help="Id of one system (server, DECT system or base, device); default: every runbook."),
+    lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language ({', '.join(LANGUAGES)}); default: the project's language."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
 ) -> None:
     """Print the backup and restore runbooks as Markdown on standard output.
 

@@ -7,16 +7,16 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience
-from generator.cli.common import app, fail, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, fail, project_argument, resolve_project
 from generator.i18n import LANGUAGES
 
 
 @app.command()
 def serve(
     project: Path = project_argument(),
-    lang: str = typer.Option(None, "--lang", help=f"Language of the site ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer: no commercial or premises-access data; auditor: no commercial data; integrator: everything but secrets."),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep 127.0.0.1 unless others must see the preview)."),
+    lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the site ({', '.join(LANGUAGES)}); default: the project's language."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="<address>", help="Address to listen on (keep 127.0.0.1 unless others must see the preview)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     open_browser: bool = typer.Option(False, "--open", help="Open the preview in the default browser."),
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience
-from generator.cli.common import app, console, fail, invalid, print_report, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, print_report, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 
@@ -73,8 +73,8 @@ def _run(call) -> None:
 def export_xlsx(
     project: Path = project_argument(),
     output: Path = typer.Option(None, "--output", "-o", help="Workbook file to write (default: <customer-id>.xlsx here)."),
-    lang: str = typer.Option(None, "--lang", help=f"Language of the labels ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help="customer and auditor: no commercial columns and no secret references."),
+    lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the labels ({', '.join(LANGUAGES)}); default: the project's language."),
+    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
 ) -> None:
     """Write the customer workbook: one sheet per tabular record, with filters and print settings."""
     from generator.workbook import export_workbook

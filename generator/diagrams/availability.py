@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from generator.checks import worded
 from generator.diagrams.graph import INK, Graph, Html, esc, root_graph
 from generator.diagrams.equipment import item as equipment_item, unknown
 from generator.diagrams.labels import PALETTE, card, cluster_label, cluster_style, group_table, styled
@@ -18,12 +19,12 @@ from generator.model.telephony import CommunicationServer
 CATEGORY = "availability"
 
 
-def alerts_by_object(project: Project) -> dict[str, list[str]]:
+def alerts_by_object(project: Project, t: Translator) -> dict[str, list[str]]:
     """Active findings of the availability category, as marker lines per object id."""
     marks: dict[str, list[str]] = defaultdict(list)
     for f in project.findings:
         if f.active and f.category.lower() == CATEGORY:
-            marks[f.object_id].append(f"{f.rule}: {f.title}")
+            marks[f.object_id].append(f"{f.rule}: {worded(f, t)[0]}")
     return marks
 
 
@@ -38,7 +39,7 @@ def _host_id(project: Project, server: CommunicationServer) -> str | None:
 def build(project: Project, t: Translator, title: str, site_ids: set[str] | None = None) -> Graph:
     """The detailed view of every site (or of the given ones)."""
     graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.9")
-    alerts = alerts_by_object(project)
+    alerts = alerts_by_object(project, t)
     avail = project.availability
     equipment = project.equipment
     powered_by: dict[str, list[str]] = defaultdict(list)
@@ -131,7 +132,7 @@ def _other_findings(project: Project, t: Translator, graph: Graph, marked: set[s
     """Findings on objects the diagram has no place for (a site, a DR plan...), listed apart."""
     unplaced = sorted((f for f in project.findings if f.active and f.category.lower() == CATEGORY and f.object_id not in marked), key=lambda f: (f.rule, f.object_id))
     if unplaced:
-        lines = [f"{f.object_id} — {f.rule}: {f.title}" for f in unplaced]
+        lines = [f"{f.object_id} — {f.rule}: {worded(f, t)[0]}" for f in unplaced]
         graph.node(card("alert", t.t("diagrams.availability.other_findings"), lines, "alert"))
 
 
@@ -154,7 +155,7 @@ def summary(project: Project, t: Translator, title: str) -> Graph:
     """Many sites: one card per site (UPS load and runtime, WAN redundancy, servers and failover,
     findings of the site in red) in a grid; each site has its own detailed diagram."""
     graph = root_graph(rankdir="TB", label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.3", nodesep="0.3")
-    alerts = alerts_by_object(project)
+    alerts = alerts_by_object(project, t)
     avail = project.availability
     by_site: dict[str, list[str]] = defaultdict(list)
     for object_id, lines in sorted(alerts.items()):

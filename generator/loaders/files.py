@@ -29,6 +29,7 @@ class ProjectFiles:
     root: Path
     sources: dict[str, Source] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)  # concerns whose file is missing or could not be read
 
     def digest(self) -> str:
         h = hashlib.sha256()
@@ -54,12 +55,16 @@ def _decode(raw: bytes, file: str, report: Report) -> str | None:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        report.error(
-            "encoding",
-            f"byte 0x{raw[e.start]:02x} is not valid UTF-8",
-            Location(file, line, column),
-            expected="a file saved as UTF-8",
-        )
+        message, expected = f"byte 0x{raw[e.start]:02x} is not valid UTF-8", "a file saved as UTF-8"
+        try:
+            char = raw[e.start : e.start + 1].decode("cp1252")
+            raw.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:  # what Excel's plain "CSV" and old Windows editors write
+            message += f": the file looks saved as Windows-1252, where it is '{char}'"
+            expected = "a file saved as UTF-8; in Excel: Save As, CSV UTF-8"
+        report.error("encoding", message, Location(file, line, column), expected=expected)
         return None
 
 
@@ -125,30 +130,34 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
         return files
     candidates = sorted(p for p in root.iterdir() if p.is_file() and p.suffix.lower() in DATA_SUFFIXES)
     found: dict[str, list[Path]] = {}
+    unknown: list[tuple[Path, list[str]]] = []
     for path in candidates:
         stem = path.stem.lower()
         concern = CONCERN_BY_NAME.get(stem)
         if concern is None:
-            close = difflib.get_close_matches(stem, list(CONCERN_BY_NAME), n=1)
-            hint = f"did you mean {close[0]}{path.suffix}? " if close else ""
-            report.warning(
-                "unknown-file",
-                f"not a pbxdoc data file, ignored; {hint}known files: {', '.join(c.name for c in CONCERNS)}",
-                Location(path.name),
-            )
+            unknown.append((path, difflib.get_close_matches(stem, list(CONCERN_BY_NAME), n=1)))
             continue
         if path.suffix.lower() not in concern.extensions:
             report.error("file-format", f"{concern.name} cannot be a {path.suffix} file", Location(path.name), expected=" or ".join(concern.extensions))
             continue
         found.setdefault(concern.name, []).append(path)
+    for path, close in unknown:
+        if close and close[0] not in found:  # user.csv and no users file: surely meant as users
+            files.unreadable.add(close[0])
+            report.error("file-misnamed", f"not a pbxdoc data file, and the project has no {close[0]} file", Location(path.name), expected=f"did you mean {close[0]}{path.suffix}?")
+            continue
+        hint = f"did you mean {close[0]}{path.suffix}? " if close else ""
+        report.warning("unknown-file", f"not a pbxdoc data file, ignored; {hint}known files: {', '.join(c.name for c in CONCERNS)}", Location(path.name))
     for concern in CONCERNS:
         paths = found.get(concern.name, [])
         if len(paths) > 1:
             names = ", ".join(p.name for p in paths)
             report.error("file-twice", f"{concern.name} is given by several files ({names})", Location(paths[1].name), expected="exactly one file per concern")
+            files.unreadable.add(concern.name)
             continue
         if not paths:
             if concern.required:
+                files.unreadable.add(concern.name)
                 report.error("file-missing", f"the project has no {concern.name} file", Location(f"{concern.name}.yaml"), expected=f"{concern.name}.yaml ({concern.summary})")
             continue
         source, digest = read_file(root, paths[0], report)
@@ -157,6 +166,8 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
             files.digests[rel] = digest
         if source is not None:
             files.sources[concern.name] = source
+        else:
+            files.unreadable.add(concern.name)
     if not report.has_errors():
         digest_other_files(root, files)
     return files

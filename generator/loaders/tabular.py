@@ -22,7 +22,7 @@ def normalise_header(header: str) -> str:
     return re.sub(r"[^0-9a-z]+", "_", str(header).strip().lower()).strip("_")
 
 
-def _cell_name(row: int, col: int) -> str:
+def cell_name(row: int, col: int) -> str:
     letters = ""
     col += 1
     while col:
@@ -38,7 +38,7 @@ def read_csv(text: str, file: str, report: Report) -> Source | None:
         return None
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except csv.Error as e:
@@ -49,9 +49,13 @@ def read_csv(text: str, file: str, report: Report) -> Source | None:
     if not _check_header(header, fields, file, report, lambda i: Location(file, 1, i + 1)):
         return None
     source.columns = dict(zip(fields, header))
+    line = 1
     try:
-        for row in reader:
-            line = reader.line_num
+        while True:
+            line = reader.line_num + 1  # where the row starts (a quoted cell may span lines)
+            row = next(reader, None)
+            if row is None:
+                break
             if not any(cell.strip() for cell in row):
                 continue
             index = len(source.data)
@@ -72,7 +76,10 @@ def read_csv(text: str, file: str, report: Report) -> Source | None:
                 source.positions[(index, name)] = Location(file, line, col + 1)
             source.data.append(record)
     except csv.Error as e:
-        report.error("csv-syntax", f"CSV error: {e}", Location(file, reader.line_num, 1), expected="valid CSV")
+        if "end of data" in str(e):
+            report.error("csv-syntax", "a quote opened in this row is never closed: every following row would be one cell", Location(file, line, 1), expected='a closing " for each opening "')
+        else:
+            report.error("csv-syntax", f"CSV error: {e}", Location(file, line, 1), expected="valid CSV")
         return None
     return source
 
@@ -97,6 +104,7 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
     except Exception as e:  # openpyxl raises many kinds for a broken file
         report.error("xlsx-read", f"cannot read the workbook: {e.__class__.__name__}", Location(file), expected="an .xlsx workbook")
         return None
@@ -111,15 +119,18 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
         while header and header[-1] == "":
             header.pop()
         fields = [normalise_header(h) for h in header]
-        if not _check_header(header, fields, file, report, lambda i: Location(file, sheet=sheet.title, cell=_cell_name(1, i))):
+        if not _check_header(header, fields, file, report, lambda i: Location(file, sheet=sheet.title, cell=cell_name(1, i))):
             return None
         source = Source(file, [], {(): Location(file, sheet=sheet.title, cell="A1")})
         source.columns = dict(zip(fields, header))
+        formula_rows = formulas.worksheets[0].iter_rows(min_row=2, values_only=True)
+        unsaved = 0
         for row_number, row in enumerate(rows, start=2):
+            unsaved += _unsaved_formulas(row, next(formula_rows, ()), fields, file, sheet.title, row_number, len(source.data), report)
             if not row or all(c is None or str(c).strip() == "" for c in row):
                 continue
             index = len(source.data)
-            source.positions[(index,)] = Location(file, sheet=sheet.title, cell=_cell_name(row_number, 0))
+            source.positions[(index,)] = Location(file, sheet=sheet.title, cell=cell_name(row_number, 0))
             record = {}
             for col, (name, value) in enumerate(zip(fields, row)):
                 if value is None or (isinstance(value, str) and value.strip() == ""):
@@ -131,8 +142,37 @@ def read_xlsx(path: Path, file: str, report: Report) -> Source | None:
                 else:
                     value = str(value).strip()
                 record[name] = value
-                source.positions[(index, name)] = Location(file, sheet=sheet.title, cell=_cell_name(row_number, col))
+                source.positions[(index, name)] = Location(file, sheet=sheet.title, cell=cell_name(row_number, col))
             source.data.append(record)
-        return source
+        return None if unsaved else source
     finally:
         workbook.close()
+        formulas.close()
+
+
+def _unsaved_formulas(row, formula_row, fields, file, sheet, row_number, index, report) -> int:
+    """Report the cells of a row that hold a formula without a saved value (a workbook written by a
+    script, never opened in Excel): read as empty, they would show as missing fields."""
+    found = unsaved_formulas(row[: len(fields)] if row else (), formula_row)
+    for col, formula in found:
+        report.error(
+            "xlsx-formula",
+            f"the cell holds a formula with no saved value ({formula})",
+            Location(file, sheet=sheet, cell=cell_name(row_number, col)),
+            f"{Path(file).stem.lower()}[{index}].{fields[col]}",
+            UNSAVED_FORMULA_FIX,
+        )
+    return len(found)
+
+
+UNSAVED_FORMULA_FIX = "a plain value, or the workbook saved once in Excel or LibreOffice so that the value is stored"
+
+
+def unsaved_formulas(row, formula_row) -> list[tuple[int, str]]:
+    """(column, formula shortened) of the cells that hold a formula without a saved value: a
+    workbook written by a script and never opened in Excel reads them as empty."""
+    return [
+        (col, formula if len(formula) <= 40 else formula[:37] + "...")
+        for col, (value, formula) in enumerate(zip(row or (), formula_row or ()))
+        if value is None and isinstance(formula, str) and formula.startswith("=")
+    ]

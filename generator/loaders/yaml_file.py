@@ -7,6 +7,8 @@ that aliases can expand to.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
 
@@ -20,6 +22,10 @@ except AttributeError:  # pragma: no cover - libyaml missing
 
 MAX_VALUES = 2_000_000
 _constructor = SafeConstructor()
+# What PyYAML says when a key is indented too little or too much.
+INDENTATION_PROBLEMS = ("mapping values are not allowed", "expected <block end>", "could not find expected ':'", "expected a comment or a line break")
+INT_TAG = "tag:yaml.org,2002:int"
+AS_WRITTEN = re.compile(r"[+-]?0[0-9xob_]|\+|.*:")  # octal, hexadecimal, signed or sexagesimal integers
 
 
 class _TooLarge(Exception):
@@ -63,7 +69,12 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return _constructor.construct_object(node)
+        if node.tag == INT_TAG and not node.style and AS_WRITTEN.match(node.value):
+            return node.value  # 0201, +41..., 0x1F, 7:30: YAML 1.1 would change the digits
+        try:
+            return _constructor.construct_object(node)
+        except ValueError:
+            return node.value  # an impossible date such as 2024-13-01: the model reports it at its line
 
     @staticmethod
     def dotted(path: tuple) -> str:
@@ -106,6 +117,8 @@ def read_yaml(text: str, file: str, report: Report) -> Source | None:
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         problem = e.problem or "invalid YAML"
         context = f" {e.context}" if e.context else ""
+        if any(words in problem for words in INDENTATION_PROBLEMS):
+            context += "; check the indentation of this line and of the lines just above"
         report.error("yaml-syntax", f"YAML syntax error: {problem}{context}", loc, expected="valid YAML")
         return None
     except yaml.YAMLError as e:

@@ -52,7 +52,10 @@ def _e164(value: Any) -> Any:
     if compact.startswith("00"):
         compact = "+" + compact[2:]
     if not re.fullmatch(r"\+[1-9]\d{1,14}", compact):
-        raise ValueError("not an E.164 number: '+', country code, then at most 15 digits in all, e.g. +41 21 555 12 00")
+        if re.fullmatch(r"0[1-9]\d{5,13}", compact):  # a national number, as printed on a letterhead
+            raise ValueError(f"not an E.164 number: {value.strip()!r} is a national number; add the country code, e.g. +41 {value.strip()[1:]} in Switzerland")
+        shown = value.strip() if len(value.strip()) <= 30 else value.strip()[:27] + "..."
+        raise ValueError(f"not an E.164 number: {shown!r}; write '+', country code, then at most 15 digits in all, e.g. +41 21 555 12 00")
     return compact
 
 

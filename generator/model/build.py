@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from generator.diagnostics import Report
+from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
 from generator.loaders.yaml_file import dotted
 from generator.model.base import Record
@@ -64,6 +64,10 @@ def _describe(error: dict, concern_type: Any, data_loc: tuple) -> tuple[str, str
         return f"unknown key '{field_name}'", f"{hint}one of: {', '.join(known)}" if known else "no such key"
     if kind in ("value_error", "assertion_error"):
         return msg.removeprefix("Value error, ").removeprefix("Assertion failed, "), ""
+    if kind == "bool_parsing":
+        return f"invalid value, got {_short(error.get('input'))}", "true or false (also yes/no, 1/0)"
+    if kind in ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact", "date_type"):
+        return f"invalid date, got {_short(error.get('input'))}", "a date written YYYY-MM-DD, e.g. 2026-12-31"
     if msg.startswith("Input should be "):
         got = "" if secret else f"got {_short(error.get('input'))}"
         return (f"invalid value, {got}" if got else "invalid value"), msg.removeprefix("Input should be ")
@@ -172,6 +176,22 @@ def _salvage(type_: Any, source: Source) -> Any:
     return type_.model_construct(**fields)
 
 
+def _misspelt_columns(type_: Any, source: Source) -> dict[str, str | None]:
+    """The columns of a table that are no field of its records, each with the field it is closest to."""
+    model = _model_at(type_, (0, "")) if source.columns else None
+    if model is None:
+        return {}
+    unknown = [c for c in source.columns if c not in model.model_fields]
+    return {c: next(iter(difflib.get_close_matches(c, list(model.model_fields), n=1)), None) for c in unknown}
+
+
+def _header_cell(loc: Location) -> Location:
+    """The header cell of the column of a table cell (row 1 of the same column)."""
+    if loc.sheet and loc.cell:
+        return Location(loc.file, sheet=loc.sheet, cell=loc.cell.rstrip("0123456789") + "1")
+    return Location(loc.file, 1, loc.column)
+
+
 def validate_concern(name: str, source: Source, report: Report, failed_ids: set | None = None) -> Any | None:
     """The validated value of one concern file. On errors, reports them all, adds the ids written in
     the file to failed_ids and returns the salvaged valid part (or None)."""
@@ -179,8 +199,16 @@ def validate_concern(name: str, source: Source, report: Report, failed_ids: set 
     try:
         value = adapter(name).validate_python(source.data)
     except ValidationError as e:
+        misspelt, reported = _misspelt_columns(concern.type, source), set()
         for error in e.errors(include_url=False):
             path = _data_loc(error["loc"], source.data)
+            column = path[-1] if source.columns and len(path) == 2 else None
+            if column in misspelt or (error["type"] == "missing" and column in misspelt.values()):
+                if column in misspelt and column not in reported:  # once, at the header cell
+                    reported.add(column)
+                    message, expected = _describe(error, concern.type, path)
+                    report.error(f"invalid-{error['type']}", message, _header_cell(source.locate(path)), f"column '{source.columns[column]}'", expected)
+                continue
             message, expected = _describe(error, concern.type, path)
             report.error(f"invalid-{error['type']}", message, source.locate(path), _field_label(name, path, source), expected)
         if failed_ids is not None:

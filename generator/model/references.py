@@ -22,16 +22,18 @@ EQUIPMENT = ("servers", "network", "dect", "interfaces", "terminals", "availabil
 
 
 class _Checker:
-    def __init__(self, project: Project, root: Path, failed_ids: set[str], report: Report):
+    def __init__(self, project: Project, root: Path, failed_ids: set[str], report: Report, unreadable: frozenset[str] = frozenset()):
         self.p = project
+        self.unreadable = unreadable
         self.root = root
         self.failed_ids = failed_ids
         self.report = report
 
-    @staticmethod
-    def ok(*concerns: str) -> bool:
-        """Every rule runs on the valid part of the data (kept as a hook for rule groups)."""
-        return True
+    def ok(self, *concerns: str) -> bool:
+        """Every rule runs on the valid part of the data, but not when one of its concerns could not
+        be read at all (missing, not UTF-8, YAML syntax error): that file's error is the one to fix,
+        not a reference to each of its ids from every other file."""
+        return not self.unreadable.intersection(concerns)
 
     # --- ids ----------------------------------------------------------------------------------
     def unique(self, items: Iterable[Record], what: str, key: str = "id") -> set:
@@ -319,6 +321,7 @@ class _NetworkIndex:
         return sorted(found)
 
 
-def check_references(project: Project, root: Path, failed_ids: set[str], report: Report) -> None:
-    """Cross-check the records; references to records that failed validation are not re-reported."""
-    _Checker(project, root, failed_ids, report).run()
+def check_references(project: Project, root: Path, failed_ids: set[str], report: Report, unreadable: frozenset[str] = frozenset()) -> None:
+    """Cross-check the records; references to records that failed validation, or into a file that
+    could not be read, are not re-reported."""
+    _Checker(project, root, failed_ids, report, unreadable).run()

@@ -14,15 +14,9 @@ def worded(ctx: SectionContext, finding) -> tuple[str, str, str]:
     The checks word findings in the project's language and keep the rule's variant and
     parameters, so `generator.checks.describe` can re-word them for another language.
     """
-    fallback = (finding.title, finding.message, getattr(finding, "remediation", ""))
-    try:
-        from generator.checks import describe
-    except ImportError:
-        return fallback
-    try:
-        return describe(finding.rule, getattr(finding, "variant", "message"), getattr(finding, "params", ()), ctx.t)
-    except KeyError:  # a rule this catalogue does not know (findings from another version)
-        return fallback
+    from generator.checks import worded as checks_worded
+
+    return checks_worded(finding, ctx.t)
 
 
 def build(ctx: SectionContext) -> list[Document]:

@@ -44,7 +44,7 @@ def render_workbook(project: Project, translator: Translator, generated: dt.date
     header = (info.customer.name, info.document.classification)  # the sheet's title goes between them
     footer = page_footer(stamp, info.integrator.name)
     writer = WorkbookWriter(translator, workbook_properties(project, translator, generated), header, footer, info.integrator.branding.primary_color)
-    return writer.write(sheets if sheets is not None else build_sheets(project, generated.date()))
+    return writer.write(sheets if sheets is not None else build_sheets(project, generated.date(), translator))
 
 
 def export_workbook(root: Path, target: Path | None, lang: str | None = None, audience: str = "integrator") -> Path:

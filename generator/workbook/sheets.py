@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from generator.i18n import Translator
 from generator.model.findings import Finding
 from generator.model.project import Project
 
@@ -336,10 +337,14 @@ def _inventory(project: Project) -> Sheet:
     return Sheet("inventory", INVENTORY_COLUMNS, rows, frozen_columns=2)
 
 
-def _findings(findings: tuple[Finding, ...]) -> Sheet:
+def _findings(findings: tuple[Finding, ...], translator: Translator | None) -> Sheet:
+    """Titles and messages in the workbook's language (the checks word them in the project's)."""
+    from generator.checks import worded
+
     rows = [
-        (f.severity.value, f.status.value, f.rule, f.category, f.title, f.message, f.object_id, str(f.location))
+        (f.severity.value, f.status.value, f.rule, f.category, title, message, f.object_id, str(f.location))
         for f in findings
+        for title, message, _ in [worded(f, translator) if translator else (f.title, f.message, "")]
     ]
     return Sheet("findings", FINDING_COLUMNS, rows)
 
@@ -390,7 +395,7 @@ SHEET_ORDER = (
 )
 
 
-def build_sheets(project: Project, generated: dt.date) -> list[Sheet]:
+def build_sheets(project: Project, generated: dt.date, translator: Translator | None = None) -> list[Sheet]:
     """Every sheet of the workbook, in reading order, with empty optional columns removed."""
     sheets = {
         "terminals": _terminals(project),
@@ -398,7 +403,7 @@ def build_sheets(project: Project, generated: dt.date) -> list[Sheet]:
         "backup_jobs": _backup_jobs(project),
         "restore_tests": _restore_tests(project),
         "inventory": _inventory(project),
-        "findings": _findings(project.findings),
+        "findings": _findings(project.findings, translator),
     }
     for key in IMPORTABLE:
         sheets[key] = _importable(project, key, generated)

@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.escape import unescape
 
 from generator.diagnostics import Location, PbxdocError
+from generator.loaders.tabular import UNSAVED_FORMULA_FIX, cell_name, unsaved_formulas
 
 MAX_TABLE_BYTES = 50 * 1024 * 1024
 
@@ -78,6 +79,7 @@ def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]
     _check_size(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
+        formulas = load_workbook(path, read_only=True, data_only=False)
     except Exception as e:  # openpyxl raises many kinds for a broken file
         raise TableError(f"{path.name}: cannot read the workbook ({e.__class__.__name__})") from e
     try:
@@ -90,8 +92,11 @@ def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]
             if sheets and ws.title not in sheets:
                 continue
             rows = ws.iter_rows(values_only=True)
+            formula_rows = formulas[ws.title].iter_rows(min_row=2, values_only=True)
             table = Table(path.name, ws.title, _headers(next(rows, ()) or ()))
             for number, row in enumerate(rows, start=2):
+                for col, formula in unsaved_formulas(row[: len(table.headers)], next(formula_rows, ())):
+                    raise TableError(f"{path.name}:{ws.title}!{cell_name(number, col)}: the cell holds a formula with no saved value ({formula}); expected {UNSAVED_FORMULA_FIX}")
                 cells = [cell_value(c) for c in row[: len(table.headers)]]
                 if any(c is not None for c in cells):
                     table.rows.append((number, cells))
@@ -99,6 +104,7 @@ def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]
         return tables
     finally:
         workbook.close()
+        formulas.close()
 
 
 def read_csv_table(path: Path) -> Table:
@@ -113,14 +119,19 @@ def read_csv_table(path: Path) -> Table:
         raise TableError(f"{path.name}: the file is empty")
     first = text.splitlines()[0]
     delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",") else ",")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    line = 1
     try:
         table = Table(path.name, None, _headers(next(reader)))
-        for row in reader:
+        line = reader.line_num + 1
+        while (row := next(reader, None)) is not None:
             cells = [cell_value(c) for c in row[: len(table.headers)]]
             cells += [None] * (len(table.headers) - len(cells))
             if any(c is not None for c in cells):
                 table.rows.append((reader.line_num, cells))
+            line = reader.line_num + 1
     except csv.Error as e:
+        if "end of data" in str(e):  # without strict, every following row would become one cell
+            raise TableError(f"{path.name}:{line}: a quote opened in this row is never closed") from e
         raise TableError(f"{path.name}:{reader.line_num}: CSV error: {e}") from e
     return table

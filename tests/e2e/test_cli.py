@@ -116,3 +116,61 @@ def test_help_is_complete():
     for command in ("validate", "build"):
         sub = invoke(command, "--help")
         assert sub.exit_code == 0 and "PROJECT" in sub.output.upper()
+
+
+AUDIENCE_COMMANDS = [("build",), ("pdf",), ("serve",), ("runbook",), ("export", "xlsx")]
+LANG_COMMANDS = [*AUDIENCE_COMMANDS, ("check",), ("diagram",), ("rules",)]
+
+
+def _help(command):
+    result = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_audience_is_described_the_same_everywhere():
+    """One audience filter, one description: every command says what each audience leaves out."""
+    texts = set()
+    for command in AUDIENCE_COMMANDS:
+        after = _help(command).split("--audience <customer|auditor|integrator>", 1)[1]
+        line = " ".join(after.split("\n  -", 1)[0].split())
+        texts.add(line)
+        for words in ("customer:", "auditor:", "integrator:", "premises", "prices", "vault:"):
+            assert words in line, (command, line)
+    assert len(texts) == 1, texts
+
+
+def test_option_values_are_named_for_a_newcomer():
+    """No Python type names (<str>, <list[str]>) as the value of an option."""
+    for command in [*LANG_COMMANDS, ("build",), ("pdf",)]:
+        text = _help(command)
+        assert "<str>" not in text and "list[" not in text, (command, text)
+        assert "--lang <fr|de|en>" in text, (command, text)
+
+
+def test_build_only_unknown_renderer_is_a_usage_error(small_path, tmp_path):
+    """`--only sites` (typo) must not swap an empty build into OUT and say it succeeded."""
+    out = tmp_path / "out"
+    result = invoke("build", small_path, "-o", out, "--only", "sites")
+    assert result.exit_code == 2, result.output
+    assert "unknown renderer 'sites'" in result.output and "site" in result.output
+    assert not out.exists()
+
+
+def test_verify_a_folder_that_is_no_build_says_so(tmp_path):
+    """A mistyped OUT is a usage error, not 'is not as it was built'."""
+    result = invoke("verify", tmp_path / "nothere")
+    assert result.exit_code == 2, result.output
+    assert "no such folder" in result.output and "not as it was built" not in result.output
+    (tmp_path / "mine").mkdir()
+    result = invoke("verify", tmp_path / "mine")
+    assert result.exit_code == 2, result.output
+    assert "no manifest.json" in result.output and "not as it was built" not in result.output
+
+
+def test_build_strict_shows_the_warnings_it_fails_on(small_copy, tmp_path):
+    """--strict refuses a build with warnings: the integrator must see which ones."""
+    (small_copy / "notes.yaml").write_text("[]\n", encoding="utf-8")
+    result = invoke("build", small_copy, "-o", tmp_path / "out", "--only", "data", "--strict")
+    assert result.exit_code == 1, result.output
+    assert "notes.yaml: not a pbxdoc data file" in result.output and "--strict" in result.output

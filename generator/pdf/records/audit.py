@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.checks import worded
 from generator.diagnostics import Severity
 from generator.document import Document, Heading, Paragraph, Table, Text
 from generator.i18n import Translator
@@ -56,12 +57,13 @@ def findings(project: Project, t: Translator) -> list[Document]:
             tuple(
                 (
                     f.rule,
-                    f"{f.title} — {f.message}",
+                    f"{title} — {message}",
                     f.object_id,
                     str(f.location),
                     _status(f, t),
                 )
                 for f in found
+                for title, message, _ in [worded(f, t)]
             ),
         ))
         documents.append(doc)

@@ -95,3 +95,17 @@ def test_unknown_view_or_object_is_refused(small, fr):
         render_view(small, fr, "floorplan")
     with pytest.raises(DiagramError, match="lau-dect"):
         render_view(small, fr, "dect", "nope")
+
+
+def test_availability_findings_in_the_diagram_language(small):
+    """The checks word findings in the project's language (French); an English diagram re-words them."""
+    from generator.checks import describe, run
+    from generator.i18n import Translator
+
+    en = Translator("en")
+    findings = [f for f in run(small) if f.category.lower() == "availability" and f.active]
+    assert findings
+    text = joined(_svg(small.with_findings(findings), en, "availability"))
+    f = findings[0]
+    title = describe(f.rule, f.variant, f.params, en)[0]
+    assert f"{f.rule}: {title}" in text and f"{f.rule}: {f.title}" not in text

@@ -122,3 +122,19 @@ def test_input_files_are_never_modified(small_copy):
     validate(small_copy)
     after = {p: p.read_bytes() for p in small_copy.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_csv_saved_by_excel_in_windows_1252_says_how_to_fix(small_copy):
+    """Excel's plain 'CSV' is Windows-1252: name the character and the way out."""
+    path = small_copy / "users.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1252"))
+    errors = [e for e in only_errors(small_copy) if e.startswith("users.csv:")]
+    assert len(errors) == 1, errors
+    assert "'é'" in errors[0] and "Windows-1252" in errors[0] and "CSV UTF-8" in errors[0], errors
+
+
+def test_wrong_indentation_says_indentation(small_copy):
+    """PyYAML's 'mapping values are not allowed here' means nothing to a newcomer: name indentation."""
+    edit(small_copy / "sites.yaml", "    key_holder: c-rochat", "  key_holder: c-rochat")
+    errors = only_errors(small_copy)
+    assert len(errors) == 1 and errors[0].startswith("sites.yaml:") and "indentation" in errors[0], errors

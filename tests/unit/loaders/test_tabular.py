@@ -35,7 +35,8 @@ def test_header_normalisation():
     assert normalise_header("E-mail") == "e_mail"
 
 
-def test_users_as_xlsx_report_sheet_and_cell(small_copy):
+def _users_as_xlsx(small_copy, **cells):
+    """users.csv of the project replaced by users.xlsx (sheet 'Users'), with some cells overwritten."""
     import csv
 
     rows = list(csv.reader((small_copy / "users.csv").read_text(encoding="utf-8").splitlines()))
@@ -44,9 +45,14 @@ def test_users_as_xlsx_report_sheet_and_cell(small_copy):
     sheet.title = "Users"
     for row in rows:
         sheet.append(row)
-    sheet["D5"] = "21O"  # letter O instead of zero
+    for cell, value in cells.items():
+        sheet[cell] = value
     workbook.save(small_copy / "users.xlsx")
     (small_copy / "users.csv").unlink()
+
+
+def test_users_as_xlsx_report_sheet_and_cell(small_copy):
+    _users_as_xlsx(small_copy, D5="21O")  # letter O instead of zero
     project, report = validate(small_copy)
     assert project is None
     assert any(str(d).startswith("users.xlsx:Users!D5: users[3].extension") for d in report.errors), [str(d) for d in report.errors]
@@ -65,3 +71,30 @@ def test_valid_xlsx_loads(small_copy):
     assert project is not None, [str(d) for d in report.errors]
     assert project.users[1].last_name == "Rochat"
     assert str(project.users[1].where("extension")).startswith("users.xlsx:Sheet!D3")
+
+
+def test_xlsx_formula_without_saved_value_is_named(small_copy):
+    """A formula written by a script (no value saved by Excel) is reported at its cell as a
+    formula, not as a missing field at the start of the row."""
+    _users_as_xlsx(small_copy, D3="=200+1")
+    project, report = validate(small_copy)
+    assert project is None
+    errors = [str(d) for d in report.errors]
+    assert any(e.startswith("users.xlsx:Users!D3: users[1].extension") and "formula" in e for e in errors), errors
+    assert not any("required field is missing" in e for e in errors), errors
+
+
+def test_unclosed_quote_is_an_error_not_lost_rows():
+    """A quote never closed would swallow every following row into one cell, silently."""
+    report = Report()
+    source = read_csv('id,first_name,last_name\nu1,"Anne,Dupont\nu2,Marc,Muller\nu3,Eva,Roth\n', "users.csv", report)
+    assert source is None
+    errors = [str(d) for d in report.errors]
+    assert len(errors) == 1 and errors[0].startswith("users.csv:2:") and "quote" in errors[0], errors
+
+
+def test_quoted_cell_over_several_lines_is_kept():
+    report = Report()
+    source = read_csv('id,first_name,notes\nu1,Anne,"line one\nline two"\nu2,Marc,\n', "users.csv", report)
+    assert not report.diagnostics and [r["id"] for r in source.data] == ["u1", "u2"]
+    assert source.data[0]["notes"] == "line one\nline two" and str(source.locate((1,))) == "users.csv:4:1"

@@ -121,3 +121,85 @@ def test_infinite_number_is_refused(small_copy):
     errors = errors_of(small_copy)
     line = line_of(small_copy / "licences.yaml", "price_chf: .inf")
     assert any(e.startswith(f"licences.yaml:{line}:") and "price_chf" in e for e in errors), errors
+
+
+@pytest.mark.parametrize(
+    "breakage",
+    ["yaml syntax error", "file missing", "not utf-8"],
+)
+def test_unreadable_file_does_not_cascade(small_copy, breakage):
+    """A sites file that cannot be read at all is reported once, not as 'unknown site' in every
+    other file (nor an unreadable users file as 'unknown user' in handsets)."""
+    if breakage == "yaml syntax error":
+        text = (small_copy / "sites.yaml").read_text(encoding="utf-8")
+        (small_copy / "sites.yaml").write_text(text.replace("    procedure:", "      procedure:", 1), encoding="utf-8")
+        what, file = "unknown site", "sites.yaml"
+    elif breakage == "file missing":
+        (small_copy / "sites.yaml").unlink()
+        what, file = "unknown site", "sites.yaml"
+    else:
+        raw = (small_copy / "users.csv").read_text(encoding="utf-8")
+        (small_copy / "users.csv").write_bytes(raw.encode("latin-1"))
+        what, file = "unknown user", "users.csv"
+    errors = errors_of(small_copy)
+    assert any(e.startswith(f"{file}:") for e in errors), errors
+    assert not any(what in e for e in errors), errors
+
+
+def test_swiss_date_names_the_expected_form(small_copy):
+    """31.12.2026 is how a Swiss integrator writes a date: say it must be 2026-12-31."""
+    edit(small_copy / "licences.yaml", "expiry: 2027-02-28", "expiry: 28.02.2027")
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / "licences.yaml", "28.02.2027")
+    matching = [e for e in errors if e.startswith(f"licences.yaml:{line}:") and "expiry" in e]
+    assert matching and "YYYY-MM-DD" in matching[0] and "'28.02.2027'" in matching[0], errors
+
+
+@pytest.mark.parametrize("value", ["2024-13-01", "2026-02-30"])
+def test_impossible_date_is_an_error_not_a_crash(small_copy, value):
+    """YAML reads 2024-13-01 as a timestamp and the date constructor raises: report it at its line."""
+    edit(small_copy / "licences.yaml", "start: 2024-05-01", f"start: {value}")
+    errors = errors_of(small_copy)
+    line = line_of(small_copy / "licences.yaml", value)
+    assert any(e.startswith(f"licences.yaml:{line}:") and "start" in e and value in e for e in errors), errors
+
+
+def test_misnamed_file_is_the_one_message(small_copy):
+    """users.csv saved as user.csv: the warning says 'did you mean users.csv?', and handsets do not
+    each report an unknown user."""
+    (small_copy / "users.csv").rename(small_copy / "user.csv")
+    project, report = validate(small_copy)
+    messages = [str(d) for d in report.sorted()]
+    assert project is None
+    assert any(m.startswith("user.csv:") and "did you mean users.csv?" in m for m in messages), messages
+    assert not any("unknown user" in m or "unknown person 'u-" in m for m in messages), messages
+
+
+def test_boolean_error_names_the_accepted_words(small_copy):
+    edit(small_copy / "users.csv", "t-t58w,false,false", "t-t58w,oui,false")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:2:") and "hot_desking" in e and "true or false" in e for e in errors), errors
+
+
+def test_misspelt_column_is_reported_once_at_its_header(small_copy):
+    """A typo in a CSV header is one error at the header cell, not two on every row."""
+    path = small_copy / "users.csv"
+    lines = path.read_text(encoding="utf-8").split("\n", 1)
+    path.write_text(lines[0].replace("extension", "extention", 1) + "\n" + lines[1], encoding="utf-8")
+    errors = errors_of(small_copy)
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("users.csv:1:4: ") and "extention" in errors[0] and "did you mean 'extension'" in errors[0], errors
+
+
+def test_national_number_says_how_to_write_it(small_copy):
+    """021 555 12 00 is how the number is printed on a letterhead: say to add the country code."""
+    edit(small_copy / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200", "u-reception,Accueil,Fiduciaire,200,021 555 12 00")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:2:5:") and "not an E.164 number" in e and "'021 555 12 00'" in e and "+41 21 555 12 00" in e for e in errors), errors
+
+
+def test_invalid_number_is_echoed(small_copy):
+    """A number that lost its '+' (a spreadsheet cell typed as number) is shown as it was read."""
+    edit(small_copy / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200", "u-reception,Accueil,Fiduciaire,200,41215551200")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("users.csv:2:5:") and "not an E.164 number" in e and "'41215551200'" in e for e in errors), errors

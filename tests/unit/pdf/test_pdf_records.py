@@ -144,3 +144,18 @@ def test_several_languages_go_to_one_folder_each(small_project, tmp_path):
 
     assert [pypdf.PdfReader(io.BytesIO(r.content)).trailer["/Root"]["/Lang"] for r in results] == ["fr", "de"]
     output.discard()
+
+
+def test_audit_words_findings_in_the_record_language(small_project):
+    """The checks word findings in the project's language (French here); an English audit report
+    re-words them in English, like the site does."""
+    from generator.checks import describe, run
+
+    findings = run(small_project)
+    assert findings and small_project.pbxdoc.language.value == "fr"
+    record = audit.build(small_project.with_findings(findings), Translator("en"), TODAY)
+    cells = _cells(record)
+    f = findings[0]
+    title, message, _ = describe(f.rule, f.variant, f.params, Translator("en"))
+    assert f"{title} — {message}" in cells
+    assert f"{f.title} — {f.message}" not in cells

@@ -189,3 +189,16 @@ def test_headers_of_a_sheet_are_distinct(small_project, lang):
     for sheet in build_sheets(small_project, GENERATED.date()):
         labels = [normalise(writer.label(c)) for c in sheet.columns]
         assert len(labels) == len(set(labels)), (lang, sheet.key, labels)
+
+
+def test_findings_sheet_is_worded_in_the_workbook_language(small_project):
+    """The checks word findings in the project's language (French); an English workbook re-words them."""
+    from generator.checks import describe, run
+    from generator.i18n import Translator
+
+    findings = run(small_project)
+    sheets = {s.key: s for s in build_sheets(small_project.with_findings(findings), GENERATED.date(), Translator("en"))}
+    f = findings[0]
+    title, message, _ = describe(f.rule, f.variant, f.params, Translator("en"))
+    row = next(r for r in sheets["findings"].rows if r[2] == f.rule and r[6] == f.object_id)
+    assert (row[4], row[5]) == (title, message) != (f.title, f.message)

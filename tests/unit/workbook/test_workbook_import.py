@@ -172,3 +172,20 @@ def test_xlsx_concern_file_becomes_csv(small_workbook, project_copy, tmp_path):
     assert (project_copy / "handsets.csv").is_file() and not (project_copy / "handsets.xlsx").exists()
     assert len(load(project_copy).handsets) == 6
     shutil.rmtree(project_copy)
+
+
+def test_unsaved_formula_and_unclosed_quote_are_refused_by_name(tmp_path):
+    """A formula with no saved value read as empty, or an unclosed quote swallowing every later
+    row, would import wrong data silently: both are refused, naming where."""
+    from generator.workbook.tables import TableError, read_csv_table, read_xlsx_tables
+
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Users"
+    workbook.active.append(["id", "first_name", "last_name"])
+    workbook.active.append(["u-f", '=HYPERLINK("http://x","y")', "Test"])
+    workbook.save(tmp_path / "f.xlsx")
+    with pytest.raises(TableError, match=r"f\.xlsx:Users!B2: .*formula"):
+        read_xlsx_tables(tmp_path / "f.xlsx")
+    (tmp_path / "u.csv").write_text('id,first_name,last_name\nu1,"Anne,Dupont\nu2,Marc,Muller\n', encoding="utf-8")
+    with pytest.raises(TableError, match=r"u\.csv:2: .*quote"):
+        read_csv_table(tmp_path / "u.csv")
