@@ -52,8 +52,11 @@ def project_argument() -> Path | None:
 
 
 def resolve_project(project: Path | None) -> Path:
+    """The project folder to work on; a path that is no folder is a usage error (exit 2)."""
     if project is None:
         return EXAMPLES / DEFAULT_EXAMPLE
+    if not project.is_dir():
+        fail(f"{project} is not a folder; give the project folder that holds pbxdoc.yaml", 2)
     return project
 
 

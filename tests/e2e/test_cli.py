@@ -174,3 +174,10 @@ def test_build_strict_shows_the_warnings_it_fails_on(small_copy, tmp_path):
     result = invoke("build", small_copy, "-o", tmp_path / "out", "--only", "data", "--strict")
     assert result.exit_code == 1, result.output
     assert "notes.yaml: not a pbxdoc data file" in result.output and "--strict" in result.output
+
+
+def test_missing_project_folder_is_a_usage_error(tmp_path):
+    for command in ("validate", "check", "build", "runbook"):
+        result = invoke(command, tmp_path / "nope")
+        assert result.exit_code == 2, (command, result.output)
+        assert "is not a folder" in result.output
