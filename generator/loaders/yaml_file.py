@@ -62,7 +62,7 @@ class _Builder:
                         "yaml-duplicate-key",
                         f"key '{key}' appears twice in the same mapping; the second one would silently win",
                         self.loc(key_node),
-                        field=self.dotted(path + (key,)),
+                        field=dotted(path + (key,)),
                     )
                     continue
                 result[key] = self.build(value_node, path + (key,), self.loc(key_node))
@@ -75,10 +75,6 @@ class _Builder:
             return _constructor.construct_object(node)
         except ValueError:
             return node.value  # an impossible date such as 2024-13-01: the model reports it at its line
-
-    @staticmethod
-    def dotted(path: tuple) -> str:
-        return dotted(path)
 
 
 def dotted(path: tuple) -> str:

@@ -112,6 +112,14 @@ class Project(BaseModel):
     def file_digests(self) -> dict[str, str]:
         return dict(self._file_digests)
 
+    def file(self, relative: str | None) -> Path | None:
+        """A file the data names (logo, document, backup), only if it exists inside the project."""
+        if not relative:
+            return None
+        root = self.root.resolve()
+        path = (root / relative).resolve()
+        return path if path.is_relative_to(root) and path.is_file() else None
+
     def replace(self, **update) -> "Project":
         """A copy with some concerns replaced (provenance kept, look-up caches dropped)."""
         copy = self.model_copy(update=update)

@@ -136,12 +136,8 @@ def _address_lines(address) -> list[str]:
 
 def _logo(project: Project) -> tuple[str, bytes] | None:
     """The integrator's logo, read only from inside the project folder."""
-    logo = project.pbxdoc.integrator.branding.logo
-    if not logo:
-        return None
-    root = project.root.resolve()
-    path = (root / logo).resolve()
-    if not path.is_relative_to(root) or not path.is_file() or path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
+    path = project.file(project.pbxdoc.integrator.branding.logo)
+    if path is None or path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
         return None
     return f"project/logo{path.suffix.lower()}", path.read_bytes()
 

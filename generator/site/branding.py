@@ -78,9 +78,6 @@ class Branding:
 
 def branding_of(project: Project) -> Branding:
     b = project.pbxdoc.integrator.branding
-    logo = None
-    if b.logo:
-        path = project.root / b.logo
-        if path.suffix.lower() in LOGO_FORMATS and path.is_file():
-            logo = path
+    path = project.file(b.logo)
+    logo = path if path is not None and path.suffix.lower() in LOGO_FORMATS else None
     return Branding(primary=b.primary_color, accent=b.accent_color, footer=b.footer, logo=logo)
