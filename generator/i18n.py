@@ -2,6 +2,8 @@
 
 Translations live in `translations/<lang>/<domain>.yaml` (one domain per renderer, plus `model`
 for the labels of the data's own values), so that renderers add words without touching each other.
+A domain may also be a folder, `translations/<lang>/<domain>/<part>.yaml`, whose files all add to
+that domain (e.g. one file per rule family under `checks/`); a key defined twice is an error.
 """
 
 from __future__ import annotations
@@ -19,21 +21,33 @@ LANGUAGES = ("fr", "de", "en")
 LOCALES = {"fr": "fr_CH", "de": "de_CH", "en": "en_GB"}
 
 
+def _flatten(prefix: str, value, into: dict[str, str]) -> dict[str, str]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(f"{prefix}.{k}" if prefix else str(k), v, into)
+    else:
+        into[prefix] = str(value)
+    return into
+
+
+def _read(path: Path) -> dict:
+    # libyaml's loader when present: the same result, ten times faster than the pure-Python one.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+
+
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
     """Every key of a language, flattened as 'domain.key.subkey'."""
+    folder = TRANSLATIONS / lang
     flat: dict[str, str] = {}
-
-    def walk(prefix: str, value) -> None:
-        if isinstance(value, dict):
-            for k, v in value.items():
-                walk(f"{prefix}.{k}" if prefix else str(k), v)
-        else:
-            flat[prefix] = str(value)
-
-    for path in sorted((TRANSLATIONS / lang).glob("*.yaml")):
-        # libyaml's loader when present: the same result, ten times faster than the pure-Python one.
-        walk(path.stem, yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {})
+    for path in sorted(folder.glob("*.yaml")):
+        _flatten(path.stem, _read(path), flat)
+    for part in sorted(folder.glob("*/*.yaml")):
+        added = _flatten(part.parent.name, _read(part), {})
+        twice = sorted(set(added) & set(flat))
+        if twice:
+            raise ValueError(f"{part.relative_to(TRANSLATIONS)}: {twice[0]} is defined twice")
+        flat.update(added)
     return flat
 
 

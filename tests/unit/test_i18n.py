@@ -1,0 +1,32 @@
+"""The translation catalogue: domain files and domain folders add up; a key defined twice fails."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import i18n
+
+
+@pytest.fixture
+def translations(tmp_path, monkeypatch):
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
+    i18n.catalogue.cache_clear()
+    yield tmp_path / "fr"
+    i18n.catalogue.cache_clear()
+
+
+def test_a_domain_folder_adds_to_its_domain(translations):
+    (translations / "checks").mkdir(parents=True)
+    (translations / "checks.yaml").write_text("rules:\n  A:\n    title: Un\n", encoding="utf-8")
+    (translations / "checks" / "routing.yaml").write_text("rules:\n  FLOW-X:\n    title: Deux\n", encoding="utf-8")
+    words = i18n.catalogue("fr")
+    assert words["checks.rules.A.title"] == "Un"
+    assert words["checks.rules.FLOW-X.title"] == "Deux"
+
+
+def test_a_key_defined_twice_is_an_error(translations):
+    (translations / "checks").mkdir(parents=True)
+    (translations / "checks.yaml").write_text("rules:\n  A:\n    title: Un\n", encoding="utf-8")
+    (translations / "checks" / "more.yaml").write_text("rules:\n  A:\n    title: Autre\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="checks.rules.A.title is defined twice"):
+        i18n.catalogue("fr")
