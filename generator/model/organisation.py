@@ -69,6 +69,21 @@ class Policy(Record):
     ups_max_load_percent: int = Field(75, ge=1, le=100)
 
 
+class Limits(Record):
+    """How much pbxdoc reads before it refuses a file: a hostile or broken file (a zip bomb, a
+    million-row export, a link loop) gets one clear error instead of exhausting the machine.
+    Each limit can be raised for one project, up to a ceiling that still fits a modest machine."""
+
+    file_mb: int = Field(20, ge=1, le=200, description="Largest YAML or CSV data file, in MB")
+    workbook_mb: int = Field(50, ge=1, le=500, description="Largest XLSX data file on disk, in MB")
+    workbook_unpacked_mb: int = Field(100, ge=1, le=1000, description="Largest XLSX once unpacked (all its XML parts), in MB")
+    rows: int = Field(100_000, ge=1, le=1_000_000, description="Rows of a table, or items of one YAML list")
+    cells: int = Field(2_000_000, ge=1, le=20_000_000, description="Cells of a table, or values of a YAML file")
+    field_chars: int = Field(32_767, ge=1, le=1_000_000, description="Characters of one value (a cell, a YAML scalar); 32,767 is Excel's own cell limit")
+    project_files: int = Field(10_000, ge=1, le=1_000_000, description="Files in the project folder and its sub-folders")
+    project_mb: int = Field(4_000, ge=1, le=100_000, description="Total size of the project folder, in MB")
+
+
 class ProjectInfo(Record):
     """The root file `pbxdoc.yaml`."""
 
@@ -83,6 +98,7 @@ class ProjectInfo(Record):
     special_procedures: Text | None = None
     automations: Text | None = Field(None, description="Automated functions (night service, scheduled jobs...)")
     policy: Policy = Policy()
+    limits: Limits = Limits()
 
 
 class SiteAccess(Record):

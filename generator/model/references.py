@@ -14,6 +14,7 @@ from typing import Any
 
 from generator.diagnostics import Report
 from generator.loaders.files import inside
+from generator.loaders.fs import describe, folder_link_on
 from generator.model.base import Record
 from generator.model.project import Project
 
@@ -287,10 +288,16 @@ class _Checker:
         for item, field in refs:
             rel = getattr(item, field)
             path = self.root / rel
+            kind = describe(path)
+            link = folder_link_on(self.root, rel)
             if not inside(self.root, path):
                 self.report.error("path-outside", f"'{rel}' leaves the project folder (through a link)", item.where(field), field, "a file inside the project folder")
-            elif not path.is_file():
+            elif link:
+                self.report.error("path-through-link", f"'{rel}' goes through '{link}', a link to a folder, which pbxdoc does not follow", item.where(field), field, "the path of the folder itself")
+            elif kind == "missing" or kind == "a broken link":
                 self.report.error("file-not-found", f"file '{rel}' does not exist", item.where(field), field, "the path of a file inside the project folder")
+            elif kind is not None:
+                self.report.error("special-file", f"'{rel}' is {kind}, not a regular file; refused without reading it", item.where(field), field, "the path of a regular file")
 
 
 class _NetworkIndex:
