@@ -11,7 +11,7 @@ from generator.diagnostics import InvalidProject, Report
 from generator.loaders.files import read_project_files
 from generator.model.build import build_project
 from generator.model.project import Project
-from generator.model.references import check_references
+from generator.model.references import check_invisible_text, check_references
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "data" / "examples"
@@ -46,6 +46,7 @@ def _validate(root: Path) -> tuple[Project | None, Report]:
         return None, report
     project, _failed, failed_ids = build_project(files.sources, report)
     check_references(project, root, failed_ids, report, frozenset(files.unreadable))
+    check_invisible_text(project, report)
     if report.has_errors():
         return None, report
     project._root = root

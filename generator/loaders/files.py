@@ -21,6 +21,7 @@ from generator.loaders.tabular import read_csv, read_xlsx, workbook_size_problem
 from generator.loaders.yaml_file import read_yaml
 from generator.model.organisation import Limits
 from generator.model.project import CONCERN_BY_NAME, CONCERNS
+from generator.text import describe_invisible, unprintable_characters
 
 DATA_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 ROOT_FILE = "pbxdoc.yaml"
@@ -162,6 +163,9 @@ def digest_other_files(root: Path, files: ProjectFiles, report: Report | None = 
     limits = files.limits
     count, total = 0, 0
     for entry in walk(root, skip_folder=lambda folder: (folder / "manifest.json").is_file()):
+        hidden = unprintable_characters(entry.rel)
+        if hidden:
+            report.error("file-name", f"the name contains {describe_invisible(hidden)}, which make it read differently from what it is", Location(entry.rel), expected="a file name of visible characters; rename the file")
         if entry.folder_link:
             report.warning("folder-link", "a link to a folder: not followed (it could leave the project or loop back into it)", Location(entry.rel), expected="the folder itself inside the project, not a link")
             continue
