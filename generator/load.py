@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.diagnostics import InvalidProject, Report
+from generator.diagnostics import Diagnostic, InvalidProject, Location, Report, Severity
 from generator.loaders.files import read_project_files
 from generator.model.build import build_project
 from generator.model.project import Project
@@ -42,8 +42,16 @@ def validate(root: Path) -> tuple[Project | None, Report]:
 def _validate(root: Path) -> tuple[Project | None, Report]:
     report = Report()
     files = read_project_files(root, report)
-    if "pbxdoc" not in files.sources and report.has_errors():
+    if not files.is_project:
         return None, report
+    if "pbxdoc" in files.unreadable:  # every other file is still validated: one run shows every error
+        report.add(Diagnostic(
+            "checks-skipped",
+            "pbxdoc.yaml could not be read, so the other files were validated with the default limits, "
+            "the logo path was not checked, and the compliance checks and outputs cannot run until it is fixed",
+            Location("pbxdoc.yaml"),
+            severity=Severity.INFO,
+        ))
     project, _failed, failed_ids = build_project(files.sources, report)
     check_references(project, root, failed_ids, report, frozenset(files.unreadable))
     check_invisible_text(project, report)

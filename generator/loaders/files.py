@@ -37,6 +37,7 @@ class ProjectFiles:
     digests: dict[str, str] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # concerns whose file is missing or could not be read
     limits: Limits = field(default_factory=Limits)
+    is_project: bool = False  # a folder holding pbxdoc.yaml (readable or not)
 
     def digest(self) -> str:
         h = hashlib.sha256()
@@ -206,6 +207,7 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
     if describe(root / ROOT_FILE) in ("missing", "a folder"):
         report.error("no-project", f"no {ROOT_FILE} in this folder", Location(ROOT_FILE), expected="a project folder holding pbxdoc.yaml (create one with `pbxdoc init DIR`)")
         return files
+    files.is_project = True
     candidates = sorted(p for p in root.iterdir() if p.suffix.lower() in DATA_SUFFIXES and describe(p) not in ("a folder", "missing"))
     found: dict[str, list[Path]] = {}
     unknown: list[tuple[Path, list[str]]] = []
