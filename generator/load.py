@@ -54,7 +54,7 @@ def _validate(root: Path) -> tuple[Project | None, Report]:
         ))
     project, _failed, failed_ids = build_project(files.sources, report)
     check_references(project, root, failed_ids, report, frozenset(files.unreadable))
-    check_invisible_text(project, report)
+    check_invisible_text(project, report, [name for name, source in files.sources.items() if source.hidden_text])
     if report.has_errors():
         return None, report
     project._root = root

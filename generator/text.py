@@ -39,6 +39,10 @@ def describe_invisible(chars: list[str]) -> str:
     return ", ".join(f"{escape(c)} ({unicodedata.name(c, 'unnamed')})" for c in chars)
 
 
+def has_invisible(text: str) -> bool:
+    return _INVISIBLE_RE.search(text) is not None
+
+
 def reveal(text: str) -> str:
     """Text with every bidi control and zero-width character shown as <U+XXXX>, for outputs."""
     return _INVISIBLE_RE.sub(lambda m: escape(m.group()), text)

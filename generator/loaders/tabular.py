@@ -21,6 +21,7 @@ from xml.etree.ElementTree import ParseError
 from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
 from generator.model.organisation import Limits
+from generator.text import has_invisible
 
 LIST_SEPARATOR = ";"
 LIMIT_HINT = "raise `{name}` under `limits:` in pbxdoc.yaml if this file is genuine"
@@ -150,11 +151,16 @@ def _read_csv_rows(lines, skipped: int, delimiter: str, file: str, report: Repor
                 )
             record = {}
             source.positions[(index,)] = Location(file, line, 1)
+            joined = "\x1f".join(row)  # one scan of the row instead of one per cell
+            if "\x00" in joined or len(joined) > budget.limits.field_chars:
+                for col, cell in enumerate(row):
+                    if "\x00" in cell:
+                        report.error("encoding", "the file contains NUL characters (binary file?)", Location(file, line, col + 1), expected="a text file")
+                        return None
+                    budget.value(cell, Location(file, line, col + 1))
+            if not source.hidden_text and has_invisible(joined):
+                source.hidden_text = True
             for col, (name, cell) in enumerate(zip(fields, row)):
-                if "\x00" in cell:
-                    report.error("encoding", "the file contains NUL characters (binary file?)", Location(file, line, col + 1), expected="a text file")
-                    return None
-                budget.value(cell, Location(file, line, col + 1))
                 cell = cell.strip()
                 if cell == "":
                     continue
@@ -244,7 +250,10 @@ def _read_sheet(workbook, formulas, file: str, report: Report, budget: _Budget) 
         source.positions[(index,)] = Location(file, sheet=sheet.title, cell=cell_name(row_number, 0))
         record = {}
         for col, (name, value) in enumerate(zip(fields, row)):
-            budget.value(value, Location(file, sheet=sheet.title, cell=cell_name(row_number, col)))
+            if isinstance(value, str):
+                budget.value(value, Location(file, sheet=sheet.title, cell=cell_name(row_number, col)))
+                if not source.hidden_text and has_invisible(value):
+                    source.hidden_text = True
             if value is None or (isinstance(value, str) and value.strip() == ""):
                 continue
             if isinstance(value, datetime) and value.time() == datetime.min.time():

@@ -15,6 +15,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
 from generator.model.organisation import Limits
+from generator.text import has_invisible
 
 try:
     _Loader = yaml.CSafeLoader
@@ -160,4 +161,4 @@ def read_yaml(text: str, file: str, report: Report, limits: Limits | None = None
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
         report.error("yaml-value", f"unsupported YAML value: {e.problem}", loc, expected="plain YAML values")
         return None
-    return Source(file, data, builder.positions)
+    return Source(file, data, builder.positions, hidden_text=has_invisible(text))

@@ -335,11 +335,12 @@ def check_references(project: Project, root: Path, failed_ids: set[str], report:
     _Checker(project, root, failed_ids, report, unreadable).run()
 
 
-def check_invisible_text(project: Project, report: Report) -> None:
+def check_invisible_text(project: Project, report: Report, concerns: Iterable[str]) -> None:
     """Warn about bidi controls and zero-width characters in free text (names, notes, versions):
     they can make a reader see something else than what is written. Numbers, identifiers and
-    file names refuse them as errors in their types."""
-    for record in _records(project):
+    file names refuse them as errors in their types. Only the concerns whose file holds such a
+    character are walked (the loaders tell)."""
+    for record in _records([getattr(project, name) for name in sorted(concerns)]):
         for name in type(record).model_fields:
             value = getattr(record, name)
             texts = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, (list, tuple)) else []

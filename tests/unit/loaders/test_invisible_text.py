@@ -88,3 +88,10 @@ def test_every_rendering_of_a_diagnostic_is_escaped():
     d = Diagnostic("x", f"value '{RLO}1' in\nline", Location("a\x1bb.csv", sheet="s\x9b", cell="A1"), field="f\u2066", expected="e\x07")
     rendered = str(d) + json.dumps(d.to_dict(), ensure_ascii=False)
     assert not any(c in rendered for c in (RLO, "\x1b", "\x9b", "\u2066", "\x07", "\n"))
+
+
+def test_bidi_in_a_csv_cell_is_a_warning_at_its_cell(small_copy):
+    edit(small_copy / "users.csv", ",Sophie,", f",So{RLO}phie,")
+    result, errors, warnings = diagnostics(small_copy)
+    assert result is not None, errors
+    assert any(w.startswith("users.csv:3:2: first_name: contains the invisible character(s) <U+202E>") for w in warnings), warnings
