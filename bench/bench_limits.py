@@ -79,7 +79,9 @@ def zip_xml(path: Path, name: str, head: bytes, chunk: bytes, total: int, tail: 
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for part, data in extra.items():
             archive.writestr(part, data)
-        with archive.open(zipfile.ZipInfo(name), "w", force_zip64=True) as out:
+        info = zipfile.ZipInfo(name)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as out:
             out.write(head)
             block = chunk * max(1, (8 << 20) // len(chunk))
             written = 0
