@@ -41,7 +41,7 @@ print(json.dumps({
     "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "valid": project is not None,
     "users": len(project.users) if project else 0,
-    "first_error": errors[0][:150] if errors else "",
+    "first_error": next((e for e in errors if "refused" in e), errors[0] if errors else "")[:150],
     "warnings": len(report.warnings),
 }))
 """
