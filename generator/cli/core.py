@@ -78,6 +78,7 @@ def build(
     all_languages: bool = typer.Option(False, "--all-languages", help="Build every output in every language (the site with a language switcher)."),
     audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
     strict: bool = typer.Option(False, "--strict", help="Fail when validating the data gives any warning (for CI); to fail on compliance findings, use `pbxdoc check --fail-on`."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Typeset and draw everything again, even what earlier builds made from the same data (see PBXDOC_CACHE)."),
     only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(RENDERER_NAMES)}."),
 ) -> None:
     """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
@@ -87,7 +88,7 @@ def build(
         if name not in RENDERER_NAMES:
             fail(f"unknown renderer {name!r}; choose one of {', '.join(RENDERER_NAMES)}", 2)
     root = resolve_project(project)
-    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only))
+    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only), cache=not no_cache)
     show = interactive()
     try:
         result = run_build(root, options, progress=(lambda stage: console.print(f"  {stage}...", markup=False)) if show else (lambda stage: None))
@@ -100,6 +101,9 @@ def build(
         fail(str(e))
     print_report(result.report)
     files = len(result.manifest["files"])
+    if result.unchanged:
+        console.print(f"{output} is up to date: it holds this very build ({files} files, every one as its manifest lists it)", markup=False)
+        return
     timings = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stages)
     console.print(f"built {files} files into {output} ({timings})", markup=False)
 
