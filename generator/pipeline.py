@@ -97,7 +97,7 @@ def render(
     for renderer in renderers:
         progress(renderer.name)
         started = time.perf_counter()
-        made = renderer.render(RenderContext(prepared.contents, output, tuple(products), cache))
+        made = renderer.render(RenderContext(prepared.contents, output, tuple(products), cache, lambda detail, name=renderer.name: progress(f"{name}: {detail}")))
         if renderer.offers:
             products += made
         stages.append((renderer.name, time.perf_counter() - started))
