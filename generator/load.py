@@ -7,10 +7,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from generator.diagnostics import Diagnostic, InvalidProject, Location, Report, Severity
 from generator.loaders.files import read_project_files
+from generator.loaders.limits import ReadLimits
+from generator.loaders.source import Source
 from generator.model.build import build_project
-from generator.model.project import Project
+from generator.model.organisation import Limits
+from generator.model.project import CONCERNS, Project
 from generator.model.references import check_invisible_text, check_references
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +46,7 @@ def validate(root: Path) -> tuple[Project | None, Report]:
 
 def _validate(root: Path) -> tuple[Project | None, Report]:
     report = Report()
-    files = read_project_files(root, report)
+    files = read_project_files(root, report, CONCERNS, project_limits)
     if not files.is_project:
         return None, report
     if "pbxdoc" in files.unreadable:  # every other file is still validated: one run shows every error
@@ -62,6 +67,16 @@ def _validate(root: Path) -> tuple[Project | None, Report]:
     project._file_digests = dict(files.digests)
     project._digest = files.digest()
     return project, report
+
+
+def project_limits(source: Source | None) -> ReadLimits:
+    """The limits pbxdoc.yaml sets, or the defaults (an invalid `limits:` is reported with the
+    rest of pbxdoc.yaml)."""
+    raw = source.data.get("limits") if source is not None and isinstance(source.data, dict) else None
+    try:
+        return Limits.model_validate(raw if isinstance(raw, dict) else {}).for_loaders()
+    except ValidationError:
+        return ReadLimits()
 
 
 def load(root: Path) -> Project:

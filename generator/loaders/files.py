@@ -9,18 +9,16 @@ import difflib
 import hashlib
 import io
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from generator.diagnostics import Location, Report
 from generator.loaders.fs import NotRegular, describe, open_regular, sha256_file, sha256_of, walk
+from generator.loaders.limits import ReadLimits
 from generator.loaders.source import Source
 from generator.loaders.tabular import read_csv, read_xlsx, workbook_size_problem
 from generator.loaders.yaml_file import read_yaml
-from generator.model.organisation import Limits
-from generator.model.project import CONCERN_BY_NAME, CONCERNS
 from generator.text import describe_invisible, unprintable_characters
 
 DATA_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
@@ -36,7 +34,7 @@ class ProjectFiles:
     sources: dict[str, Source] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
     unreadable: set[str] = field(default_factory=set)  # concerns whose file is missing or could not be read
-    limits: Limits = field(default_factory=Limits)
+    limits: ReadLimits = field(default_factory=ReadLimits)
     is_project: bool = False  # a folder holding pbxdoc.yaml (readable or not)
 
     def digest(self) -> str:
@@ -85,9 +83,9 @@ def too_large(report: Report, what: str, limit_name: str, location: Location) ->
     report.error("too-large", f"{what}; refused", location, expected=LIMITS_HINT.format(name=limit_name))
 
 
-def read_file(root: Path, path: Path, report: Report, limits: Limits | None = None) -> tuple[Source | None, str | None]:
+def read_file(root: Path, path: Path, report: Report, limits: ReadLimits | None = None) -> tuple[Source | None, str | None]:
     """Read one data file; returns its Source (or None after reporting why) and its digest."""
-    limits = limits or Limits()
+    limits = limits or ReadLimits()
     rel = path.relative_to(root).as_posix()
     kind = describe(path)
     if kind is not None and kind != "a broken link":  # decided from stat: opening a FIFO blocks, a device may act on open
@@ -136,7 +134,7 @@ def read_file(root: Path, path: Path, report: Report, limits: Limits | None = No
     return read_yaml(text, rel, report, limits), digest
 
 
-def _read_csv_file(stream, rel: str, report: Report, limits: Limits) -> tuple[Source | None, str]:
+def _read_csv_file(stream, rel: str, report: Report, limits: ReadLimits) -> tuple[Source | None, str]:
     """A CSV file is read as a stream of rows: a million-row export is refused at the row limit
     without ever being held whole."""
     digest = sha256_of(stream)
@@ -188,18 +186,12 @@ def digest_other_files(root: Path, files: ProjectFiles, report: Report | None = 
                 report.error("unreadable", f"the file cannot be read ({getattr(e, 'strerror', None) or e})", Location(entry.rel), expected="a readable regular file")
 
 
-def project_limits(source: Source | None) -> Limits:
-    """The limits the project sets in pbxdoc.yaml, or the defaults (an invalid `limits:` is
-    reported with the rest of pbxdoc.yaml)."""
-    raw = source.data.get("limits") if source is not None and isinstance(source.data, dict) else None
-    try:
-        return Limits.model_validate(raw if isinstance(raw, dict) else {})
-    except ValidationError:
-        return Limits()
-
-
-def read_project_files(root: Path, report: Report) -> ProjectFiles:
-    """Read every concern file of the project folder."""
+def read_project_files(root: Path, report: Report, concerns: Sequence, limits_of: Callable[[Source | None], ReadLimits] = lambda source: ReadLimits()) -> ProjectFiles:
+    """Read every concern file of the project folder; `concerns` are the model's (name,
+    extensions, required, tabular), handed in because the loaders sit below the model.
+    `limits_of` reads the limits the root file sets (it is read first, with the defaults)."""
+    CONCERNS = tuple(concerns)
+    CONCERN_BY_NAME = {c.name: c for c in CONCERNS}
     files = ProjectFiles(root)
     if not root.is_dir():
         report.error("no-project", "not a folder", Location(str(root)), expected="a project folder holding pbxdoc.yaml")
@@ -242,7 +234,7 @@ def read_project_files(root: Path, report: Report) -> ProjectFiles:
             continue
         source, digest = read_file(root, paths[0], report, files.limits)
         if concern.name == ROOT_FILE.removesuffix(".yaml"):
-            files.limits = project_limits(source)
+            files.limits = limits_of(source)
         rel = paths[0].relative_to(root).as_posix()
         if digest:
             files.digests[rel] = digest

@@ -20,7 +20,7 @@ from xml.etree.ElementTree import ParseError
 
 from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
-from generator.model.organisation import Limits
+from generator.loaders.limits import ReadLimits
 from generator.text import has_invisible
 
 LIST_SEPARATOR = ";"
@@ -39,7 +39,7 @@ def _refuse(report: Report, what: str, name: str, location: Location) -> None:
 class _Budget:
     """Counts rows and cells as a table is read, and refuses the first value over a limit."""
 
-    def __init__(self, limits: Limits, file: str, report: Report):
+    def __init__(self, limits: ReadLimits, file: str, report: Report):
         self.limits, self.file, self.report = limits, file, report
         self.cells = 0
 
@@ -66,7 +66,7 @@ def _csv_field_limit(chars: int):
         csv.field_size_limit(before)
 
 
-def workbook_size_problem(stream: BinaryIO, limits: Limits) -> str | None:
+def workbook_size_problem(stream: BinaryIO, limits: ReadLimits) -> str | None:
     """What is wrong with the size of a workbook once unpacked (a 5 MB zip can hold 2 GB of sheet
     XML), read from the zip directory without unpacking anything; None when it fits.
 
@@ -96,10 +96,10 @@ def cell_name(row: int, col: int) -> str:
     return f"{letters}{row}"
 
 
-def read_csv(text: str | IO[str], file: str, report: Report, limits: Limits | None = None) -> Source | None:
+def read_csv(text: str | IO[str], file: str, report: Report, limits: ReadLimits | None = None) -> Source | None:
     """Read a CSV file (comma or semicolon separated, as Excel writes it in Swiss locales) row by
     row from text or a text stream, refusing it at the first limit it crosses."""
-    limits = limits or Limits()
+    limits = limits or ReadLimits()
     stream = io.StringIO(text, newline="") if isinstance(text, str) else text
     first_line = stream.readline()
     skipped = 0
@@ -192,12 +192,12 @@ def _check_header(header, fields, file, report, where) -> bool:
     return ok
 
 
-def read_xlsx(workbook_file: Path | BinaryIO, file: str, report: Report, limits: Limits | None = None) -> Source | None:
+def read_xlsx(workbook_file: Path | BinaryIO, file: str, report: Report, limits: ReadLimits | None = None) -> Source | None:
     """Read the first sheet of a workbook; cells are located as Sheet!B7. Rows are read one at a
     time and the sheet is refused at the first limit it crosses."""
     from openpyxl import load_workbook
 
-    limits = limits or Limits()
+    limits = limits or ReadLimits()
     try:
         workbook = load_workbook(workbook_file, read_only=True, data_only=True)
         if not isinstance(workbook_file, Path):

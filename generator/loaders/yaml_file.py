@@ -14,7 +14,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
-from generator.model.organisation import Limits
+from generator.loaders.limits import ReadLimits
 from generator.text import has_invisible
 
 try:
@@ -41,7 +41,7 @@ LIMIT_HINT = "raise `{name}` under `limits:` in pbxdoc.yaml if this file is genu
 
 
 class _Builder:
-    def __init__(self, file: str, report: Report, limits: Limits):
+    def __init__(self, file: str, report: Report, limits: ReadLimits):
         self.file = file
         self.report = report
         self.limits = limits
@@ -121,9 +121,9 @@ def expanded_size(node, memo: dict | None = None) -> int:
     return size
 
 
-def read_yaml(text: str, file: str, report: Report, limits: Limits | None = None) -> Source | None:
+def read_yaml(text: str, file: str, report: Report, limits: ReadLimits | None = None) -> Source | None:
     """Parse YAML text into a Source; any problem goes into the report and returns None."""
-    limits = limits or Limits()
+    limits = limits or ReadLimits()
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:

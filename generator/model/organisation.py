@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from generator.loaders.limits import ReadLimits
 from generator.model.base import E164, Id, ProjectPath, Record, SecretRef, Text
 
 
@@ -15,6 +16,23 @@ class Language(str, Enum):
     FR = "fr"
     DE = "de"
     EN = "en"
+
+
+# Text the project words per language, e.g. {fr: Confidentiel, de: Vertraulich, en: Confidential};
+# a plain string is the text in the project's language.
+LocalText = Annotated[
+    str | dict[Language, Text],
+    Field(description="Text in the project's language, or one text per language: {fr: ..., de: ..., en: ...}"),
+]
+
+
+def localized(value: str | dict | None, lang: str, first: str) -> str | None:
+    """The text of `lang` (a plain string is in the project's language `first`): a language the
+    project does not word falls back to the project's own, so a record never goes without it."""
+    if value is None or isinstance(value, str):
+        return value  # the project's wording, the only one there is
+    texts = {getattr(k, "value", k): v for k, v in value.items()}
+    return texts.get(lang) or texts.get(first) or next(iter(texts.values()), None)
 
 
 class Address(Record):
@@ -57,7 +75,7 @@ class DocumentInfo(Record):
     version: str = Field(..., description="Version of the documentation, e.g. 2.1")
     date: dt.date = Field(..., description="Date of this documentation state (used as the generation date)")
     author: str
-    classification: str = Field("Confidentiel", description="Classification printed on every page")
+    classification: LocalText | None = Field(None, description="Classification printed on every page (default: 'Confidential' in each language)")
 
 
 class Policy(Record):
@@ -69,19 +87,25 @@ class Policy(Record):
     ups_max_load_percent: int = Field(75, ge=1, le=100)
 
 
+_DEFAULT = ReadLimits()
+
+
 class Limits(Record):
     """How much pbxdoc reads before it refuses a file: a hostile or broken file (a zip bomb, a
     million-row export, a link loop) gets one clear error instead of exhausting the machine.
     Each limit can be raised for one project, up to a ceiling that still fits a modest machine."""
 
-    file_mb: int = Field(20, ge=1, le=200, description="Largest YAML or CSV data file, in MB")
-    workbook_mb: int = Field(50, ge=1, le=500, description="Largest XLSX data file on disk, in MB")
-    workbook_unpacked_mb: int = Field(100, ge=1, le=1000, description="Largest XLSX once unpacked (all its XML parts), in MB")
-    rows: int = Field(100_000, ge=1, le=1_000_000, description="Rows of a table, or items of one YAML list")
-    cells: int = Field(2_000_000, ge=1, le=20_000_000, description="Cells of a table, or values of a YAML file")
-    field_chars: int = Field(32_767, ge=1, le=1_000_000, description="Characters of one value (a cell, a YAML scalar); 32,767 is Excel's own cell limit")
-    project_files: int = Field(10_000, ge=1, le=1_000_000, description="Files in the project folder and its sub-folders")
-    project_mb: int = Field(4_000, ge=1, le=100_000, description="Total size of the project folder, in MB")
+    file_mb: int = Field(_DEFAULT.file_mb, ge=1, le=200, description="Largest YAML or CSV data file, in MB")
+    workbook_mb: int = Field(_DEFAULT.workbook_mb, ge=1, le=500, description="Largest XLSX data file on disk, in MB")
+    workbook_unpacked_mb: int = Field(_DEFAULT.workbook_unpacked_mb, ge=1, le=1000, description="Largest XLSX once unpacked (all its XML parts), in MB")
+    rows: int = Field(_DEFAULT.rows, ge=1, le=1_000_000, description="Rows of a table, or items of one YAML list")
+    cells: int = Field(_DEFAULT.cells, ge=1, le=20_000_000, description="Cells of a table, or values of a YAML file")
+    field_chars: int = Field(_DEFAULT.field_chars, ge=1, le=1_000_000, description="Characters of one value (a cell, a YAML scalar); 32,767 is Excel's own cell limit")
+    project_files: int = Field(_DEFAULT.project_files, ge=1, le=1_000_000, description="Files in the project folder and its sub-folders")
+    project_mb: int = Field(_DEFAULT.project_mb, ge=1, le=100_000, description="Total size of the project folder, in MB")
+
+    def for_loaders(self) -> ReadLimits:
+        return ReadLimits(**self.model_dump())
 
 
 class ProjectInfo(Record):
@@ -91,7 +115,7 @@ class ProjectInfo(Record):
     integrator: Integrator
     language: Language = Language.FR
     document: DocumentInfo
-    confidentiality_clause: Text | None = None
+    confidentiality_clause: LocalText | None = Field(None, description="Printed on the cover of every record; one text per language for projects published in several")
     naming_convention: Text | None = Field(None, description="How devices are named (nomenclature)")
     labelling_principle: Text | None = Field(None, description="How devices and cables are labelled")
     data_processing: Text | None = Field(None, description="Data-processing and deletion procedures")
@@ -99,6 +123,13 @@ class ProjectInfo(Record):
     automations: Text | None = Field(None, description="Automated functions (night service, scheduled jobs...)")
     policy: Policy = Policy()
     limits: Limits = Limits()
+
+    def classification_in(self, t) -> str:
+        """The classification in t's language; the catalogue's 'Confidential' when the data gives none."""
+        return localized(self.document.classification, t.lang, self.language.value) or t.t("content.classification")
+
+    def confidentiality_clause_in(self, lang: str) -> str | None:
+        return localized(self.confidentiality_clause, lang, self.language.value)
 
 
 class SiteAccess(Record):
