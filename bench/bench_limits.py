@@ -91,6 +91,15 @@ def zip_xml(path: Path, name: str, head: bytes, chunk: bytes, total: int, tail: 
             out.write(tail)
 
 
+def sheet_head(xml: bytes) -> bytes:
+    """A sheet's XML up to its data, without the <dimension> that would tell a reader how far to go."""
+    head = xml.split(b"<sheetData>")[0]
+    start = head.find(b"<dimension")
+    if start >= 0:
+        head = head[:start] + head[head.index(b"/>", start) + 2 :]
+    return head + b"<sheetData>"
+
+
 def workbook_parts(sheet_name: str = "users") -> dict[str, bytes]:
     """The parts of a minimal workbook around its first sheet (as openpyxl writes them)."""
     from openpyxl import Workbook
@@ -111,7 +120,7 @@ def case_zip_bomb(gb: float) -> Path:
     (root / "users.csv").unlink()
     parts = workbook_parts()
     sheet = "xl/worksheets/sheet1.xml"
-    head = parts.pop(sheet).split(b"<sheetData>")[0] + b"<sheetData>"
+    head = sheet_head(parts.pop(sheet))
     zip_xml(root / "users.xlsx", sheet, head, b'<row><c t="inlineStr"><is><t>u</t></is></c></row>', int(gb * 1e9), b"</sheetData></worksheet>", parts)
     return root
 
@@ -122,8 +131,7 @@ def case_huge_cell(gb: float) -> Path:
     (root / "users.csv").unlink()
     parts = workbook_parts()
     sheet = "xl/worksheets/sheet1.xml"
-    before, after = parts.pop(sheet).split(b"<sheetData>")
-    head = before + b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>notes</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>u1</t></is></c><c r="B2" t="inlineStr"><is><t>'
+    head = sheet_head(parts.pop(sheet)) + b'<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>notes</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>u1</t></is></c><c r="B2" t="inlineStr"><is><t>'
     zip_xml(root / "users.xlsx", sheet, head, b"x" * 4096, int(gb * 1e9), b"</t></is></c></row></sheetData></worksheet>", parts)
     return root
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.diagnostics import Location, Report
 from generator.loaders.fs import NotRegular, describe, open_regular, sha256_file, sha256_of, walk
-from generator.loaders.limits import ReadLimits
+from generator.loaders.limits import ReadLimits, report_too_large
 from generator.loaders.source import Source
 from generator.loaders.tabular import read_csv, read_xlsx, workbook_size_problem
 from generator.loaders.yaml_file import read_yaml
@@ -23,7 +23,6 @@ from generator.text import describe_invisible, unprintable_characters
 
 DATA_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx")
 ROOT_FILE = "pbxdoc.yaml"
-LIMITS_HINT = "raise `{name}` under `limits:` in pbxdoc.yaml if this file is genuine"
 
 
 @dataclass
@@ -78,11 +77,6 @@ def refuse_special(report: Report, kind: str, rel: str) -> None:
     report.error("special-file", f"the file is {kind}, not a regular file; refused without reading it", Location(rel), expected="only regular files and folders in a project")
 
 
-def too_large(report: Report, what: str, limit_name: str, location: Location) -> None:
-    """One refusal: what is too large, and the limit that refused it."""
-    report.error("too-large", f"{what}; refused", location, expected=LIMITS_HINT.format(name=limit_name))
-
-
 def read_file(root: Path, path: Path, report: Report, limits: ReadLimits | None = None) -> tuple[Source | None, str | None]:
     """Read one data file; returns its Source (or None after reporting why) and its digest."""
     limits = limits or ReadLimits()
@@ -107,14 +101,14 @@ def read_file(root: Path, path: Path, report: Report, limits: ReadLimits | None 
         xlsx = path.suffix.lower() == ".xlsx"
         limit_mb, limit_name = (limits.workbook_mb, "workbook_mb") if xlsx else (limits.file_mb, "file_mb")
         if size > limit_mb * 1_000_000:
-            too_large(report, f"the file is {size / 1e6:.1f} MB, over the {limit_mb:,} MB limit", limit_name, Location(rel))
+            report_too_large(report, f"the file is {size / 1e6:.1f} MB, over the {limit_mb:,} MB limit", limit_name, Location(rel))
             return None, None
         if xlsx:
             digest = sha256_of(stream)
             stream.seek(0)
             problem = workbook_size_problem(stream, limits)
             if problem:
-                too_large(report, problem, "workbook_unpacked_mb", Location(rel))
+                report_too_large(report, problem, "workbook_unpacked_mb", Location(rel))
                 return None, digest
             stream.seek(0)
             return read_xlsx(stream, rel, report, limits), digest
@@ -174,10 +168,10 @@ def digest_other_files(root: Path, files: ProjectFiles, report: Report | None = 
         count += 1
         total += entry.size
         if count > limits.project_files:
-            too_large(report, f"the project holds more than {limits.project_files:,} files (the walk stopped here)", "project_files", Location(entry.rel))
+            report_too_large(report, f"the project holds more than {limits.project_files:,} files (the walk stopped here)", "project_files", Location(entry.rel))
             return
         if total > limits.project_mb * 1_000_000:
-            too_large(report, f"the project folder is over {limits.project_mb:,} MB (reached with this file)", "project_mb", Location(entry.rel))
+            report_too_large(report, f"the project folder is over {limits.project_mb:,} MB (reached with this file)", "project_mb", Location(entry.rel))
             return
         if hash_files and entry.rel not in files.digests:
             try:

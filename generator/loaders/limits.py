@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.diagnostics import Location, Report
+
+HINT = "raise `{name}` under `limits:` in pbxdoc.yaml if this file is genuine"
+
 
 @dataclass(frozen=True)
 class ReadLimits:
@@ -19,3 +23,8 @@ class ReadLimits:
     field_chars: int = 32_767
     project_files: int = 10_000
     project_mb: int = 4_000
+
+
+def report_too_large(report: Report, what: str, name: str, location: Location) -> None:
+    """One refusal: what is too large, and the limit (by its name in pbxdoc.yaml) that refused it."""
+    report.error("too-large", f"{what}; refused", location, expected=HINT.format(name=name))

@@ -20,11 +20,10 @@ from xml.etree.ElementTree import ParseError
 
 from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
-from generator.loaders.limits import ReadLimits
+from generator.loaders.limits import ReadLimits, report_too_large
 from generator.text import has_invisible
 
 LIST_SEPARATOR = ";"
-LIMIT_HINT = "raise `{name}` under `limits:` in pbxdoc.yaml if this file is genuine"
 
 
 class _Refused(Exception):
@@ -32,7 +31,7 @@ class _Refused(Exception):
 
 
 def _refuse(report: Report, what: str, name: str, location: Location) -> None:
-    report.error("too-large", f"{what}; refused", location, expected=LIMIT_HINT.format(name=name))
+    report_too_large(report, what, name, location)
     raise _Refused
 
 

@@ -14,7 +14,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
-from generator.loaders.limits import ReadLimits
+from generator.loaders.limits import HINT, ReadLimits, report_too_large
 from generator.text import has_invisible
 
 try:
@@ -37,7 +37,6 @@ class _Refused(Exception):
     """A value over a limit; the error is already reported."""
 
 
-LIMIT_HINT = "raise `{name}` under `limits:` in pbxdoc.yaml if this file is genuine"
 
 
 class _Builder:
@@ -49,7 +48,7 @@ class _Builder:
         self.count = 0
 
     def refuse(self, what: str, name: str, node) -> None:
-        self.report.error("too-large", f"{what}; refused", self.loc(node), expected=LIMIT_HINT.format(name=name))
+        report_too_large(self.report, what, name, self.loc(node))
         raise _Refused
 
     def loc(self, node) -> Location:
@@ -151,7 +150,7 @@ def read_yaml(text: str, file: str, report: Report, limits: ReadLimits | None = 
             "yaml-too-large",
             f"the file expands to more than {limits.cells:,} values (nested aliases?); refused",
             Location(file, 1, 1),
-            expected="a file without alias expansion bombs; " + LIMIT_HINT.format(name="cells"),
+            expected="a file without alias expansion bombs; " + HINT.format(name="cells"),
         )
         return None
     except _Refused:
