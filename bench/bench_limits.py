@@ -175,12 +175,12 @@ def case_largest_csv() -> Path:
     return root
 
 
-def case_largest_xlsx() -> Path:
-    """The same 100,000 users as a workbook (written row by row)."""
+def case_largest_xlsx(rows: int = 100_000) -> Path:
+    """The same users as a workbook (written row by row); 100,000 rows is the default limit."""
     from openpyxl import Workbook
 
     root = project_with("largest-xlsx")
-    users_csv(root, user_rows(100_000 - 25))
+    users_csv(root, user_rows(rows - 25))
     book = Workbook(write_only=True)
     sheet = book.create_sheet("users")
     with open(root / "users.csv", encoding="utf-8", newline="") as f:
@@ -207,7 +207,7 @@ def cases(args) -> dict:
         "fifo": case_fifo,
         "big-file": lambda: case_big_file(args.big_gb),
         "largest-csv": case_largest_csv,
-        "largest-xlsx": case_largest_xlsx,
+        "largest-xlsx": lambda: case_largest_xlsx(args.xlsx_rows),
         "longest-value": case_longest_value,
     }
 
@@ -237,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mem-gb", type=float, default=3, help="address-space cap of each run, GB")
     parser.add_argument("--bomb-gb", type=float, default=2, help="unpacked size of the zip bomb, GB")
     parser.add_argument("--cell-gb", type=float, default=1, help="size of the one huge cell, GB")
+    parser.add_argument("--xlsx-rows", type=int, default=100_000, help="rows of the largest-xlsx case")
     parser.add_argument("--big-gb", type=float, default=3, help="size of the big file in the project, GB")
     args = parser.parse_args(argv)
     table = cases(args)
