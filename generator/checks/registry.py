@@ -25,6 +25,11 @@ class Category(str, Enum):
     WORKPLACE = "workplace"
     DOCUMENTATION = "documentation"
     SECURITY = "security"
+    DIMENSIONING = "dimensioning"
+    SPECIAL_LINES = "special_lines"
+    LIFECYCLE = "lifecycle"
+    TIME = "time"
+    PRIVACY = "privacy"
     WAIVERS = "waivers"
 
 

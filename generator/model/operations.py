@@ -24,6 +24,7 @@ class LicenceKind(str, Enum):
     DUAL_HOMING = "dual_homing"
     AUDIO_CHANNELS = "audio_channels"
     SIP_CHANNELS = "sip_channels"
+    ENCRYPTION = "encryption"
     DECT = "dect"
     APPLICATION = "application"
     MAINTENANCE = "maintenance"
@@ -95,6 +96,7 @@ class WanLink(Record):
     provider: str
     medium: Literal["fibre", "dsl", "catv", "4g", "5g", "satellite", "leased_line"]
     bandwidth: str | None = None
+    uplink_mbps: float | None = Field(None, gt=0, description="Upload bandwidth in Mbit/s, what outgoing voice shares")
     router: Id | None = Field(None, description="Router or ONT device id")
     role: Literal["primary", "backup", "load_balanced"] = "primary"
 

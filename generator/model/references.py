@@ -150,6 +150,9 @@ class _Checker:
             self.ref(p.users, "terminal", terminal_groups, "terminal group")
         if ok("rights"):
             self.ref(p.rights.profiles, "permissions", permissions, "permission")
+            self.ref(p.rights.profiles, "out_of_hours", profiles, "rights profile")
+        if ok("rights", "terminals", "interfaces") and (p.rights.profiles or "rights" in p.files):
+            self.ref([*p.terminals.terminals, *p.interfaces.special_interfaces], "rights_profile", profiles, "rights profile", " in rights.yaml")
         if ok("rights", "contacts", "users", *EQUIPMENT):
             self.ref(p.rights.admin_accounts, "system", equipment, "system")
             self.ref(p.rights.admin_accounts, "profile", profiles, "rights profile")
