@@ -23,7 +23,7 @@ def appliances(ctx):
 
 
 def known_types(product) -> set[str]:
-    return {str(product.value("cpu_card", "")).upper()} | set(product.group("card_power_w")) | set(product.group("fxs_ports")) | set(product.group("dsi_ports"))
+    return {str(product.value("cpu_card", "")).upper()} | {t.upper() for g in ("card_power_w", "fxs_ports", "dsi_ports", "card_function") for t in product.group(g)}
 
 
 @rule("HW-SLOT", Category.HARDWARE, Severity.ERROR, "Course 5.1, Mitel 470 installation: CPU1 in slot 1, interface cards from slot 3, slot 2 empty; " + MANUAL, ("reserved", "cpu", "no_slot", "beyond"))
@@ -82,21 +82,25 @@ def analogue_terminals(ctx, server) -> int:
     return sum(t.count for t in ctx.terminals_of(server.id, "analogue"))
 
 
-@rule("HW-PORTS", Category.HARDWARE, Severity.ERROR, MANUAL + ", Tab. 25 (ports per card; 4 FXS on CPU1; 2 terminals per DSI port)", ("fxs", "dsi"))
+@rule("HW-PORTS", Category.HARDWARE, Severity.ERROR, MANUAL + ", Tab. 25 (ports per card; 4 FXS on CPU1; 2 terminals per DSI port); OpenScape Business boards", ("fxs", "dsi"))
 def terminal_ports(ctx):
     for server, product in appliances(ctx):
-        if product.group("fxs_ports"):
+        fxs = product.group("fxs_ports")
+        if fxs:
             ports, _, _ = fxs_capacity(server, product)
             analogue = analogue_terminals(ctx, server)
             if analogue > ports:
-                yield hit(server, "slots", object_id=f"{server.id}:fxs", variant="fxs", server=server.id, terminals=analogue, ports=ports)
+                used = [fxs[c.type.upper()] for c in server.slots if c.type.upper() in fxs]
+                yield hit(server, "slots", object_id=f"{server.id}:fxs", variant="fxs", figures=used, server=server.id, terminals=analogue, ports=ports)
         dsi = product.group("dsi_ports")
         if dsi:
-            ports = sum(dsi[c.type.upper()].value for c in server.slots if c.type.upper() in dsi)
-            capacity = ports * product.value("terminals_per_dsi_port", 1)
+            used = [dsi[c.type.upper()] for c in server.slots if c.type.upper() in dsi]
+            per_port = product.figure("terminals_per_dsi_port")
+            ports = sum(f.value for f in used)
+            capacity = ports * (per_port.value if per_port else 1)
             digital = sum(t.count for t in ctx.terminals_of(server.id, "digital"))
             if digital > capacity:
-                yield hit(server, "slots", object_id=f"{server.id}:dsi", variant="dsi", server=server.id, terminals=digital, ports=ports, capacity=capacity)
+                yield hit(server, "slots", object_id=f"{server.id}:dsi", variant="dsi", figures=[*used, per_port], server=server.id, terminals=digital, ports=ports, capacity=capacity)
 
 
 @rule("HW-FXS-HEAT", Category.HARDWARE, Severity.WARNING, MANUAL + ", Tab. 25 notes: at most 50 FXS ports active per system and 30 % of a 32FXS card", ("system", "card"))

@@ -63,3 +63,23 @@ def test_a_base_the_catalogue_does_not_know_only_warns(small_project, knowledge)
     project = small_project.replace(dect=section(small_project.dect, bases=bases))
     (f,) = findings_of(project, "DECT-MONOCELL", knowledge)
     assert f.severity is Severity.WARNING and "Course 5.3" in f.message
+
+
+def test_unify_openscape_business_is_in_the_catalogue(small_project, knowledge):
+    """Its boards are known (TLANI as an analogue trunk board); port figures not yet confirmed only warn."""
+    x5 = knowledge.find("Unify OpenScape Business X5", "communication_server")
+    assert x5.group("card_function")["TLANI4"].value == "analogue_trunk"
+    unify = with_mitel(small_project, [(1, "SLMAV8"), (2, "TLANI4")], {"analogue": 12}, vendor="Unify", model="OpenScape Business X5")
+    assert findings_of(unify, "HW-UNKNOWN", knowledge) == []
+    (ports,) = findings_of(unify, "HW-PORTS", knowledge)
+    assert ports.variant == "fxs" and ports.severity is Severity.WARNING and "12" in ports.message
+
+
+def test_more_dect_vendors_have_sourced_capacities(knowledge):
+    n870 = knowledge.find("Gigaset N870 IP PRO", "dect_manager")
+    assert n870.figure("max_parallel_channels").value == 60 and n870.figure("max_parallel_channels").confirmed
+    assert knowledge.find("Gigaset N670 IP PRO", "dect_base").value("max_handsets") == 20
+    assert knowledge.find("Snom M900", "dect_manager") is not None
+    assert knowledge.find("Mitel SIP-DECT OMM", "dect_manager").id == "mitel-sip-dect-omm"
+    assert knowledge.find("SB-8", "dect_base").value("dsi_ports_used") == 2
+    assert knowledge.find("Microsoft Teams Direct Routing", "communication_server").value("sip_transport") == "tls"

@@ -288,9 +288,9 @@ def test_lan_sync_segments_are_judged_per_cluster(small_project, knowledge):
 
 
 def test_an_appliance_the_catalogue_does_not_know_is_named(small_project, knowledge):
-    unify = with_mitel(small_project, [(1, "CPU1")], vendor="Unify", model="OpenScape Business X8")
-    (f,) = findings_of(unify, "HW-UNKNOWN", knowledge)
-    assert f.variant == "model" and "Unify OpenScape Business X8" in f.message
+    other = with_mitel(small_project, [(1, "CPU1")], vendor="Auerswald", model="COMpact 5500R")
+    (f,) = findings_of(other, "HW-UNKNOWN", knowledge)
+    assert f.variant == "model" and "Auerswald COMpact 5500R" in f.message
 
 
 def test_3cx_failover_between_premises_and_cloud_is_reported(small_project, knowledge):
