@@ -40,7 +40,8 @@ def _wan(ctx: SectionContext) -> list:
     return titled_table(
         ctx, w("availability.wan"),
         [w("common.id"), w("common.site"), w("availability.provider"), w("availability.medium"), w("availability.bandwidth"), w("availability.role"), w("availability.router")],
-        [(link.id, ctx.site_name(link.site), link.provider, ctx.label("wan_medium", link.medium), link.bandwidth or "", w(f"availability.wan_role.{link.role}"),
+        [(link.id, ctx.site_name(link.site), link.provider, ctx.label("wan_medium", link.medium),
+          join([link.bandwidth, ctx.w("domain.details.uplink_value", mbps=ctx.number(link.uplink_mbps)) if link.uplink_mbps else None], "\n"), w(f"availability.wan_role.{link.role}"),
           ctx.equipment_name(link.router) if link.router else "") for link in sorted(ctx.project.availability.wan_links, key=lambda x: (x.site, x.role != "primary", x.id))],
     )
 

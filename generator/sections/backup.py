@@ -117,7 +117,7 @@ def _firmware(ctx: SectionContext) -> list:
     w = ctx.w
     return titled_table(
         ctx, w("backup.firmware"),
-        [w("backup.system"), w("backup.version"), w("backup.file"), w("backup.archived")],
-        [(ctx.equipment_name(f.system), f.version, f.file, ctx.date(f.archived))
+        [w("backup.system"), w("backup.version"), w("backup.file"), w("backup.archived"), w("domain.details.sha256")],
+        [(ctx.equipment_name(f.system), f.version, f.file, ctx.date(f.archived), f.sha256 or "")
          for f in sorted(ctx.project.backups.firmware_archive, key=lambda f: (f.system, f.archived or ctx.today, f.version))],
     )
