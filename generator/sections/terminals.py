@@ -118,8 +118,8 @@ def _dect(ctx: SectionContext) -> list:
         if handsets and len(handsets) <= INLINE_HANDSETS:
             blocks += titled_table(
                 ctx, w("terminals.handset_list"),
-                [w("numbering.extension"), w("terminals.user"), w("terminals.model"), w("terminals.ipei"), w("terminals.base")],
-                [(h.extension or "", ctx.person_name(h.user), h.model, h.ipei or "", h.base or "")
+                [w("numbering.extension"), w("terminals.user"), w("terminals.model"), w("terminals.ipei"), w("terminals.base"), w("common.notes")],
+                [(h.extension or "", ctx.person_name(h.user), h.model, h.ipei or "", h.base or "", h.notes or "")
                  for h in sorted(handsets, key=lambda h: (len(h.extension or ""), h.extension or "", h.id))],
                 level=4, css_class="sortable",
             )
