@@ -31,7 +31,7 @@ def _practices(ctx: SectionContext) -> list:
     # The items of the customer file, titled as the completeness score names them.
     texts = [("naming_convention", info.naming_convention), ("labelling_principle", info.labelling_principle),
              ("special_procedures", info.special_procedures), ("automations", info.automations),
-             ("data_processing", info.data_processing), ("confidentiality", info.confidentiality_clause)]
+             ("data_processing", info.data_processing), ("confidentiality", info.confidentiality_clause_in(ctx.t.lang))]
     items = [(ctx.t.t(f"checks.completeness.{key}"), text) for key, text in texts if text]
     retention = info.retention
     if retention is not None:

@@ -96,13 +96,17 @@ def renderings(value, lang: str) -> list[str]:
     return [text, phones.readable(text, " ")] if text.startswith("+") else [text]
 
 
-def facts(record, path=""):
-    """(path, field, value) for every leaf value of a record, records inside it and lists of them."""
+def facts(record, path="", lang="fr"):
+    """(path, field, value) for every leaf value of a record, records inside it and lists of them.
+    A text given per language counts in the project's language: a build in another language
+    prints the others."""
     for name, value in record.__dict__.items():
+        if isinstance(value, dict):
+            value = next((v for k, v in value.items() if getattr(k, "value", k) == lang), None)
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, Record):
-                yield from facts(item, f"{path}.{name}")
+                yield from facts(item, f"{path}.{name}", lang)
             elif item is not None and not isinstance(item, bool):
                 yield f"{path}.{name}", name, item
 
@@ -118,7 +122,7 @@ def missing(example: str, text: str) -> list[str]:
         for record in value if isinstance(value, list) else [value]:
             if not isinstance(record, Record):
                 continue
-            for path, name, item in facts(record, concern):
+            for path, name, item in facts(record, concern, lang):
                 if name in EXCEPTIONS:
                     continue
                 options = renderings(item, lang) + named.get(str(item), [])
