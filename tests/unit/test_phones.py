@@ -31,3 +31,12 @@ def test_an_invalid_number_is_named_by_the_check(small_project, knowledge=None):
     users = [u.model_copy(update={"mobile": "+33123"}) if u.id == "u-admin" else u for u in small_project.users]
     found = [f for f in evaluate(small_project.replace(users=users), lang="en") if f.rule == "NUM-E164"]
     assert [f.variant for f in found] == ["invalid"] and "+33123" in found[0].message and "FR" in found[0].message
+
+
+def test_the_fast_e164_split_agrees_with_phonenumbers():
+    """The model's E.164 strings are split at the country code without phonenumbers.parse (speed):
+    the result is the same number, Italian leading zeros included."""
+    import phonenumbers
+
+    for number in ("+41215551200", "+390612345678", "+3906000001", "+12025550123", "+35312345678", "+8613812345678", "+4179555411"):
+        assert phones.parse(number) == phonenumbers.parse(number, None), number
