@@ -95,7 +95,7 @@ class _Checker:
         self.unique(p.availability.ups, "UPS")
         wan_links = self.unique(p.availability.wan_links, "WAN link")
         self.unique(p.callerid, "caller-ID source")
-        self.unique(p.backups.jobs, "backup job")
+        jobs = self.unique(p.backups.jobs, "backup job")
         self.unique(p.backups.manual_backups, "manual backup")
         self.unique(p.backups.restore_tests, "restore test")
         self.unique(p.documents, "document")
@@ -106,6 +106,7 @@ class _Checker:
         people = contacts | users
 
         ok = self.ok
+        self.ref(p.backups.jobs, "copies_job", jobs, "backup job")
         if ok("sites", "contacts"):
             self.ref(p.contacts, "site", sites, "site")
             self.ref([s.access for s in p.sites if s.access], "key_holder", contacts, "contact")

@@ -166,3 +166,15 @@ def test_facts_of_issue_15_reach_their_sections(small, build_md):
     home = md["index"]
     assert "Practices and procedures" in home and "Naming convention of the devices" in home and "Voicemail: 90 days" in home.replace("voicemail", "Voicemail")
     assert "pool.ntp.org" in md["system"] and "Let's Encrypt" in md["system"]
+
+
+def test_what_installations_really_have_is_printed(small, build_md):
+    """A backup job that copies another's destination, the system a restore test ran on, a UPS runtime measured on a date."""
+    jobs = [small.backups.jobs[0], small.backups.jobs[1].model_copy(update={"copies_job": small.backups.jobs[0].id}), *small.backups.jobs[2:]]
+    tests = [small.backups.restore_tests[0].model_copy(update={"ran_on": "spare VM"}), *small.backups.restore_tests[1:]]
+    ups = [small.availability.ups[0].model_copy(update={"runtime_tested": dt.date(2026, 3, 10)})]
+    project = small.replace(backups=small.backups.model_copy(update={"jobs": jobs, "restore_tests": tests}),
+                            availability=small.availability.model_copy(update={"ups": ups}))
+    md = build_md(project, "en")
+    assert f"copies the files of job {small.backups.jobs[0].id}" in md["backup"] and "restored on spare VM" in md["backup"]
+    assert "measured on 10 Mar 2026" in md["availability"]
