@@ -24,9 +24,14 @@ class LicenceStatus:
 
 
 def licence_status(ctx: SectionContext, lic: Licence) -> LicenceStatus:
-    if lic.expiry is None:
+    return expiry_status(ctx, lic.expiry)
+
+
+def expiry_status(ctx: SectionContext, expiry) -> LicenceStatus:
+    """How an expiry date (a licence's, a certificate's) stands on the generation date."""
+    if expiry is None:
         return LicenceStatus("perpetual", None)
-    days = (lic.expiry - ctx.today).days
+    days = (expiry - ctx.today).days
     if days < 0:
         return LicenceStatus("expired", days)
     if days <= ctx.project.pbxdoc.policy.licence_warning_days:
@@ -49,6 +54,12 @@ def used_cell(ctx: SectionContext, checks: Context, lic: Licence) -> str:
         return ctx.w("domain.details.counted", used=ctx.number(counted), quantity=ctx.number(lic.quantity),
                      stated=ctx.number(lic.used) if lic.used is not None else "—")
     return f"{ctx.number(lic.used)} / {ctx.number(lic.quantity)}" if lic.used is not None else ctx.number(lic.quantity)
+
+
+def timeline_caption(ctx: SectionContext) -> str:
+    """The timeline's caption: licences alone, or licences and certificates."""
+    certificates = any(s.security and s.security.certificates for s in ctx.project.servers)
+    return ctx.w("domain.timeline_caption") if certificates else ctx.w("licences.timeline_caption")
 
 
 def build(ctx: SectionContext) -> list[Document]:
@@ -76,6 +87,7 @@ def build(ctx: SectionContext) -> list[Document]:
     keys = [(lic.item, ctx.secret(lic.key)) for lic in licences if lic.key]
     if keys:
         doc.add(*titled_table(ctx, w("licences.keys"), [w("licences.item"), w("licences.key")], keys))
-    if any(lic.expiry for lic in licences):
-        doc.add(Figure(TIMELINE, w("licences.timeline_caption")))
+    certificates = any(s.security and s.security.certificates for s in p.servers)
+    if any(lic.expiry for lic in licences) or certificates:
+        doc.add(Figure(TIMELINE, timeline_caption(ctx)))
     return [doc]

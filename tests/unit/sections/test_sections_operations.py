@@ -178,3 +178,12 @@ def test_what_installations_really_have_is_printed(small, build_md):
     md = build_md(project, "en")
     assert f"copies the files of job {small.backups.jobs[0].id}" in md["backup"] and "restored on spare VM" in md["backup"]
     assert "measured on 10 Mar 2026" in md["availability"]
+
+
+def test_certificates_are_on_the_expiry_timeline(small):
+    from generator.i18n import Translator
+    from generator.sections.common import SectionContext
+    from generator.sections.timeline import licences_timeline_svg
+
+    svg = licences_timeline_svg(SectionContext(small, Translator("en"), dt.date(2026, 11, 20))).decode()
+    assert "Certificate rochat.3cx.example.ch" in svg and "Expiry timeline of licences and certificates" in svg
