@@ -41,7 +41,7 @@ def render_workbook(project: Project, translator: Translator, generated: dt.date
     (integrator) workbook says so in every page header."""
     info = project.pbxdoc
     stamp = translator.t("workbook.footer", date=translator.date(generated.date()), version=info.document.version)
-    header = (info.customer.name, info.classification_in(translator) + (f" · {translator.t('content.internal')}" if internal else ""))  # the sheet's title goes between them
+    header = (info.customer.name, info.classification_in(translator) + (f" · {translator.t('content.internal_short')}" if internal else ""))  # the sheet's title goes between them
     footer = page_footer(stamp, info.integrator.name)
     writer = WorkbookWriter(translator, workbook_properties(project, translator, generated), header, footer, info.integrator.branding.primary_color)
     return writer.write(sheets if sheets is not None else build_sheets(project, generated.date(), translator))
