@@ -91,7 +91,7 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
     languages = LANGUAGES if options.all_languages else (options.lang or project.pbxdoc.language.value,)
     generated = generation_date(project)
     view = for_audience(project, options.audience)
-    output = Output(options.out)
+    output = Output(options.out, project=root)
     try:
         for renderer in RENDERERS:
             if options.only and renderer.name not in options.only:

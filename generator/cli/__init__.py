@@ -3,6 +3,8 @@ to exit codes (0 success, 1 invalid data or failed build, 2 usage error)."""
 
 from __future__ import annotations
 
+import errno
+import signal
 import sys
 
 import typer
@@ -19,12 +21,29 @@ from generator.cli import pdf  # noqa: E402,F401
 from generator.cli import site  # noqa: E402,F401
 
 
+ENVIRONMENT_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG)
+"""What the machine refuses (full disk, read-only file system, permissions): a message, not a traceback."""
+
+
+def terminated(signum, frame) -> None:
+    """SIGTERM ends pbxdoc as a normal exit, so that `finally` blocks and context managers remove the
+    staging folder and temporary files, and the PDF worker pool is shut down."""
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, terminated)
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover
         console.print("interrupted")
         sys.exit(130)
+    except OSError as e:
+        if e.errno not in ENVIRONMENT_ERRORS:
+            raise
+        where = f"{ascii(str(e.filename))[1:-1]}: " if e.filename else ""
+        console.print(f"pbxdoc: {where}{e.strerror or e}", markup=False)
+        sys.exit(1)
 
 
 __all__ = ["app", "main", "typer", "fail"]

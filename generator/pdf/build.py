@@ -16,7 +16,7 @@ def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, reco
     translator = Translator(lang or project.pbxdoc.language.value)
     generated = generation_date(project)
     jobs = plan(for_audience(project, audience), translator, audience, generated, PdfOptions(records=records))
-    output = Output(out)
+    output = Output(out, project=root)
     try:
         results, refused = make(jobs, output)
         output.commit(project.digest, generated.isoformat(), {"customer": project.pbxdoc.customer.id, "audience": audience.value, "languages": [translator.lang], "input_files": project.file_digests})

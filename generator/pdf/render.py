@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -170,8 +171,14 @@ def run(jobs: Iterable[PdfJob], workers: int = 0) -> list[PdfResult]:
     if workers <= 1:
         return [typeset(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(typeset, job) for job in jobs]
-        return [future.result() for future in futures]
+        try:
+            futures = [pool.submit(typeset, job) for job in jobs]
+            return [future.result() for future in futures]
+        except BaseException:  # a failed job, or SIGTERM: typeset nothing more, stop the workers
+            pool.shutdown(wait=False, cancel_futures=True)
+            for worker in multiprocessing.active_children():
+                worker.terminate()
+            raise
 
 
 def report(results: list[PdfResult]) -> list[str]:
