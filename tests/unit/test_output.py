@@ -381,3 +381,29 @@ def test_a_full_disk_outside_the_output_code_is_one_line_too(tmp_path, monkeypat
     assert code == 1
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert err.startswith(f"pbxdoc: {tmp_path / 'schemas'}/") and err.strip().endswith(": No space left on device")
+
+
+def test_temporary_folders_of_dead_runs_are_removed_by_the_next_build(tmp_path, project):
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    base = Path(tempfile.gettempdir())
+    stale = base / f"pbxdoc-icons-{dead.pid}-abc123"
+    running = base / f"pbxdoc-icons-{os.getppid()}-abc123"
+    foreign = base / f"pbxdoc-icons-{dead.pid}"  # not a name pbxdoc makes
+    for folder in (stale, running, foreign):
+        folder.mkdir()
+        (folder / "phone.png").write_bytes(b"png")
+    try:
+        Output(tmp_path / "out", project=project).discard()
+        assert not stale.exists()
+        assert running.exists() and foreign.exists()
+    finally:
+        for folder in (stale, running, foreign):
+            if folder.exists():
+                (folder / "phone.png").unlink()
+                folder.rmdir()
