@@ -43,7 +43,7 @@ def test_sigterm_mid_build_cleans_up_and_keeps_the_previous_output(tmp_path):
     out.mkdir()
     previous = {"generator": {"name": "pbxdoc", "version": "0"}, "files": {}}
     (out / "manifest.json").write_text(json.dumps(previous))
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PBXDOC_CACHE": "off"}  # every PDF typeset: workers to stop
     build = subprocess.Popen(
         [sys.executable, "-m", "generator", "build", str(EXAMPLES / SMALL_EXAMPLE), "-o", str(out)],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -363,7 +363,7 @@ def test_build_on_a_read_only_file_system_keeps_the_previous_output(tmp_path, sm
         return rename(src, dst, *args, **kwargs)
 
     monkeypatch.setattr(os, "rename", read_only)
-    code, err = run_main(monkeypatch, capsys, "build", str(small_path), "-o", str(out), "--only", "data")
+    code, err = run_main(monkeypatch, capsys, "build", str(small_path), "-o", str(out), "--only", "data", "--no-cache")
     assert code == 1
     assert err.strip().splitlines() == [f"pbxdoc: cannot write {out}: {out}: Read-only file system; the previous output is left as it was"]
     assert tree(out) == before
