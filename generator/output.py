@@ -76,7 +76,7 @@ def written_by_pbxdoc(manifest: Path) -> bool:
 
 def _problem(e: OSError, doing: str) -> OutputError:
     where = f" {e.filename}" if e.filename else ""
-    return OutputError(f"cannot {doing}:{where}: {e.strerror or e}; the previous output is left as it was")
+    return OutputError(f"cannot {doing}:{where}: {e.strerror or e}; the output folder was left as it was")
 
 
 def _remove(path: Path) -> None:
@@ -196,7 +196,11 @@ class Output:
                 raise
             self._replace_contents()
             return
-        os.rename(self.staging, self.target)
+        try:
+            os.rename(self.staging, self.target)
+        except BaseException:
+            os.rename(old, self.target)
+            raise
         shutil.rmtree(old, ignore_errors=True)
 
     def _replace_contents(self) -> None:
@@ -204,12 +208,16 @@ class Output:
         move the new files in (the new manifest last), then remove the old contents."""
         trash = self.target / f"{MOUNTED_OLD}{os.getpid()}"
         trash.mkdir()
-        entries = sorted(self.target.iterdir(), key=lambda p: (p.name != MANIFEST, p.name))
-        for entry in entries:
-            if not entry.name.startswith(MOUNTED_OLD):
-                os.rename(entry, trash / entry.name)
-        for entry in sorted(self.staging.iterdir(), key=lambda p: (p.name == MANIFEST, p.name)):
-            shutil.move(entry, self.target / entry.name)
+        try:
+            entries = sorted(self.target.iterdir(), key=lambda p: (p.name != MANIFEST, p.name))
+            for entry in entries:
+                if not entry.name.startswith(MOUNTED_OLD):
+                    os.rename(entry, trash / entry.name)
+            for entry in sorted(self.staging.iterdir(), key=lambda p: (p.name == MANIFEST, p.name)):
+                shutil.move(entry, self.target / entry.name)
+        except BaseException:
+            self._recover_contents(trash)  # the old contents back (the new manifest was not in place)
+            raise
         self.staging.rmdir()
         shutil.rmtree(trash, ignore_errors=True)
 
@@ -232,6 +240,9 @@ class Output:
                     self._recover_contents(trash)
 
     def _recover_contents(self, trash: Path) -> None:
+        if not any(trash.iterdir()):
+            trash.rmdir()  # nothing was moved yet
+            return
         if written_by_pbxdoc(self.target / MANIFEST):  # the new output was complete
             shutil.rmtree(trash)
             return

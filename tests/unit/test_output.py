@@ -228,7 +228,7 @@ def test_a_full_disk_is_one_clear_error_and_the_previous_output_stays(tmp_path, 
         return real(self, data)
 
     monkeypatch.setattr(type(out), "write_bytes", full)
-    with pytest.raises(OutputError, match="cannot write x.txt: .*No space left on device; the previous output is left as it was"):
+    with pytest.raises(OutputError, match="cannot write x.txt: .*No space left on device; the output folder was left as it was"):
         output.write("x.txt", "new")
     output.discard()
     assert (out / "x.txt").read_text() == "old"
@@ -365,7 +365,7 @@ def test_build_on_a_read_only_file_system_keeps_the_previous_output(tmp_path, sm
     monkeypatch.setattr(os, "rename", read_only)
     code, err = run_main(monkeypatch, capsys, "build", str(small_path), "-o", str(out), "--only", "data", "--no-cache")
     assert code == 1
-    assert err.strip().splitlines() == [f"pbxdoc: cannot write {out}: {out}: Read-only file system; the previous output is left as it was"]
+    assert err.strip().splitlines() == [f"pbxdoc: cannot write {out}: {out}: Read-only file system; the output folder was left as it was"]
     assert tree(out) == before
     assert leftovers(tmp_path) == []
 
@@ -407,3 +407,53 @@ def test_temporary_folders_of_dead_runs_are_removed_by_the_next_build(tmp_path, 
             if folder.exists():
                 (folder / "phone.png").unlink()
                 folder.rmdir()
+
+
+def test_a_failure_of_the_second_rename_puts_the_previous_output_back(tmp_path, project, monkeypatch):
+    out = tmp_path / "out"
+    built(out, project)
+    before = tree(out)
+    output = Output(out, project=project)
+    output.write("x.txt", "new")
+    rename = os.rename
+
+    def staging_fails(src, dst, *args, **kwargs):
+        if os.fspath(src) == os.fspath(output.staging):
+            raise OSError(errno.EIO, "Input/output error", os.fspath(src))
+        return rename(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", staging_fails)
+    with pytest.raises(OutputError, match="Input/output error; the output folder was left as it was"):
+        output.commit("d", "t")
+    output.discard()
+    assert tree(out) == before
+
+
+def test_a_mount_point_half_replaced_gets_its_old_contents_back(tmp_path, project, monkeypatch):
+    import shutil
+
+    out = tmp_path / "out"
+    built(out, project, {"x.txt": "old", "a/b.txt": "old"})
+    before = tree(out)
+    rename, move, moved = os.rename, shutil.move, []
+
+    def busy(src, dst, *args, **kwargs):
+        if os.fspath(src) == os.fspath(out):
+            raise OSError(errno.EBUSY, "Device or resource busy", os.fspath(src))
+        return rename(src, dst, *args, **kwargs)
+
+    def full(src, dst, *args, **kwargs):
+        moved.append(src)
+        if len(moved) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", os.fspath(dst))
+        return move(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "rename", busy)
+    monkeypatch.setattr(shutil, "move", full)
+    output = Output(out, project=project)
+    output.write("x.txt", "new")
+    output.write("z.txt", "new")
+    with pytest.raises(OutputError, match="No space left on device"):
+        output.commit("d", "t")
+    output.discard()
+    assert tree(out) == before
