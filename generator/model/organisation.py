@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from generator.loaders.limits import ReadLimits
 from generator.model.base import E164, Id, ProjectPath, Record, SecretRef, Text
 
 
@@ -86,6 +87,27 @@ class Policy(Record):
     ups_max_load_percent: int = Field(75, ge=1, le=100)
 
 
+_DEFAULT = ReadLimits()
+
+
+class Limits(Record):
+    """How much pbxdoc reads before it refuses a file: a hostile or broken file (a zip bomb, a
+    million-row export, a link loop) gets one clear error instead of exhausting the machine.
+    Each limit can be raised for one project, up to a ceiling that still fits a modest machine."""
+
+    file_mb: int = Field(_DEFAULT.file_mb, ge=1, le=200, description="Largest YAML or CSV data file, in MB")
+    workbook_mb: int = Field(_DEFAULT.workbook_mb, ge=1, le=500, description="Largest XLSX data file on disk, in MB")
+    workbook_unpacked_mb: int = Field(_DEFAULT.workbook_unpacked_mb, ge=1, le=1000, description="Largest XLSX once unpacked (all its XML parts), in MB")
+    rows: int = Field(_DEFAULT.rows, ge=1, le=1_000_000, description="Rows of a table, or items of one YAML list")
+    cells: int = Field(_DEFAULT.cells, ge=1, le=20_000_000, description="Cells of a table, or values of a YAML file")
+    field_chars: int = Field(_DEFAULT.field_chars, ge=1, le=1_000_000, description="Characters of one value (a cell, a YAML scalar); 32,767 is Excel's own cell limit")
+    project_files: int = Field(_DEFAULT.project_files, ge=1, le=1_000_000, description="Files in the project folder and its sub-folders")
+    project_mb: int = Field(_DEFAULT.project_mb, ge=1, le=100_000, description="Total size of the project folder, in MB")
+
+    def for_loaders(self) -> ReadLimits:
+        return ReadLimits(**self.model_dump())
+
+
 class ProjectInfo(Record):
     """The root file `pbxdoc.yaml`."""
 
@@ -100,6 +122,7 @@ class ProjectInfo(Record):
     special_procedures: Text | None = None
     automations: Text | None = Field(None, description="Automated functions (night service, scheduled jobs...)")
     policy: Policy = Policy()
+    limits: Limits = Limits()
 
     def classification_in(self, t) -> str:
         """The classification in t's language; the catalogue's 'Confidential' when the data gives none."""
