@@ -10,6 +10,7 @@ from pydantic import Field
 
 from generator.loaders.limits import ReadLimits
 from generator.model.base import E164, Id, ProjectPath, Record, SecretRef, Text
+from generator.model.hardening import Retention
 
 
 class Language(str, Enum):
@@ -85,6 +86,9 @@ class Policy(Record):
     backup_max_age_days: int = Field(2, ge=0)
     restore_test_max_age_days: int = Field(90, ge=1)
     ups_max_load_percent: int = Field(75, ge=1, le=100)
+    licence_headroom_percent: int = Field(95, ge=1, le=100, description="A licence used at this share or more leaves no spare")
+    voicemail_pin_min_length: int = Field(6, ge=4, le=20)
+    retention_max_days: int = Field(365, ge=1, description="Longest retention of call records, recordings and voicemail the customer accepts")
 
 
 _DEFAULT = ReadLimits()
@@ -121,6 +125,7 @@ class ProjectInfo(Record):
     data_processing: Text | None = Field(None, description="Data-processing and deletion procedures")
     special_procedures: Text | None = None
     automations: Text | None = Field(None, description="Automated functions (night service, scheduled jobs...)")
+    retention: Retention | None = Field(None, description="Retention periods of call records, recordings and voicemail")
     policy: Policy = Policy()
     limits: Limits = Limits()
 

@@ -98,7 +98,7 @@ class _Checker:
         self.unique(p.availability.ups, "UPS")
         wan_links = self.unique(p.availability.wan_links, "WAN link")
         self.unique(p.callerid, "caller-ID source")
-        self.unique(p.backups.jobs, "backup job")
+        jobs = self.unique(p.backups.jobs, "backup job")
         self.unique(p.backups.manual_backups, "manual backup")
         self.unique(p.backups.restore_tests, "restore test")
         self.unique(p.documents, "document")
@@ -109,6 +109,7 @@ class _Checker:
         people = contacts | users
 
         ok = self.ok
+        self.ref(p.backups.jobs, "copies_job", jobs, "backup job")
         if ok("sites", "contacts"):
             self.ref(p.contacts, "site", sites, "site")
             self.ref([s.access for s in p.sites if s.access], "key_holder", contacts, "contact")
@@ -153,6 +154,9 @@ class _Checker:
             self.ref(p.users, "terminal", terminal_groups, "terminal group")
         if ok("rights"):
             self.ref(p.rights.profiles, "permissions", permissions, "permission")
+            self.ref(p.rights.profiles, "out_of_hours", profiles, "rights profile")
+        if ok("rights", "terminals", "interfaces") and (p.rights.profiles or "rights" in p.files):
+            self.ref([*p.terminals.terminals, *p.interfaces.special_interfaces], "rights_profile", profiles, "rights profile", " in rights.yaml")
         if ok("rights", "contacts", "users", *EQUIPMENT):
             self.ref(p.rights.admin_accounts, "system", equipment, "system")
             self.ref(p.rights.admin_accounts, "profile", profiles, "rights profile")
