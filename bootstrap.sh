@@ -9,14 +9,16 @@ case "$mode" in build|test) ;; *) echo "usage: ./bootstrap.sh build|test" >&2; e
 
 # System packages: graphviz and librsvg (rsvg-convert) for diagrams, Liberation fonts for their labels,
 # pango/harfbuzz and fonts for weasyprint PDFs;
-# for the tests also poppler (pdftotext, pdffonts, pdftoppm), chromium (browser tests),
-# LibreOffice Calc (opens the workbook) and Node.js/npm (axe-core accessibility checks).
+# for the tests also poppler (pdftotext, pdffonts, pdftoppm), qpdf (checks the PDF structure),
+# chromium (browser tests), LibreOffice Calc (opens the workbook) and Node.js/npm (axe-core
+# accessibility checks). tests/unit/test_bootstrap.py keeps these lists in step with the programs run.
 packages=(graphviz librsvg2-bin fonts-dejavu-core fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
 if [ "$mode" = test ]; then
-  packages+=(poppler-utils chromium libreoffice-calc-nogui nodejs npm)
+  packages+=(poppler-utils qpdf chromium libreoffice-calc-nogui nodejs npm)
 fi
 python="${PYTHON:-python3}"
-"$python" -m venv --help >/dev/null 2>&1 || packages+=(python3-venv)
+# Debian's python3 has the venv module but not ensurepip, without which `-m venv` cannot create .venv.
+"$python" -c 'import ensurepip' >/dev/null 2>&1 || packages+=(python3-venv)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")

@@ -153,7 +153,7 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
         previous = _already_built(options.out, key)
         if previous is not None:
             return BuildResult(prepared.project, prepared.report, previous, stages, unchanged=True)
-    output = Output(options.out)
+    output = Output(options.out, project=root)
     try:
         timings, products = render(prepared, output, chosen, progress, cache)
         manifest = output.commit(prepared.project.digest, prepared.generated.isoformat(), {**_manifest_extra(prepared), "build_key": key})
@@ -168,7 +168,7 @@ def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, reco
     """`pbxdoc pdf`: the PDF records alone (optionally some of them) into OUT/pdf, with a manifest."""
     cache = Cache(default_folder())
     prepared = prepare(root, audience, lang, cache=cache)
-    output = Output(out)
+    output = Output(out, project=root)
     try:
         results, refused = make((job for job, _ in plan(prepared.content, PdfOptions(records=records))), output, cache=cache)
         output.commit(prepared.project.digest, prepared.generated.isoformat(), _manifest_extra(prepared))

@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from urllib.parse import quote
 
 from generator.checks.catalogue import RuleInfo, catalogue
 from generator.checks.completeness import completeness
-from generator.diagnostics import Severity
+from generator.diagnostics import Location, Report, Severity
 from generator.model.findings import Finding, FindingStatus
 from generator.model.project import Project
 
@@ -85,22 +86,45 @@ def _sarif_rule(info: RuleInfo) -> dict:
     }
 
 
-def _sarif_location(f: Finding) -> list[dict]:
-    loc = f.location
+def _sarif_physical(loc: Location) -> dict | None:
+    """A file (relative to the project, as a URI reference) and the line, column or cell in it."""
     if not loc.file or loc.file == "?":
-        return []
-    physical: dict = {"artifactLocation": {"uri": loc.file, "uriBaseId": "PROJECTROOT"}}
+        return None
+    location: dict = {"physicalLocation": {"artifactLocation": {"uri": quote(loc.file, safe="/"), "uriBaseId": "PROJECTROOT"}}}
     if loc.line:
         region = {"startLine": loc.line}
         if loc.column:
             region["startColumn"] = loc.column
-        physical["region"] = region
-    location: dict = {"physicalLocation": physical, "logicalLocations": [{"name": f.object_id, "kind": "object"}] if f.object_id else []}
+        location["physicalLocation"]["region"] = region
     if loc.sheet:
         location["properties"] = {"sheet": loc.sheet, "cell": loc.cell}
-    if not location["logicalLocations"]:
-        del location["logicalLocations"]
+    return location
+
+
+def _sarif_location(f: Finding) -> list[dict]:
+    location = _sarif_physical(f.location)
+    if location is None:
+        return []
+    if f.object_id:
+        location["logicalLocations"] = [{"name": f.object_id, "kind": "object"}]
     return [location]
+
+
+def _sarif_log(rules: list[dict], results: list[dict], lang: str, properties: dict) -> str:
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {"driver": {"name": TOOL_NAME, "version": tool_version(), "language": lang, "rules": rules}},
+                "language": lang,
+                "columnKind": "unicodeCodePoints",
+                "properties": properties,
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def to_sarif(project: Project, findings: list[Finding], lang: str) -> str:
@@ -124,20 +148,41 @@ def to_sarif(project: Project, findings: list[Finding], lang: str) -> str:
         elif f.status is FindingStatus.WAIVER_EXPIRED:
             result["properties"]["waiver_expired"] = f.waiver_expiry
         results.append(result)
-    log = {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {"driver": {"name": TOOL_NAME, "version": tool_version(), "language": lang, "rules": [_sarif_rule(r) for r in rules]}},
-                "language": lang,
-                "columnKind": "unicodeCodePoints",
-                "properties": {"customer": project.pbxdoc.customer.id, "inputDigest": project.digest},
-                "results": results,
-            }
-        ],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return _sarif_log([_sarif_rule(r) for r in rules], results, lang, {"customer": project.pbxdoc.customer.id, "inputDigest": project.digest})
 
 
 REPORTERS: dict[str, Callable[[Project, list[Finding], str], str]] = {"json": to_json, "sarif": to_sarif}
+
+
+# --- invalid data: the validation errors, for the same tools ------------------------------------
+
+
+def invalid_json(report: Report, lang: str) -> str:
+    """The document of `pbxdoc validate --format json`: valid false, counts and every diagnostic."""
+    return report.to_json() + "\n"
+
+
+def invalid_sarif(report: Report, lang: str) -> str:
+    """Every validation diagnostic as a SARIF result at its file, line and column (rules: the codes)."""
+    diagnostics = report.sorted()
+    codes = sorted({d.code for d in diagnostics})
+    index = {code: i for i, code in enumerate(codes)}
+    rules = [{"id": code, "shortDescription": {"text": f"pbxdoc validation: {code}"}, "properties": {"category": "validation"}} for code in codes]
+    results = []
+    for d in diagnostics:
+        text = (f"{d.field}: " if d.field else "") + d.message + (f" (expected {d.expected})" if d.expected else "")
+        location = _sarif_physical(d.location)
+        results.append(
+            {
+                "ruleId": d.code,
+                "ruleIndex": index[d.code],
+                "level": SARIF_LEVEL[d.severity],
+                "message": {"text": text},
+                "locations": [location] if location else [],
+                "properties": {"category": "validation", "where": str(d.location)},
+            }
+        )
+    return _sarif_log(rules, results, lang, {"valid": False, "errors": len(report.errors), "warnings": len(report.warnings)})
+
+
+INVALID_REPORTERS: dict[str, Callable[[Report, str], str]] = {"json": invalid_json, "sarif": invalid_sarif}

@@ -3,6 +3,10 @@ to exit codes (0 success, 1 invalid data or failed build, 2 usage error)."""
 
 from __future__ import annotations
 
+import errno
+import multiprocessing
+import os
+import signal
 import sys
 
 import typer
@@ -19,12 +23,40 @@ from generator.cli import pdf  # noqa: E402,F401
 from generator.cli import site  # noqa: E402,F401
 
 
+ENVIRONMENT_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG)
+"""What the machine refuses (full disk, read-only file system, permissions): a message, not a traceback."""
+
+
+_MAIN_PROCESS: list[int] = []
+
+
+def terminated(signum, frame) -> None:
+    """SIGTERM ends pbxdoc as a normal exit, so that `finally` blocks and context managers remove the
+    staging folder and temporary files; the PDF worker processes are stopped first, so that the
+    thread waiting for them ends too. A worker (a fork that inherited this handler) just dies."""
+    if os.getpid() not in _MAIN_PROCESS:
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+        return
+    for child in multiprocessing.active_children():
+        child.terminate()
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    _MAIN_PROCESS[:] = [os.getpid()]
+    signal.signal(signal.SIGTERM, terminated)
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover
         console.print("interrupted")
         sys.exit(130)
+    except OSError as e:
+        if e.errno not in ENVIRONMENT_ERRORS:
+            raise
+        where = f"{ascii(str(e.filename))[1:-1]}: " if e.filename else ""
+        console.print(f"pbxdoc: {where}{e.strerror or e}", markup=False)
+        sys.exit(1)
 
 
 __all__ = ["app", "main", "typer", "fail"]

@@ -83,10 +83,11 @@ def check_command(
     """Check the installation against the rule catalogue (backups, licences, hardware, DECT, numbering, availability...).
 
     Findings name the rule, the object and the file:line of the evidence; waived findings stay
-    visible as waived. Exit code 1 when --fail-on is reached, 0 otherwise, 2 on a usage error.
+    visible as waived. Exit code 1 when --fail-on is reached or the data is invalid (its errors are
+    printed in the chosen format), 0 otherwise, 2 on a usage error.
     """
     from generator.checks import completeness, evaluate
-    from generator.checks.report import REPORTERS, summary
+    from generator.checks.report import INVALID_REPORTERS, REPORTERS, summary
     from generator.load import load
 
     if lang is not None and lang not in LANGUAGES:
@@ -97,7 +98,10 @@ def check_command(
         lang = lang or model.pbxdoc.language.value
         findings = evaluate(model, lang=lang)
     except InvalidProject as e:
-        invalid(e)
+        if format is CheckFormat.TEXT:
+            invalid(e)
+        emit(INVALID_REPORTERS[format.value](e.report, lang or "en"), output)
+        raise typer.Exit(1)
     except PbxdocError as e:
         fail(str(e))
     if format is CheckFormat.TEXT:
@@ -117,13 +121,17 @@ def check_command(
         if output is not None:
             handle.close()
     else:
-        text = REPORTERS[format.value](model, findings, lang)
-        if output is not None:
-            output.write_text(text, encoding="utf-8")
-        else:
-            out.print(text, markup=False, end="", soft_wrap=True)
+        emit(REPORTERS[format.value](model, findings, lang), output)
     if threshold_reached(findings, fail_on):
         raise typer.Exit(1)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """A machine report to --output, or to the standard output."""
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        out.print(text, markup=False, end="", soft_wrap=True)
 
 
 @app.command("rules")

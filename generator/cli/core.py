@@ -15,7 +15,7 @@ from generator.cli.common import AUDIENCE_HELP, Format, LANG_METAVAR, app, conso
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.load import EXAMPLES, SMALL_EXAMPLE, validate
-from generator.output import verify as verify_output
+from generator.output import OutputRefused, verify as verify_output, written_by_pbxdoc
 from generator.pipeline import RENDERER_NAMES, BuildOptions, StrictFailure, build as run_build
 from generator.schema import write_schemas
 
@@ -99,6 +99,8 @@ def build(
     except StrictFailure as e:
         print_report(e.report)
         fail(str(e))
+    except OutputRefused as e:
+        fail(str(e), 2)
     except PbxdocError as e:
         fail(str(e))
     print_report(result.report)
@@ -137,8 +139,8 @@ def verify(output: Path = typer.Argument(..., help="A build output folder holdin
     """Recompute every file's SHA-256 and report any file that changed, is missing or was added."""
     if not output.is_dir():
         fail(f"{output}: no such folder (expected a build output folder holding manifest.json)", 2)
-    if not (output / "manifest.json").is_file():
-        fail(f"{output}: no manifest.json, so not a pbxdoc build output (expected the folder given to build -o)", 2)
+    if not written_by_pbxdoc(output / "manifest.json"):
+        fail(f"{output}: no manifest.json written by pbxdoc, so not a pbxdoc build output (expected the folder given to build -o)", 2)
     problems = verify_output(output)
     for problem in problems:
         out.print(problem, markup=False)

@@ -10,6 +10,7 @@ from generator.audience import Audience
 from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
+from generator.output import OutputRefused
 from generator.pipeline import build_pdfs
 
 RECORD_NAMES = ("book", "commissioning", "handover", "discharge", "audit", "runbook")
@@ -36,6 +37,8 @@ def pdf(
         results, refused = build_pdfs(resolve_project(project), output, lang, audience, tuple(record))
     except InvalidProject as e:
         invalid(e)
+    except OutputRefused as e:
+        fail(str(e), 2)
     except PbxdocError as e:
         fail(str(e))
     for line in refused:

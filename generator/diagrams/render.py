@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-import tempfile
+from generator import tempdirs
 from pathlib import Path
 
 from generator.diagrams import icons
@@ -33,7 +33,7 @@ def draw_many(drawings: list[tuple[Graph, str]]) -> list[tuple[bytes, bytes]]:
     """
     if not drawings:
         return []
-    with tempfile.TemporaryDirectory(prefix="pbxdoc-dot-") as folder:
+    with tempdirs.temporary("dot") as folder:
         source = Path(folder) / "d.dot"
         source.write_text("".join(graph.source() for graph, _ in drawings), encoding="utf-8")
         # -O names the outputs d.dot.svg, d.dot.2.svg, d.dot.3.svg... one per graph of the file.

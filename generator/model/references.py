@@ -16,7 +16,8 @@ from generator.diagnostics import Report
 from generator.loaders.files import inside
 from generator.loaders.fs import describe, folder_link_on
 from generator.model.base import Record
-from generator.model.project import Project
+from generator.model.formulas import formula_like
+from generator.model.project import CONCERNS, Project
 from generator.text import describe_invisible, invisible_characters
 
 
@@ -206,6 +207,7 @@ class _Checker:
                 self.ref([c.acceptance], "customer_signatory", contacts, "contact")
             self.ref(c.handover, "recipient", contacts, "contact")
         self.files()
+        self.formulas()
 
     def unique_emergency(self, routes) -> None:
         self.unique_by(routes, lambda r: (r.site, r.number), "emergency route for site and number", "number")
@@ -281,6 +283,25 @@ class _Checker:
                 claim(obj.address, obj.id, obj, "address")
         for system in p.dect.systems:
             claim(system.manager_address, system.id, system, "manager_address")
+
+    def formulas(self) -> None:
+        """Text in a table file that a spreadsheet opening it would run as a formula."""
+        for concern in CONCERNS:
+            for record in getattr(self.p, concern.name) if concern.tabular else ():
+                name = record.where().file
+                if not name.lower().endswith((".csv", ".xlsx")):
+                    break
+                for field, value in record:
+                    for text in value if isinstance(value, list) else [value]:
+                        if isinstance(text, str) and formula_like(text):
+                            shown = ascii(text[:40])[1:-1]
+                            self.report.warning(
+                                "formula-like",
+                                f"'{shown}' starts like a spreadsheet formula: a spreadsheet opening {name} may run it",
+                                record.where(field),
+                                field,
+                                "text that does not start with = + - @ (a phone number in E.164 form is fine)",
+                            )
 
     def files(self) -> None:
         p = self.p

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -132,6 +134,19 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
         yield job, Product(path, record.title, "pdf", content.lang, audience)
 
 
+@contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """Worker processes; after a failed job or SIGTERM nothing more is typeset and the workers stop."""
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        try:
+            yield pool
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            for worker in multiprocessing.active_children():
+                worker.terminate()
+            raise
+
+
 _FILE_URL = re.compile(r"file://[^\s\"'<>)]+")
 
 
@@ -179,7 +194,7 @@ def run(jobs: Iterable[PdfJob], workers: int = 0, cache: Cache = NO_CACHE, done:
     if planned is None:
         if workers <= 1:
             return [finished(typeset(job)) for job in jobs]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with _pool(workers) as pool:
             futures = [pool.submit(typeset, job) for job in jobs]
             return [finished(future.result()) for future in futures]
     for _, _, found in planned:
@@ -189,7 +204,7 @@ def run(jobs: Iterable[PdfJob], workers: int = 0, cache: Cache = NO_CACHE, done:
     if workers <= 1 or len(missing) <= 1:
         made = {job.path: finished(_keep(cache, entry, typeset(job))) for job, entry in missing}
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(missing))) as pool:
+        with _pool(min(workers, len(missing))) as pool:
             futures = [(entry, pool.submit(typeset, job)) for job, entry in missing]
             made = {result.path: finished(_keep(cache, entry, result)) for entry, future in futures for result in [future.result()]}
     return [found if found is not None else made[job.path] for job, _, found in planned]

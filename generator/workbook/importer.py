@@ -9,14 +9,16 @@ Where the data goes (one rule, documented in `pbxdoc import --help`):
 - an existing concern file is never overwritten silently: `--replace` replaces its records with the
   imported ones, `--merge` updates records with the same id (the address for the addressing plan)
   and appends new ones, keeping the others; without either the import is refused;
-- each file is written to a temporary file beside it and renamed into place; no other file changes.
+- all files change or none (`replace_all`: staged beside their targets, backups and a journal, so
+  that a failure or a crash is rolled back); no other file changes;
+- a cell that a spreadsheet would run as a formula is refused (`formula_cell`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -29,8 +31,10 @@ from generator.i18n import LANGUAGES, catalogue
 from generator.load import validate
 from generator.loaders.source import Source
 from generator.model.build import validate_concern
+from generator.model.formulas import formula_like
 from generator.model.project import Project
-from generator.workbook.files import atomic_write
+from generator import tempdirs
+from generator.workbook.files import recover, replace_all
 from generator.workbook.headers import IGNORE, TABULAR, coerce, concern_for_headers, field_kind, match_headers, normalise, record_type
 from generator.workbook.sheets import IMPORTABLE, LIST_SEPARATOR
 from generator.workbook.tables import Table, TableError, read_csv_table, read_xlsx_tables
@@ -99,6 +103,30 @@ def validate_rows(concern: str, table: Table, data: list[dict], positions: dict,
     return value
 
 
+SIGNED_NUMBER = re.compile(r"\s*[+-]?\d+([.,]\d+)?\s*")
+
+
+def formula_cell(kind: str, raw: Any, value: Any) -> bool:
+    """Whether a cell holds text that a spreadsheet would run as a formula; a signed number in a
+    numeric field and an E.164 number are values, not formulas."""
+    if kind in ("int", "float") and (isinstance(value, (int, float)) or (isinstance(value, str) and SIGNED_NUMBER.fullmatch(value))):
+        return False
+    texts = [raw] if isinstance(raw, str) else []
+    texts += [v for v in (value if isinstance(value, list) else [value]) if isinstance(v, str)]
+    return any(formula_like(t) for t in texts)
+
+
+def refuse_formula(report: Report, location: Location, name: str, raw: Any) -> None:
+    shown = ascii(str(raw)[:40])[1:-1]
+    report.error(
+        "import-formula",
+        f"'{shown}' would run as a formula in a spreadsheet opening the project's table; refused",
+        location,
+        name,
+        "a value that does not start with = + - @, a tab or a line break (a phone number in E.164 form and a signed number in a numeric column are fine)",
+    )
+
+
 def table_records(concern: str, table: Table, mapping: dict[str, str], report: Report) -> tuple[list, set[str]] | None:
     """The records of one table for a concern and the fields it gives, or None after reporting
     every problem."""
@@ -128,13 +156,16 @@ def table_records(concern: str, table: Table, mapping: dict[str, str], report: R
         record = {}
         positions[(index,)] = table.location(row_number)
         for name, col in seen.items():
-            value = coerce(*kinds[name], cells[col] if col < len(cells) else None)
+            raw = cells[col] if col < len(cells) else None
+            value = coerce(*kinds[name], raw)
+            if formula_cell(kinds[name][0], raw, value):
+                refuse_formula(report, table.location(row_number, col), name, raw)
             if value is not None:
                 record[name] = value
                 positions[(index, name)] = table.location(row_number, col)
         data.append(record)
     records = validate_rows(concern, table, data, positions, {name: table.headers[col] for name, col in seen.items()}, report)
-    return None if records is None else (records, set(seen))
+    return None if records is None or len(report.errors) > errors_before else (records, set(seen))
 
 
 def _sheet_titles() -> dict[str, str]:
@@ -309,8 +340,8 @@ def commit(root: Path, project: Project, records: dict[str, list], existing: Exi
         return result
     changed = [w for w in result.writes if not w.same]
     contents = {w.concern: _render(root, w) for w in changed}
-    with tempfile.TemporaryDirectory(prefix="pbxdoc-import-") as tmp:
-        copy = Path(tmp) / root.name
+    with tempdirs.temporary("import") as tmp:
+        copy = tmp / root.name
         shutil.copytree(root, copy, symlinks=True)
         for write in changed:
             (copy / write.target).write_text(contents[write.concern], encoding="utf-8", newline="")
@@ -322,16 +353,17 @@ def commit(root: Path, project: Project, records: dict[str, list], existing: Exi
         report.error("import-invalid", "with the imported data the project would not validate (see above); nothing was written", Location(root.name), expected="data that fits the rest of the project")
         return result
     if not dry_run:
-        for write in changed:
-            atomic_write(root / write.target, contents[write.concern])
-        for write in changed:
-            if write.replaces:
-                (root / write.replaces).unlink()
+        replace_all(root, {w.target: contents[w.concern] for w in changed}, [w.replaces for w in changed if w.replaces])
         result.written = True
     return result
 
 
 def current_project(root: Path, report: Report) -> Project | None:
+    """The project as it is, after undoing an import that a crash interrupted."""
+    tempdirs.clean_stale()
+    restored = recover(root)
+    if restored:
+        report.warning("import-recovered", f"an earlier import was interrupted; {', '.join(restored)} restored as they were before it", Location(root.name))
     project, current = validate(root)
     if project is None:
         report.extend(current)

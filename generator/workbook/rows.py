@@ -20,10 +20,9 @@ import math
 import re
 from collections.abc import Callable
 
+from generator.model.formulas import FORMULA_TRIGGERS
 from generator.workbook.sheets import DATE, DAYS, FLOAT, INT, MONEY
 
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""A text starting with one of these is what a spreadsheet would take for a formula (or DDE)."""
 
 XLS_STRMAX = 32767  # Excel's longest text, in UTF-16 units
 ESCAPED_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")  # a literal "_x0041_" must not read as an escape

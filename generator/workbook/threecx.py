@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.diagnostics import Location, Report
 from generator.model.numbering import User
 from generator.workbook.headers import coerce, field_kind, knowledge, normalise
-from generator.workbook.importer import Existing, ImportFailure, ImportResult, commit, current_project, validate_rows
+from generator.workbook.importer import Existing, ImportFailure, ImportResult, commit, current_project, formula_cell, refuse_formula, validate_rows
 from generator.workbook.tables import TableError, read_csv_table
 
 CARRIED = ("first_name", "last_name", "email", "mobile", "did", "department", "hot_desking", "voicemail")
@@ -80,6 +80,9 @@ def import_3cx_users(
         if raw.get("did") is None and raw.get("outbound_caller_id") is not None:
             raw["did"] = raw["outbound_caller_id"]
             positions[(index, "did")] = table.location(row_number, columns["outbound_caller_id"])
+        for name in ("extension", *CARRIED):
+            if formula_cell("text", raw.get(name), None):
+                refuse_formula(report, positions.get((index, name), table.location(row_number)), name, raw.get(name))
         for name in CARRIED:
             value = raw.get(name)
             if name in ("mobile", "did"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 import struct
-import tempfile
+from generator import tempdirs
 import textwrap
 from collections.abc import Iterable
 
@@ -180,7 +180,7 @@ class WorkbookWriter:
         return rows
 
     def write(self, sheets: Iterable[Sheet]) -> bytes:
-        with tempfile.TemporaryDirectory(prefix="pbxdoc-xlsx-") as tmp:
+        with tempdirs.temporary("xlsx") as tmp:
             buffer = io.BytesIO()
             workbook = xlsxwriter.Workbook(
                 buffer,

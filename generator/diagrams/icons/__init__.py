@@ -10,11 +10,11 @@ from __future__ import annotations
 import atexit
 import re
 import shutil
-import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
 
+from generator import tempdirs
 from generator.diagrams.programs import run
 
 FOLDER = Path(__file__).resolve().parent
@@ -43,7 +43,7 @@ def raster(name: str) -> str:
         raise KeyError(f"no icon {name!r}")
     with _lock:
         if not _raster_dir:
-            folder = Path(tempfile.mkdtemp(prefix="pbxdoc-icons-"))
+            folder = tempdirs.make("icons")
             atexit.register(shutil.rmtree, folder, True)
             _raster_dir.append(folder)
         path = _raster_dir[0] / f"{name}.png"

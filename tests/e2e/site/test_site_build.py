@@ -96,7 +96,7 @@ def test_rebuilds_are_byte_identical(tmp_path, site_builder):
 
 def test_downloads_page_offers_the_builds_pdfs_and_workbook(tmp_path):
     content = prepare(EXAMPLES / SMALL_EXAMPLE, Audience.INTEGRATOR, "en").content
-    output = Output(tmp_path / "out")
+    output = Output(tmp_path / "out", project=EXAMPLES / SMALL_EXAMPLE)
     output.write("pdf/dossier-fr.pdf", b"%PDF-1.7 dossier")
     output.write("xlsx/inventaire.xlsx", b"PK inventaire")
     products = (Product("pdf/dossier-fr.pdf", "Dossier", "pdf", "en", Audience.INTEGRATOR), Product("xlsx/inventaire.xlsx", "Inventaire", "workbook", "en", Audience.INTEGRATOR))

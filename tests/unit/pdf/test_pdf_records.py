@@ -135,7 +135,7 @@ def test_every_language_gets_its_records_named_by_language_and_audience(small_pr
     from generator.pdf.render import PdfOptions, render
     from generator.renderers.base import RenderContext
 
-    output = Output(tmp_path / "out")
+    output = Output(tmp_path / "out", project=small_project.root)
     ctx = RenderContext(tuple(content_of(small_project, lang) for lang in ("fr", "de")), output)
     products = render(ctx, PdfOptions(records=("discharge",), workers=1))
     assert [p.path for p in products] == ["pdf/FRO-TEL-DISCHARGE-1.3-fr-internal.pdf", "pdf/FRO-TEL-DISCHARGE-1.3-de-internal.pdf"]
