@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import E164, Id, ProjectPath, Record, SecretRef, Text
+from generator.model.base import E164, FileId, Id, ProjectPath, Record, SecretRef, Text, Version
 
 
 class Language(str, Enum):
@@ -26,7 +26,7 @@ class Address(Record):
 
 
 class Customer(Record):
-    id: Id
+    id: FileId
     name: str
     legal_name: str | None = None
     address: Address | None = None
@@ -54,7 +54,7 @@ class DocumentInfo(Record):
     """Metadata stamped on every generated record."""
 
     id_prefix: str = Field(..., pattern=r"^[A-Z0-9][A-Z0-9-]{1,30}$", description="Prefix of document ids, e.g. CDL-TEL")
-    version: str = Field(..., description="Version of the documentation, e.g. 2.1")
+    version: Version = Field(..., description="Version of the documentation, e.g. 2.1; part of the records' file names")
     date: dt.date = Field(..., description="Date of this documentation state (used as the generation date)")
     author: str
     classification: str = Field("Confidentiel", description="Classification printed on every page")
@@ -97,7 +97,7 @@ class SiteAccess(Record):
 
 
 class Site(Record):
-    id: Id
+    id: FileId
     name: str
     address: Address
     role: Literal["main", "branch", "dr", "datacentre"] = "main"

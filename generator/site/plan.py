@@ -7,12 +7,12 @@ escaped Markdown (generator.document) and the navigation as escaped titles.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.document import Document, Paragraph, Text, escape, to_markdown
+from generator.escaping import html_text
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.site import downloads, sources
@@ -65,9 +65,9 @@ class SitePlan:
     def mkdocs_nav(self) -> list:
         """The nav as mkdocs config, titles HTML-escaped (material prints them unescaped)."""
         return [
-            {html.escape(e.title): [{html.escape(title): page.path} for title, page in e.pages]}
+            {html_text(e.title): [{html_text(title): page.path} for title, page in e.pages]}
             if isinstance(e, NavGroup)
-            else {html.escape(e.title): e.path}
+            else {html_text(e.title): e.path}
             for e in self.nav
         ]
 
