@@ -3,8 +3,9 @@
 Project data is hostile: a name may hold HTML, Markdown or Jinja syntax, a NUL, an ANSI escape or
 a bidi override. Each output format has one function here (Markdown, HTML text and attributes,
 Graphviz labels and strings, URLs of our links); nothing else in pbxdoc escapes by hand, so that a
-fix reaches every output at once. Control characters become visible symbols instead of vanishing
-or breaking an XML parser, so a reader sees that the data holds them.
+fix reaches every output at once. Control characters are shown as their code point (<U+001B>)
+instead of vanishing or breaking an XML parser, so a reader sees that the data holds them (plain
+ASCII: every font of every output can print it).
 """
 
 from __future__ import annotations
@@ -21,14 +22,8 @@ _MD_INLINE = re.compile(r"([\\`*_{}\[\]#|~^])")
 _MD_LINE_START = re.compile(r"(?m)^(\s*)([-+>]|\d+(?=\.))(\.?\s)")
 
 
-def _picture(match: re.Match) -> str:
-    char = match.group(0)
-    code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Control Pictures block: U+2400 NULL ... U+241F
-    if code == 0x7F:
-        return "\u2421"
-    return f"<U+{code:04X}>"
+def _code_point(match: re.Match) -> str:
+    return f"<U+{ord(match.group(0)):04X}>"
 
 
 def _inert_line_start(match: re.Match) -> str:
@@ -39,11 +34,11 @@ def _inert_line_start(match: re.Match) -> str:
 
 
 def visible(text: object) -> str:
-    """The value as text, line ends unified and every control character shown as a symbol."""
+    """The value as text, line ends unified and every control character shown as <U+XXXX>."""
     if text is None:
         return ""
     value = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(_picture, value)
+    return _CONTROL.sub(_code_point, value)
 
 
 def html_text(text: object) -> str:

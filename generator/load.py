@@ -12,6 +12,7 @@ from generator.loaders.files import read_project_files
 from generator.model.build import build_project
 from generator.model.project import Project
 from generator.model.references import check_references
+from generator.overrides import note_overrides
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "data" / "examples"
@@ -46,6 +47,7 @@ def _validate(root: Path) -> tuple[Project | None, Report]:
         return None, report
     project, _failed, failed_ids = build_project(files.sources, report)
     check_references(project, root, failed_ids, report, frozenset(files.unreadable))
+    note_overrides(root, report)
     if report.has_errors():
         return None, report
     project._root = root

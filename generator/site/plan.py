@@ -131,7 +131,7 @@ def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: 
     files["assets/pbxdoc/branding.css"] = branding.css().encode()
     copies = {d.site_path: d.source for d in [*outputs, *attached.values()]}
     if branding.logo:
-        copies[branding.logo_site_path] = branding.logo
+        files[branding.logo_site_path] = branding.logo.content
     return SitePlan(
         site_name=project.pbxdoc.customer.name,
         lang=t.lang,

@@ -25,6 +25,7 @@ from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
 from generator.site.finishing import label_checklists, zoomable_figures
 from generator.site.plan import ASSETS, SitePlan, plan_site
+from generator.templating import sandboxed
 
 TEMPLATES = REPO_ROOT / "templates" / "site"
 ASSET_FOLDER = "assets/pbxdoc"
@@ -131,6 +132,11 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         overrides = project.root / "templates" / "site"
         if overrides.is_dir():
             dirs.insert(0, str(overrides))
+
+    def on_env(self, env, *, config, files):
+        """Every theme template, a project's overrides among them, renders in pbxdoc's sandbox:
+        a template from a project folder is code from data."""
+        return sandboxed(env)
 
     def on_files(self, files: Files, *, config) -> Files:
         """Our pages and assets replace whatever docs_dir holds; the theme's files stay."""

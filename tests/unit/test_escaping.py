@@ -16,8 +16,8 @@ PACKAGE = Path(escaping.__file__).resolve().parent
 PAYLOAD = "<img src=x onerror=alert(1)></script>[x](javascript:alert(1)) ![i](http://e/x.png) {{ 7*7 }} {% if %} `code` a|b \x00\x1b[31m ../ \u202e"
 
 
-def test_control_characters_become_visible_symbols():
-    assert escaping.visible("a\x00b\x1bc\x7fd\u202ee\r\nf\tg") == "a\u2400b\u241bc\u2421d<U+202E>e\nf\tg"
+def test_control_characters_become_visible_code_points():
+    assert escaping.visible("a\x00b\x1bc\x7fd\u202ee\r\nf\tg") == "a<U+0000>b<U+001B>c<U+007F>d<U+202E>e\nf\tg"
 
 
 def test_markdown_renders_the_payload_as_text_only():
@@ -52,7 +52,7 @@ def test_url_path_refuses_what_leaves_the_output(path):
 
 def test_graphviz_label_and_string():
     label = escaping.graphviz_label("<b>bold</b> & \x00", 80)
-    assert label == "&lt;b&gt;bold&lt;/b&gt; &amp; \u2400"
+    assert label == "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;U+0000&gt;"
     assert escaping.graphviz_string('a"b\\c\nd') == '"a\\"b\\\\c d"'
 
 

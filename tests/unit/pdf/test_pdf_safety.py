@@ -75,8 +75,8 @@ def test_hostile_values_cause_no_request_and_no_leak(small_copy: Path, trap_serv
     results = run(jobs, workers=1)
 
     assert requests == []
-    refused = "\n".join(r for result in results for r in result.refused)
-    assert f"{url}/svg-image.png" in refused and "file:///etc/passwd" in refused
+    # The data's markup is text and the SVG logo is rasterised: nothing is even asked for.
+    assert [r for result in results for r in result.refused] == []
     for result in results:
         text = _text(result.content, tmp_path)
         assert "root:x:0:0" not in text
