@@ -15,6 +15,8 @@ import re
 import textwrap
 import urllib.parse
 
+from markupsafe import Markup
+
 # C0 controls except tab and line feed, DEL, C1 controls; and the bidi embeddings, overrides and
 # isolates, which reorder the text around them (U+202E shows a phone number backwards).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -44,6 +46,13 @@ def visible(text: object) -> str:
 def html_text(text: object) -> str:
     """Text for HTML or XML (SVG), in element content or a quoted attribute."""
     return html.escape(visible(text), quote=True)
+
+
+def html_markup(text: object) -> Markup:
+    """HTML text for a template that prints some values raw and escapes others (mkdocs-material
+    prints the site name raw in one place and with `|e` in another): escaped once, and marked as
+    escaped so that `|e` leaves it as it is instead of showing `&lt;` to the reader."""
+    return Markup(html_text(text))
 
 
 def markdown(text: object) -> str:

@@ -34,12 +34,17 @@ class TemplateRefused(PbxdocError):
 
 
 def _template_name() -> str:
-    """The template being rendered, from the stack (Jinja runs a template as code named after it)."""
+    """The template being rendered, from the stack (Jinja runs a template as code whose globals
+    name it)."""
     frame = sys._getframe(1)
     while frame is not None:
-        name = frame.f_globals.get("__file__") if "environment" in frame.f_globals else None
-        if isinstance(name, str) and not name.endswith(".py"):
-            return name
+        names = frame.f_globals
+        env, name = names.get("environment"), names.get("name")
+        if isinstance(env, jinja2.Environment) and isinstance(name, str):
+            try:  # the file, which says whose template it is (a project's override or the theme's)
+                return (env.loader.get_source(env, name)[1] if env.loader else None) or name
+            except jinja2.TemplateNotFound:
+                return name
         frame = frame.f_back
     return "a template"
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.document import Document, Paragraph, Text, escape, to_markdown
-from generator.escaping import html_text
+from generator.escaping import html_markup
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.site import downloads, sources
@@ -65,9 +65,9 @@ class SitePlan:
     def mkdocs_nav(self) -> list:
         """The nav as mkdocs config, titles HTML-escaped (material prints them unescaped)."""
         return [
-            {html_text(e.title): [{html_text(title): page.path} for title, page in e.pages]}
+            {html_markup(e.title): [{html_markup(title): page.path} for title, page in e.pages]}
             if isinstance(e, NavGroup)
-            else {html_text(e.title): e.path}
+            else {html_markup(e.title): e.path}
             for e in self.nav
         ]
 

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.audience import Audience, for_audience
 from generator.diagnostics import InvalidProject
-from generator.escaping import html_text
+from generator.escaping import html_markup
 from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
@@ -98,14 +98,14 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         source = self.source = self._source(config)
         t = Translator(source.lang)
         plan = self.plan = plan_site(source.project, t, source.generated, source.staging)
-        config.site_name = html_text(plan.site_name)
+        config.site_name = html_markup(plan.site_name)
         config.nav = plan.mkdocs_nav()
         config.theme["language"] = source.lang
         if plan.branding and plan.branding.logo_site_path:
             config.theme["logo"] = plan.branding.logo_site_path
             config.theme["favicon"] = plan.branding.logo_site_path
         if plan.branding and plan.branding.footer:
-            config.copyright = html_text(plan.branding.footer)
+            config.copyright = html_markup(plan.branding.footer)
         config.extra["pbxdoc"] = {
             "provenance": t.t("site.footer.generated", date=t.date(source.generated.date(), "long"), digest=source.project.digest[:16])
             + " · "
