@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from typer.testing import CliRunner
 
 from generator.cli import app
@@ -30,12 +31,12 @@ def test_validate_lists_nothing_without_overrides(small_copy):
     assert result.exit_code == 0 and "[info]" not in result.output
 
 
-def test_a_template_linked_out_of_the_project_is_an_error(small_copy, tmp_path):
-    secret = tmp_path / "secret.html"
+@pytest.mark.parametrize("link", ["templates/site/partials/copyright.html", "runbooks/outside.yaml"])
+def test_a_template_linked_out_of_the_project_is_an_error(small_copy, tmp_path, link):
+    secret = tmp_path / "secret"
     secret.write_text("root:x:0:0\n", encoding="utf-8")
-    partials = small_copy / "templates" / "site" / "partials"
-    partials.mkdir(parents=True)
-    os.symlink(secret, partials / "copyright.html")
+    (small_copy / link).parent.mkdir(parents=True)
+    os.symlink(secret, small_copy / link)
     result = runner.invoke(app, ["validate", str(small_copy)])
     assert result.exit_code == 1
-    assert "templates/site/partials/copyright.html: the file is a link that leaves the project folder; refused  [error]" in result.output
+    assert f"{link}: the file is a link that leaves the project folder; refused  [error]" in result.output
