@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from generator.audience import Audience
-from generator.i18n import Translator
 from generator.load import EXAMPLES, SMALL_EXAMPLE, load
 from generator.pdf.render import PdfOptions, plan, run
 from generator.templating import TemplateRefused
+from tests.helpers import content_of
 
 pytestmark = pytest.mark.slow
 
@@ -100,7 +100,7 @@ def test_an_svg_logo_reaches_the_site_as_a_png_only(project, tmp_path, trap, sit
 def test_an_svg_logo_reaches_the_pdfs_as_a_png_only(project, trap):
     url, requests = trap
     (project / LOGO).write_text(HOSTILE_LOGO.format(url=url), encoding="utf-8")
-    jobs = list(plan(load(project), Translator("fr"), Audience.CUSTOMER, GENERATED, PdfOptions(records=("handover",))))
+    jobs = [job for job, _ in plan(content_of(load(project), "fr", GENERATED.date(), Audience.CUSTOMER), PdfOptions(records=("handover",)))]
     (job,) = jobs
     assert job.resources["project/logo.png"].startswith(b"\x89PNG\r\n\x1a\n")
     assert not any(name.endswith(".svg") and "logo" in name for name in job.resources)
