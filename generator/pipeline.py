@@ -97,7 +97,7 @@ def render(
     for renderer in renderers:
         progress(renderer.name)
         started = time.perf_counter()
-        made = renderer.render(RenderContext(prepared.contents, output, tuple(products), cache))
+        made = renderer.render(RenderContext(prepared.contents, output, tuple(products), cache, lambda detail, name=renderer.name: progress(f"{name}: {detail}")))
         if renderer.offers:
             products += made
         stages.append((renderer.name, time.perf_counter() - started))
@@ -147,7 +147,7 @@ def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, reco
 def export_workbook(root: Path, target: Path | None, lang: str | None = None, audience: Audience | str = Audience.CUSTOMER) -> Path:
     """`pbxdoc export xlsx`: the workbook of one audience and language, written atomically."""
     content = prepare(root, audience, lang).content
-    data = render_workbook(content.project, content.translator, content.generated)
+    data = render_workbook(content.project, content.translator, content.generated, internal=content.audience is Audience.INTEGRATOR)
     target = target or Path(Path(content.workbook_path).name)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)

@@ -33,6 +33,7 @@ class RenderContext:
     output: Output
     products: tuple[Product, ...] = ()  # what the renderers before this one wrote
     cache: Cache = NO_CACHE  # typeset PDFs and drawn diagrams of earlier builds
+    progress: Callable[[str], None] = lambda detail: None  # what the renderer is doing now, for a terminal
 
     @property
     def content(self) -> Content:
