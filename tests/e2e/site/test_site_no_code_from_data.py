@@ -4,9 +4,7 @@ sandbox, and its SVG logo is published as a PNG drawn from it."""
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -28,29 +26,6 @@ def project(tmp_path) -> Path:
     target = tmp_path / "project"
     shutil.copytree(EXAMPLES / SMALL_EXAMPLE, target)
     return target
-
-
-@pytest.fixture
-def trap():
-    """A server on 127.0.0.1 that remembers every request."""
-    requests: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's naming)
-            requests.append(self.path)
-            self.send_response(404)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", requests
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.mark.parametrize(
@@ -82,8 +57,8 @@ HOSTILE_LOGO = (
 )
 
 
-def test_an_svg_logo_reaches_the_site_as_a_png_only(project, tmp_path, trap, site_builder):
-    url, requests = trap
+def test_an_svg_logo_reaches_the_site_as_a_png_only(project, tmp_path, trap_server, site_builder):
+    url, requests = trap_server
     (project / LOGO).write_text(HOSTILE_LOGO.format(url=url), encoding="utf-8")
     site = site_builder(project, tmp_path / "out")
     logo = site / "assets" / "pbxdoc" / "logo.png"
@@ -97,8 +72,8 @@ def test_an_svg_logo_reaches_the_site_as_a_png_only(project, tmp_path, trap, sit
     assert 'src="assets/pbxdoc/logo.png"' in (site / "index.html").read_text(encoding="utf-8")
 
 
-def test_an_svg_logo_reaches_the_pdfs_as_a_png_only(project, trap):
-    url, requests = trap
+def test_an_svg_logo_reaches_the_pdfs_as_a_png_only(project, trap_server):
+    url, requests = trap_server
     (project / LOGO).write_text(HOSTILE_LOGO.format(url=url), encoding="utf-8")
     jobs = [job for job, _ in plan(content_of(load(project), "fr", GENERATED.date(), Audience.CUSTOMER), PdfOptions(records=("handover",)))]
     (job,) = jobs
