@@ -79,11 +79,13 @@ def _file_name_part(max_length: int) -> AfterValidator:
 
 FileId = Annotated[
     str,
+    Visible,
     _file_name_part(64),
     Field(json_schema_extra={"pattern": _file_name_pattern(64)}, description=f"Identifier that also names output files: {FILE_NAME_CHARACTERS}"),
 ]
 Version = Annotated[
     str,
+    Visible,
     _file_name_part(32),
     Field(json_schema_extra={"pattern": _file_name_pattern(32)}, description=f"Version, also part of file names: {FILE_NAME_CHARACTERS}, e.g. 2.1"),
 ]
