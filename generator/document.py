@@ -2,31 +2,29 @@
 
 Sections (and runbooks) build these blocks from the model; `to_markdown` writes them as the
 Markdown that mkdocs-material renders for the site and that the PDF renderer converts with the
-same extensions (`MARKDOWN_EXTENSIONS`). Customer text is escaped here, in one place, so that a
-name like `<script>` is always shown as text.
+same extensions (`MARKDOWN_EXTENSIONS`). Customer text is escaped when the Markdown is written
+(generator.escaping), so that a name like `<script>` is always shown as text.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from typing import Union
 
+from generator.escaping import html_text, url_path
+from generator.escaping import markdown as escape
+
 MARKDOWN_EXTENSIONS = ["tables", "admonition", "attr_list", "def_list", "toc", "md_in_html", "footnotes"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~^=])")
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*", re.IGNORECASE)
 
 
-def escape(text: object) -> str:
-    """Customer text as inert Markdown: HTML-escaped, Markdown punctuation backslash-escaped."""
-    if text is None:
-        return ""
-    value = html.escape(str(text), quote=False)
-    value = re.sub(r"([\\`*_{}\[\]#|~^])", r"\\\1", value)
-    # A line starting with '-', '+', '1.' or '>' would become a list or a quote.
-    value = re.sub(r"(?m)^(\s*)([-+>]|\d+\.)(\s)", lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), value)
-    return value.replace("\n", "  \n")
+def _name(value: str) -> str:
+    """An anchor, CSS class or admonition kind: written unescaped, so only a plain name."""
+    if not _NAME.fullmatch(value):
+        raise ValueError(f"not a plain name for an anchor, class or admonition: {value!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -126,7 +124,7 @@ def _cell(value: Inline) -> str:
 
 def block_markdown(block: Block, figure_prefix: str = "") -> str:
     if isinstance(block, Heading):
-        anchor = f" {{#{block.anchor}}}" if block.anchor else ""
+        anchor = f" {{#{_name(block.anchor)}}}" if block.anchor else ""
         return f"{'#' * block.level} {inline(block.text)}{anchor}"
     if isinstance(block, Paragraph):
         return "".join(inline(p) for p in block.parts)
@@ -144,7 +142,7 @@ def block_markdown(block: Block, figure_prefix: str = "") -> str:
         rows = ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
         table = "\n".join([head, sep, *rows])
         if block.css_class:
-            table = f'<div class="{block.css_class}" markdown="1">\n\n{table}\n\n</div>'
+            table = f'<div class="{_name(block.css_class)}" markdown="1">\n\n{table}\n\n</div>'
         return table
     if isinstance(block, Facts):
         # Markdown tables need a header row; the "facts" class hides it (site and print CSS).
@@ -154,13 +152,13 @@ def block_markdown(block: Block, figure_prefix: str = "") -> str:
     if isinstance(block, Admonition):
         body = "\n\n".join(block_markdown(b, figure_prefix) for b in block.body)
         indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-        return f'!!! {block.kind} "{inline(block.title).replace(chr(34), "&quot;")}"\n\n{indented}'
+        return f'!!! {_name(block.kind)} "{inline(block.title).replace(chr(34), "&quot;")}"\n\n{indented}'
     if isinstance(block, Figure):
         alt = inline(block.caption)
         # The caption sits in raw HTML, where Markdown escapes would show: escape it as HTML only.
         raw = block.caption.value if isinstance(block.caption, Text) and block.caption.raw else None
-        caption = raw if raw is not None else html.escape(block.caption.value if isinstance(block.caption, Text) else str(block.caption))
-        return f"<figure markdown=\"1\">\n\n![{alt}]({figure_prefix}{block.path})\n\n<figcaption>{caption}</figcaption>\n</figure>"
+        caption = raw if raw is not None else html_text(block.caption.value if isinstance(block.caption, Text) else block.caption)
+        return f"<figure markdown=\"1\">\n\n![{alt}]({figure_prefix}{url_path(block.path)})\n\n<figcaption>{caption}</figcaption>\n</figure>"
     raise TypeError(f"unknown block {block!r}")
 
 

@@ -17,6 +17,7 @@ from generator.model.build import build_project
 from generator.model.organisation import Limits
 from generator.model.project import CONCERNS, Project
 from generator.model.references import check_invisible_text, check_references
+from generator.overrides import note_overrides
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "data" / "examples"
@@ -60,6 +61,7 @@ def _validate(root: Path) -> tuple[Project | None, Report]:
     project, _failed, failed_ids = build_project(files.sources, report)
     check_references(project, root, failed_ids, report, frozenset(files.unreadable))
     check_invisible_text(project, report, [name for name, source in files.sources.items() if source.hidden_text])
+    note_overrides(root, report)
     if report.has_errors():
         return None, report
     project._root = root

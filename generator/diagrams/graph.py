@@ -7,10 +7,9 @@ and strict escaping of customer text, which that library does not give.
 
 from __future__ import annotations
 
-import html
-import re
-import textwrap
 from dataclasses import dataclass, field
+
+from generator.escaping import graphviz_label, graphviz_string
 
 FONT = "Arial"  # Graphviz measures with its metric twin (Liberation Sans); viewers have Arial or the twin
 INK = "#1f2933"
@@ -19,20 +18,13 @@ LINE = "#9aa5b1"
 ALERT = "#c0392b"
 WRAP = 38  # characters per label line: keeps nodes narrow enough for A4 landscape
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
 
 def esc(text: object, width: int = WRAP) -> str:
-    """Customer text as HTML-label content: escaped, control characters dropped, long lines wrapped."""
-    value = _CONTROL.sub("", str(text)).strip()
-    lines = textwrap.wrap(value, width=width, break_long_words=True, break_on_hyphens=False) or [""]
-    return "<BR/>".join(html.escape(line, quote=True) for line in lines)
+    """Customer text as HTML-label content (generator.escaping), wrapped at this module's width."""
+    return graphviz_label(text, width)
 
 
-def quote(value: object) -> str:
-    """A plain DOT attribute value, quoted."""
-    text = _CONTROL.sub("", str(value)).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    return f'"{text}"'
+quote = graphviz_string
 
 
 def _attrs(attrs: dict[str, object]) -> str:

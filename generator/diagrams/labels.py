@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.diagrams import icons
 from generator.diagrams.graph import ALERT, INK, MUTED, Html, esc
+from generator.escaping import html_text
 
 # Border and header tints per family of things, so that a reader finds the sides at a glance.
 PALETTE = {
@@ -29,7 +29,7 @@ SPACER = 8
 
 def _icon_table(name: str, size: int) -> str:
     """A fixed-size cell holding the icon, wrapped so that the outer cell may grow."""
-    return f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}"><IMG SRC="{html.escape(icons.raster(name))}" SCALE="TRUE"/></TD></TR></TABLE>'
+    return f'<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD FIXEDSIZE="TRUE" WIDTH="{size}" HEIGHT="{size}"><IMG SRC="{html_text(icons.raster(name))}" SCALE="TRUE"/></TD></TR></TABLE>'
 
 
 def icon_cell(name: str, size: int = 28, rowspan: int = 1) -> str:

@@ -6,7 +6,6 @@ external DTD reference), no file path and no link: icons are inlined, text is es
 
 from __future__ import annotations
 
-import html
 import re
 from generator import tempdirs
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from generator.diagrams import icons
 from generator.diagrams.graph import FONT, Graph
 from generator.diagrams.programs import run
+from generator.escaping import html_text
 
 FONT_STACK = f"{FONT},Liberation Sans,Helvetica,sans-serif"
 PNG_DPI = 120  # 5/3 of the SVG's 72 points per inch: sharp on a laptop; the PDFs embed the SVG
@@ -64,5 +64,5 @@ def _clean(text: str, title: str) -> bytes:
     text = text.replace(f'font-family="{FONT}"', f'font-family="{FONT_STACK}"')
     head, _, rest = text.partition("<title>pbxdoc</title>")
     # Node titles are our internal ids (n1, n2...): useless as tooltips, so only the diagram's title stays.
-    text = head + f"<title>{html.escape(title)}</title>" + re.sub(r"<title>[^<]*</title>\s*", "", rest)
+    text = head + f"<title>{html_text(title)}</title>" + re.sub(r"<title>[^<]*</title>\s*", "", rest)
     return text.encode("utf-8")

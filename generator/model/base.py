@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from generator.diagnostics import Location
+from generator.escaping import visible
 from generator.text import describe_invisible, invisible_characters
 
 
@@ -53,6 +54,41 @@ Visible = BeforeValidator(_visible)
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier: letters, digits, '-', '_', '.', ':'; starts with a letter or digit"), Visible]
 IdList = Annotated[list[Id], BeforeValidator(_split_list)]
+
+FILE_NAME_CHARACTERS = "letters, digits, '-', '_' and '.', starting with a letter or digit"
+
+
+def _file_name_pattern(max_length: int) -> str:
+    return r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,%d}$" % (max_length - 1)
+
+
+def _file_name_part(max_length: int) -> AfterValidator:
+    """A value that becomes part of an output file name or URL: no separator, markup, control
+    character or space can reach a path, and the name stays far below file-system limits."""
+    pattern = re.compile(_file_name_pattern(max_length))
+
+    def check(value: str) -> str:
+        if not pattern.fullmatch(value):
+            shown = visible(value)
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
+            raise ValueError(f"{shown!r} becomes part of file names: use only {FILE_NAME_CHARACTERS}, at most {max_length} characters")
+        return value
+
+    return AfterValidator(check)
+
+
+FileId = Annotated[
+    str,
+    Visible,
+    _file_name_part(64),
+    Field(json_schema_extra={"pattern": _file_name_pattern(64)}, description=f"Identifier that also names output files: {FILE_NAME_CHARACTERS}"),
+]
+Version = Annotated[
+    str,
+    Visible,
+    _file_name_part(32),
+    Field(json_schema_extra={"pattern": _file_name_pattern(32)}, description=f"Version, also part of file names: {FILE_NAME_CHARACTERS}, e.g. 2.1"),
+]
 StrList = Annotated[list[str], BeforeValidator(_split_list)]
 
 
@@ -101,7 +137,15 @@ SecretRef = Annotated[
 ]
 
 
+MAX_PATH_LENGTH = 1024
+MAX_PATH_PART = 255  # bytes of one name on ext4, NTFS, APFS
+
+
 def _project_path(value: str) -> str:
+    if re.search(r"[\x00-\x1f\x7f]", value):
+        raise ValueError("path holds a control character")
+    if len(value) > MAX_PATH_LENGTH or any(len(part.encode("utf-8")) > MAX_PATH_PART for part in re.split(r"[\\/]", value)):
+        raise ValueError(f"path is too long (at most {MAX_PATH_LENGTH} characters, {MAX_PATH_PART} bytes per name)")
     path = PurePosixPath(value.replace("\\", "/"))
     if path.is_absolute() or re.match(r"^[A-Za-z]:", value) or "://" in value:
         raise ValueError("path must be relative to the project folder")

@@ -6,11 +6,11 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Id, IPAddress, Record, SecretRef
+from generator.model.base import FileId, Id, IPAddress, Record, SecretRef
 
 
 class DectSystem(Record):
-    id: Id
+    id: FileId
     name: str
     kind: Literal["monocell", "multicell"]
     connection: Literal["sip", "proprietary", "analogue"] = "sip"

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.model.base import Id, IdList, ProjectPath, Record, SecretRef, StrList, Text
+from generator.model.base import FileId, Id, IdList, ProjectPath, Record, SecretRef, StrList, Text
 
 
 def _ordered(first: dt.date | None, second: dt.date | None, what: str) -> None:
@@ -216,7 +216,7 @@ COMMERCIAL_DOCUMENTS = {DocumentKind.OFFER, DocumentKind.QUOTE, DocumentKind.ORD
 
 
 class Document(Record):
-    id: Id
+    id: FileId
     kind: DocumentKind
     title: str
     date: dt.date

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from generator.loaders.limits import ReadLimits
-from generator.model.base import E164, Id, ProjectPath, Record, SecretRef, Text
+from generator.model.base import E164, FileId, Id, ProjectPath, Record, SecretRef, Text, Version
 from generator.model.hardening import Retention
 
 
@@ -45,7 +45,7 @@ class Address(Record):
 
 
 class Customer(Record):
-    id: Id
+    id: FileId
     name: str
     legal_name: str | None = None
     address: Address | None = None
@@ -73,7 +73,7 @@ class DocumentInfo(Record):
     """Metadata stamped on every generated record."""
 
     id_prefix: str = Field(..., pattern=r"^[A-Z0-9][A-Z0-9-]{1,30}$", description="Prefix of document ids, e.g. CDL-TEL")
-    version: str = Field(..., description="Version of the documentation, e.g. 2.1")
+    version: Version = Field(..., description="Version of the documentation, e.g. 2.1; part of the records' file names")
     date: dt.date = Field(..., description="Date of this documentation state (used as the generation date)")
     author: str
     classification: LocalText | None = Field(None, description="Classification printed on every page (default: 'Confidential' in each language)")
@@ -149,7 +149,7 @@ class SiteAccess(Record):
 
 
 class Site(Record):
-    id: Id
+    id: FileId
     name: str
     address: Address
     role: Literal["main", "branch", "dr", "datacentre"] = "main"

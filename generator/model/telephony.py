@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from generator.model.base import E164, Id, IPAddress, Record, SecretRef, StrList, Text
+from generator.model.base import E164, FileId, Id, IPAddress, Record, SecretRef, StrList, Text
 from generator.model.hardening import ServerSecurity
 
 
@@ -28,7 +28,7 @@ class Card(Record):
 
 
 class CommunicationServer(Record):
-    id: Id
+    id: FileId
     name: str
     site: Id
     vendor: str

@@ -2,11 +2,12 @@
 
 Documents are converted with the site's Markdown extensions, so a section reads the same in the
 book as on the site. Customer text was escaped when the Markdown was written; the template
-escapes everything else it prints (autoescape).
+escapes everything else it prints (autoescape), in the sandbox of generator.templating.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -19,9 +20,11 @@ from markupsafe import Markup
 
 from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
+from generator.logo import logo_of
 from generator.model.project import Project
 from generator.pdf.fetcher import resource_url
 from generator.phones import readable
+from generator.templating import Sandbox, environment
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
 FONTS = (
@@ -61,14 +64,8 @@ class Record:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+def _environment() -> Sandbox:
+    return environment(jinja2.FileSystemLoader(str(TEMPLATES)), trim_blocks=True, lstrip_blocks=True)
 
 
 @lru_cache(maxsize=1)
@@ -131,11 +128,9 @@ def _address_lines(address) -> list[str]:
 
 
 def _logo(project: Project) -> tuple[str, bytes] | None:
-    """The integrator's logo, read only from inside the project folder."""
-    path = project.file(project.pbxdoc.integrator.branding.logo)
-    if path is None or path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg"):
-        return None
-    return f"project/logo{path.suffix.lower()}", path.read_bytes()
+    """The integrator's logo, read only from inside the project folder; an SVG as a PNG."""
+    logo = logo_of(project)
+    return (f"project/logo{logo.suffix}", logo.content) if logo else None
 
 
 def page(record: Record, project: Project, t: Translator, audience: str, generated: dt.datetime, attachments: list[str], digest: str | None = None) -> tuple[str, dict[str, bytes], frozenset[str]]:
@@ -187,7 +182,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         meta=meta,
         parts=parts,
         toc=toc,
-        signatures=record.signatures,
+        signatures=[dataclasses.asdict(s) for s in record.signatures],  # plain data: the sandbox gives templates no objects
         signature_statement=record.signature_statement,
         book=record.break_between_parts,
         t=t.t,

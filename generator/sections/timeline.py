@@ -7,8 +7,8 @@ safe (every text is XML-escaped; the SVG references nothing outside itself).
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
+from generator.escaping import html_text as escape
 from generator.sections.common import SectionContext
 from generator.sections.licences import expiry_status, licence_status, timeline_caption
 

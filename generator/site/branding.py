@@ -8,11 +8,10 @@ never makes the site unreadable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
+from generator.logo import Logo, logo_of
 from generator.model.project import Project
 
-LOGO_FORMATS = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 AA_CONTRAST = 4.5
 
 
@@ -54,11 +53,11 @@ class Branding:
     primary: str
     accent: str
     footer: str | None
-    logo: Path | None  # the logo file inside the project
+    logo: Logo | None  # published as generator.logo makes it (an SVG as a PNG)
 
     @property
     def logo_site_path(self) -> str | None:
-        return f"assets/pbxdoc/logo{self.logo.suffix.lower()}" if self.logo else None
+        return f"assets/pbxdoc/logo{self.logo.suffix}" if self.logo else None
 
     def css(self) -> str:
         primary, accent = readable_on_white(self.primary), readable_on_white(self.accent)
@@ -78,6 +77,4 @@ class Branding:
 
 def branding_of(project: Project) -> Branding:
     b = project.pbxdoc.integrator.branding
-    path = project.file(b.logo)
-    logo = path if path is not None and path.suffix.lower() in LOGO_FORMATS else None
-    return Branding(primary=b.primary_color, accent=b.accent_color, footer=b.footer, logo=logo)
+    return Branding(primary=b.primary_color, accent=b.accent_color, footer=b.footer, logo=logo_of(project))

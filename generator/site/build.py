@@ -7,13 +7,13 @@ to files inside OUT/site.
 
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from generator.escaping import html_text
 from generator.i18n import Translator
 from generator.load import REPO_ROOT
 from generator.renderers.base import Product, RenderContext
@@ -52,7 +52,7 @@ def language_chooser(languages: tuple[str, ...]) -> str:
     """The root page of a multilingual site: sends the reader on to the first language."""
     first = Translator(languages[0])
     links = "\n".join(
-        f'    <li><a href="{lang}/index.html" hreflang="{lang}" lang="{lang}">{html.escape(Translator(lang).t("site.language_name"))}</a></li>'
+        f'    <li><a href="{lang}/index.html" hreflang="{lang}" lang="{lang}">{html_text(Translator(lang).t("site.language_name"))}</a></li>'
         for lang in languages
     )
     return (
@@ -60,8 +60,8 @@ def language_chooser(languages: tuple[str, ...]) -> str:
         f'<html lang="{first.lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta http-equiv="refresh" content="0; url={languages[0]}/index.html">\n'
-        f"<title>{html.escape(first.t('site.redirect.title'))}</title>\n</head>\n<body>\n<main>\n"
-        f"  <h1>{html.escape(first.t('site.redirect.title'))}</h1>\n  <p>{html.escape(first.t('site.redirect.text'))}</p>\n"
+        f"<title>{html_text(first.t('site.redirect.title'))}</title>\n</head>\n<body>\n<main>\n"
+        f"  <h1>{html_text(first.t('site.redirect.title'))}</h1>\n  <p>{html_text(first.t('site.redirect.text'))}</p>\n"
         f"  <ul>\n{links}\n  </ul>\n</main>\n</body>\n</html>\n"
     )
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.document import Block, Heading, Paragraph, Table, Text, escape
+from generator.escaping import url_path
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.output import sha256_file
@@ -59,7 +60,7 @@ def human_size(size: int, t: Translator) -> str:
 
 
 def _link(text: str, href: str) -> Text:
-    return Text(f"[{escape(text)}]({href})", raw=True)
+    return Text(f"[{escape(text)}]({url_path(href)})", raw=True)
 
 
 def _format(path: str, t: Translator) -> str:

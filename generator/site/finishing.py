@@ -9,8 +9,9 @@
 
 from __future__ import annotations
 
-import html
 import re
+
+from generator.escaping import html_text
 
 _UNLABELLED = re.compile(
     r'(<label class="task-list-control"><input type="checkbox"[^>]*><span class="task-list-indicator"></span>)</label>'
@@ -26,4 +27,4 @@ def label_checklists(page: str) -> str:
 
 def zoomable_figures(page: str, title: str) -> str:
     """Each figure's SVG image becomes a link to the SVG itself (title: what the link does)."""
-    return _FIGURE_IMAGE.sub(lambda m: f'{m[1]}<a class="pbxdoc-figure" href="{m[3]}" title="{html.escape(title)}">{m[2]}</a>{m[4]}', page)
+    return _FIGURE_IMAGE.sub(lambda m: f'{m[1]}<a class="pbxdoc-figure" href="{m[3]}" title="{html_text(title)}">{m[2]}</a>{m[4]}', page)

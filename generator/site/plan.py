@@ -6,13 +6,13 @@ escaped Markdown (generator.document) and the navigation as escaped titles.
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.content import Content
 from generator.document import Document, Paragraph, Text, escape, to_markdown
+from generator.escaping import html_markup
 from generator.i18n import Translator
 from generator.site import downloads
 from generator.site.branding import Branding, branding_of
@@ -64,9 +64,9 @@ class SitePlan:
     def mkdocs_nav(self) -> list:
         """The nav as mkdocs config, titles HTML-escaped (material prints them unescaped)."""
         return [
-            {html.escape(e.title): [{html.escape(title): page.path} for title, page in e.pages]}
+            {html_markup(e.title): [{html_markup(title): page.path} for title, page in e.pages]}
             if isinstance(e, NavGroup)
-            else {html.escape(e.title): e.path}
+            else {html_markup(e.title): e.path}
             for e in self.nav
         ]
 
@@ -138,7 +138,7 @@ def plan_site(content: Content, outputs: list[downloads.Download] = (), deferred
     files["assets/pbxdoc/branding.css"] = branding.css().encode()
     copies = {d.site_path: d.source for d in [*outputs, *attached.values()]}
     if branding.logo:
-        copies[branding.logo_site_path] = branding.logo
+        files[branding.logo_site_path] = branding.logo.content
     return SitePlan(
         site_name=project.pbxdoc.customer.name,
         lang=t.lang,

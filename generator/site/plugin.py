@@ -8,7 +8,6 @@ whole content: files in docs_dir are ignored, so any mkdocs.yml that lists the p
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import shutil
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from generator.audience import Audience
 from generator.content import Content
 from generator.diagnostics import InvalidProject
+from generator.escaping import html_markup
 from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
@@ -34,6 +34,7 @@ from generator.document import block_markdown
 from generator.site.downloads import Download, download_blocks, project_attachments
 from generator.site.finishing import label_checklists, zoomable_figures
 from generator.site.plan import ASSETS, DOWNLOADS_MARK, SitePlan, plan_site
+from generator.templating import sandboxed
 
 TEMPLATES = REPO_ROOT / "templates" / "site"
 ASSET_FOLDER = "assets/pbxdoc"
@@ -113,14 +114,14 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         source = self.source = self._source(config)
         t = Translator(source.lang)
         plan = self.plan = plan_site(source.content, source.outputs, deferred=source.later is not None)
-        config.site_name = html.escape(plan.site_name)
+        config.site_name = html_markup(plan.site_name)
         config.nav = plan.mkdocs_nav()
         config.theme["language"] = source.lang
         if plan.branding and plan.branding.logo_site_path:
             config.theme["logo"] = plan.branding.logo_site_path
             config.theme["favicon"] = plan.branding.logo_site_path
         if plan.branding and plan.branding.footer:
-            config.copyright = html.escape(plan.branding.footer)
+            config.copyright = html_markup(plan.branding.footer)
         config.extra["pbxdoc"] = {
             "provenance": t.t("site.footer.generated", date=t.date(source.generated.date(), "long"), digest=source.project.digest[:16])
             + " · "
@@ -149,6 +150,11 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         overrides = project.root / "templates" / "site"
         if overrides.is_dir():
             dirs.insert(0, str(overrides))
+
+    def on_env(self, env, *, config, files):
+        """Every theme template, a project's overrides among them, renders in pbxdoc's sandbox:
+        a template from a project folder is code from data."""
+        return sandboxed(env)
 
     def on_files(self, files: Files, *, config) -> Files:
         """Our pages and assets replace whatever docs_dir holds; the theme's files stay."""

@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from generator.audience import Audience
 from generator.cli import app
 from generator.load import EXAMPLES, SMALL_EXAMPLE
+from generator.logo import logo_of
 from generator.pipeline import BuildOptions, build, build_pdfs
 
 ROOT = EXAMPLES / SMALL_EXAMPLE
@@ -45,9 +46,9 @@ def _pdfs(out: Path) -> dict[str, Path]:
     return {p.name: p for p in sorted((out / "pdf").glob("*.pdf"))}
 
 
-def _xobject_subtypes(reader: pypdf.PdfReader) -> set[str]:
-    """Subtypes of every XObject the pages draw, forms searched recursively."""
-    found: set[str] = set()
+def _xobject_subtypes(reader: pypdf.PdfReader) -> set[tuple[str, int | None, int | None]]:
+    """Subtype (and size, for an image) of every XObject the pages draw, forms searched recursively."""
+    found: set[tuple[str, int | None, int | None]] = set()
     seen: set[int] = set()
 
     def walk(resources) -> None:
@@ -57,7 +58,7 @@ def _xobject_subtypes(reader: pypdf.PdfReader) -> set[str]:
                 continue
             seen.add(ref.idnum)
             obj = ref.get_object()
-            found.add(obj["/Subtype"])
+            found.add((obj["/Subtype"], obj.get("/Width"), obj.get("/Height")))
             walk(obj.get("/Resources"))
 
     for page in reader.pages:
@@ -123,9 +124,13 @@ def test_book_has_contents_bookmarks_running_headers_and_vector_diagrams(built):
         header = page.strip().splitlines()[0]
         assert "Fiduciaire Rochat SA" in header and "CONFIDENTIEL" in header
         assert f"Page {number} / {len(reader.pages)}" in page
-    # The interface overview is vector: its labels are text, and the book holds no raster image.
+    # The interface overview is vector: its labels are text, and the book's only raster image is
+    # the integrator's logo (an SVG logo is published as a PNG drawn from it: generator.logo).
     assert any("Trunk SIP Peoplefone" in (p.extract_text() or "") and "Réseau public" in (p.extract_text() or "") for p in reader.pages)
-    assert _xobject_subtypes(reader) == {"/Form"}
+    logo = logo_of(result.project).content
+    logo_size = (int.from_bytes(logo[16:20], "big"), int.from_bytes(logo[20:24], "big"))  # the PNG's IHDR
+    assert {kind for kind, _, _ in _xobject_subtypes(reader)} == {"/Form", "/Image"}
+    assert {(w, h) for kind, w, h in _xobject_subtypes(reader) if kind == "/Image"} == {logo_size}
 
 
 def test_fonts_are_all_embedded(built):

@@ -34,7 +34,7 @@ def test_single_language_site_has_pages_assets_and_search(small_site):
     assert (small_site / "index.html").is_file()
     assert (small_site / "search" / "search_index.js").is_file()
     assert (small_site / "assets" / "pbxdoc" / "tables.js").is_file()
-    assert (small_site / "assets" / "pbxdoc" / "logo.svg").is_file()
+    assert (small_site / "assets" / "pbxdoc" / "logo.png").is_file()
     home = (small_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in home
     assert "<title>Fiduciaire Rochat SA</title>" in home

@@ -38,7 +38,7 @@ def test_commissioning_in_each_language(small_project, lang, title):
     record = RECORDS["commissioning"](small_project, t, TODAY)
     html, resources, _ = page(record, small_project, t, "integrator", dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc), [])
     assert f"<h1 class=\"doc-title\">{title}</h1>" in html and f'<html lang="{lang}">' in html
-    assert {"pdf.css", "fonts/LiberationSans-Regular.ttf", "project/logo.svg"} <= set(resources)
+    assert {"pdf.css", "fonts/LiberationSans-Regular.ttf", "project/logo.png"} <= set(resources)
     assert [s.name for s in record.signatures] == ["Julien Favre", "Sophie Rochat"]
     for test in small_project.commissioning.tests:
         assert test.description in _cells(record)

@@ -16,7 +16,8 @@ def test_plan_of_the_small_example(small_plan):
     assert "## Téléchargements" in documents.markdown
     assert "(downloads/documents/doc-pv.txt)" in documents.markdown
     assert plan.files["assets/pbxdoc/branding.css"].startswith(b"/* Generated")
-    assert plan.copies["assets/pbxdoc/logo.svg"].name == "leman-telecom-logo.svg"
+    assert plan.files["assets/pbxdoc/logo.png"].startswith(b"\x89PNG\r\n")  # the SVG logo, rasterised
+    assert not any("logo" in path for path in plan.copies)
 
 
 def test_every_nav_entry_is_a_page_of_the_plan(small_plan):
