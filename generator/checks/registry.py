@@ -26,6 +26,7 @@ class Category(str, Enum):
     DOCUMENTATION = "documentation"
     SECURITY = "security"
     WAIVERS = "waivers"
+    ROUTING = "routing"
 
 
 @dataclass(frozen=True)

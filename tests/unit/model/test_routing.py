@@ -53,8 +53,8 @@ def test_examples_route_every_entry_point(small_project):
     entry = small_project.routing.entry_points[0]
     assert flows.modes(entry) == ("open", "lunch", "night", "holiday")
     assert [t.id for t in flows.chain(entry.routes.open)] == ["ivr-accueil", "grp-accueil", "vm-general"]
-    # IVR: the slowest branch is accounting (40 s) overflowing to reception (30 s) then voicemail
-    assert flows.worst_wait(entry.routes.open) == 70
+    # IVR: the slowest branch is accounting (25 s) overflowing to reception (30 s) then voicemail
+    assert flows.worst_wait(entry.routes.open) == 55
     assert flows.loops() == []
 
 
