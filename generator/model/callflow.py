@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.model.project import Project
 from generator.model.routing import EntryPoint, ExternalForward, Group, IvrMenu, Queue, Voicemail
 
+MAX_BLOCK = 100_000  # numbers of one block listed at most
 MAX_DEPTH = 64  # a call passed on more often than this is followed no further
 KINDS = {IvrMenu: "ivr", Group: "group", Queue: "queue", Voicemail: "voicemail", ExternalForward: "forward"}
 
@@ -44,12 +45,13 @@ class Edge:
     automatic: bool
 
 
-@dataclass(frozen=True)
-class NumberEntry:
-    """One public number: whose it is, its status (assigned, reserved, free) and porting record."""
+class NumberEntry(NamedTuple):
+    """One public number: whose it is, its status (assigned, reserved, free) and porting record
+    (a tuple: large customers have tens of thousands of numbers)."""
 
     number: str
     line: str  # trunk or line id carrying it
+    block: str | None  # first number of its block (None for an analogue line)
     site: str | None
     status: str
     holder: str | None  # user, entry point or line id
@@ -294,51 +296,60 @@ class CallFlows:
             return server.site if server else None
         return None
 
-    def _marked(self, number: str):
-        for status in self.routing.number_status:
-            last = status.last or status.first
-            if len(number) == len(status.first) and status.first <= number <= last:
-                return status
-        return None
-
-    def _ported(self, number: str):
-        return next((p for p in self.routing.porting if p.contains(number)), None)
-
     def inventory(self) -> list[NumberEntry]:
         """Every number of every block and line, in order, with its status."""
         entries: list[NumberEntry] = []
-        marks = sorted(self.routing.number_status, key=lambda s: s.first)
         for line in sorted(self.lines, key=lambda x: x.id):
             for block in line.number_blocks:
                 routing = self.block_routing.get(block.first)
-                width = len(block.first)
-                start = int(block.first[1:])
-                for i in range(block.size()):
+                site = routing.site if routing and routing.site else None
+                width, start, size = len(block.first), int(block.first[1:]), block.size()
+                if size > MAX_BLOCK:
+                    continue  # no real block is this large; listing it would exhaust memory
+                marks = _by_offset(self.routing.number_status, block.first, start, size)
+                ported = _by_offset(self.routing.porting, block.first, start, size)
+                for i in range(size):
                     number = "+" + str(start + i).zfill(width - 1)
-                    entries.append(self._entry(number, line.id, routing.site if routing and routing.site else None, marks))
+                    entries.append(self._entry(number, line.id, block.first, site, marks.get(i), ported.get(i)))
         for line in sorted(self.project.interfaces.analogue_lines, key=lambda x: x.id):
-            entries.append(self._entry(line.number, line.id, None, marks))
+            value = int(line.number[1:])
+            marks = _by_offset(self.routing.number_status, line.number, value, 1)
+            ported = _by_offset(self.routing.porting, line.number, value, 1)
+            entries.append(self._entry(line.number, line.id, None, None, marks.get(0), ported.get(0)))
         return entries
 
-    def _entry(self, number: str, line: str, site: str | None, marks) -> NumberEntry:
+    def free_numbers(self, block) -> list[str]:
+        """The numbers of a block nobody holds and nobody reserved (cheaper than the inventory)."""
+        width, start, size = len(block.first), int(block.first[1:]), block.size()
+        if size > MAX_BLOCK:
+            return []
+        marks = _by_offset(self.routing.number_status, block.first, start, size)
+        holders = self.holders
+        free = []
+        for i in range(size):
+            number = "+" + str(start + i).zfill(width - 1)
+            if number not in holders and (i not in marks or marks[i].status == "free"):
+                free.append(number)
+        return free
+
+    def _entry(self, number: str, line: str, block: str | None, site: str | None, mark, ported) -> NumberEntry:
         kind, holder = self.holders.get(number, (None, None))
-        mark = self._marked(number) if marks else None
-        if kind is not None:
-            status = "assigned"
-        elif mark is not None:
-            status = mark.status
-        else:
-            status = "free"
-        return NumberEntry(
-            number=number,
-            line=line,
-            site=site or self.site_of_number(number) if kind else site,
-            status=status,
-            holder=holder,
-            holder_kind=kind,
-            note=mark.note if mark else None,
-            ported=self._ported(number) if self.routing.porting else None,
-        )
+        status = "assigned" if kind is not None else mark.status if mark is not None else "free"
+        site = (site or self.site_of_number(number)) if kind else site
+        return NumberEntry(number, line, block, site, status, holder, kind, mark.note if mark else None, ported)
+
+
+def _by_offset(ranges, first: str, start: int, size: int) -> dict[int, Any]:
+    """Offset in a block -> the first range record (reservation, porting) covering that number."""
+    found: dict[int, Any] = {}
+    for record in ranges:
+        if len(record.first) != len(first):
+            continue
+        low = max(int(record.first[1:]), start)
+        high = min(int((record.last or record.first)[1:]), start + size - 1)
+        for value in range(low, high + 1):
+            found.setdefault(value - start, record)
+    return found
 
 
 def call_flows(project: Project) -> CallFlows:

@@ -112,14 +112,14 @@ class HolidayCalendar(Record):
     @field_validator("country")
     @classmethod
     def _country(cls, country: str) -> str:
-        if country not in holidays.list_supported_countries():
+        if country not in _supported():
             raise ValueError(f"no public-holiday data for country {country!r}")
         return country
 
     @field_validator("subdivision")
     @classmethod
     def _subdivision(cls, subdivision: str | None, info: ValidationInfo) -> str | None:
-        known = holidays.list_supported_countries().get(info.data.get("country", ""), [])
+        known = _supported().get(info.data.get("country", ""), [])
         if subdivision is not None and known and subdivision not in known:
             raise ValueError(f"unknown subdivision {subdivision!r} of {info.data['country']}; one of: {', '.join(known)}")
         return subdivision
@@ -147,6 +147,12 @@ class HolidayCalendar(Record):
                 if day.year in years:
                     result.setdefault(day, closing.name)
         return dict(sorted(result.items()))
+
+
+@lru_cache(maxsize=1)
+def _supported() -> dict[str, list[str]]:
+    """Countries the holidays library knows, with their subdivisions (slow to list: asked once)."""
+    return holidays.list_supported_countries()
 
 
 @lru_cache(maxsize=64)

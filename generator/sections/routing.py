@@ -107,13 +107,15 @@ def _voicemails(ctx: SectionContext) -> list:
 def _numbers(ctx: SectionContext, flows, words: RoutingText) -> list:
     w = ctx.w
     r = ctx.project.routing
-    inventory = flows.inventory()
+    per_block: dict[tuple[str, str | None], Counter] = {}
+    for entry in flows.inventory():
+        per_block.setdefault((entry.line, entry.block), Counter())[entry.status] += 1
     blocks: list = [Heading(2, w("routing.numbers"))]
     rows = []
     for line in sorted(flows.lines, key=lambda x: x.id):
         for block in line.number_blocks:
             routing = flows.block_routing.get(block.first)
-            statuses = Counter(e.status for e in inventory if e.line == line.id and block.contains(e.number))
+            statuses = per_block.get((line.id, block.first), Counter())
             rows.append((f"{phone(block.first)} – {phone(block.last)}", line.id, ctx.site_name(routing.site) if routing and routing.site else "",
                          ctx.number(statuses["assigned"]), ctx.number(statuses["reserved"]), ctx.number(statuses["free"]),
                          join([phone(routing.fallback) if routing and routing.fallback else w("routing.no_fallback"), routing.fallback_note if routing else None], " — ")))

@@ -178,23 +178,14 @@ def unassigned(ctx):
     flows = _flows(ctx)
     if not flows.routing.entry_points:
         return
-    by_block: dict[tuple[str, str], list[str]] = defaultdict(list)
-    blocks = {}
-    for line in flows.lines:
+    for line in sorted(flows.lines, key=lambda x: x.id):
         for block in line.number_blocks:
-            blocks[(line.id, block.first)] = block
-    for entry in flows.inventory():
-        if entry.status != "free":
-            continue
-        for (line_id, first), block in blocks.items():
-            if line_id == entry.line and block.contains(entry.number):
-                by_block[(line_id, first)].append(entry.number)
-                break
-    for (line_id, first), numbers in sorted(by_block.items()):
-        block = blocks[(line_id, first)]
-        ranges = _ranges(numbers)
-        shown = ranges[:12] + (["…"] if len(ranges) > 12 else [])
-        yield hit(block, "first", object_id=f"{line_id}:{first}", first=block.first, last=block.last, trunk=line_id, count=len(numbers), ranges=shown)
+            numbers = flows.free_numbers(block)
+            if not numbers:
+                continue
+            ranges = _ranges(numbers)
+            shown = ranges[:12] + (["…"] if len(ranges) > 12 else [])
+            yield hit(block, "first", object_id=f"{line.id}:{block.first}", first=block.first, last=block.last, trunk=line.id, count=len(numbers), ranges=shown)
 
 
 @rule("FLOW-NIGHT-SWITCH", Category.ROUTING, Severity.WARNING, "Good practice: who may set the manual night switch is stated")
