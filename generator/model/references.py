@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from generator import knowledge
 from generator.diagnostics import Report
 from generator.loaders.files import inside
 from generator.model.base import Record
@@ -163,7 +162,6 @@ class _Checker:
             self.ref([*n.emergency_routes, *n.outbound_routes], "trunks", trunk_ids, "trunk or line")
             self.ref(n.outbound_routes, "server", servers, "communication server")
             self.unique_emergency(n.emergency_routes)
-            self.emergency_numbers(n.emergency_routes)
         if ok("users", "numbering"):
             self.numbers()
         if ok("routing", "users", "sites", "contacts", "interfaces", "numbering", "terminals", "documents"):
@@ -257,17 +255,6 @@ class _Checker:
                     self.report.error("duplicate", f"number {number} is given to two entry points (first at {seen[number].where('numbers')})", entry.where("numbers"), "numbers", "each number in one entry point")
                 else:
                     seen[number] = entry
-
-    def emergency_numbers(self, routes) -> None:
-        """An emergency route's number is one of its site's country (knowledge/vendors/emergency.yaml)."""
-        catalogue = knowledge.load()
-        for route in routes:
-            site = self.p.site_by_id.get(route.site)
-            country = site.address.country if site else None
-            product = catalogue.product(f"emergency-{country.lower()}") if country else None
-            numbers = [str(n) for n in product.value("numbers", [])] if product else []
-            if numbers and route.number not in numbers:
-                self.report.error("emergency-number", f"{route.number} is no emergency number of {country}", route.where("number"), "number", ", ".join(numbers))
 
     def unique_emergency(self, routes) -> None:
         self.unique_by(routes, lambda r: (r.site, r.number), "emergency route for site and number", "number")

@@ -53,9 +53,14 @@ def sites_with_phones(project):
     return [s for s in project.sites if s.id in sites]
 
 
-@rule("NUM-EMERGENCY", Category.NUMBERING, Severity.ERROR, EMERGENCY)
+@rule("NUM-EMERGENCY", Category.NUMBERING, Severity.ERROR, EMERGENCY, ("message", "foreign"))
 def emergency_routes(ctx):
     routed = {(r.site, r.number) for r in ctx.project.numbering.emergency_routes}
+    for route in ctx.project.numbering.emergency_routes:
+        site = ctx.project.site_by_id.get(route.site)
+        known = emergency_numbers(ctx, site.address.country) if site else []
+        if known and route.number not in known:
+            yield hit(route, "number", object_id=f"{route.site}:{route.number}", variant="foreign", site=route.site, number=route.number, country=site.address.country)
     for site in sites_with_phones(ctx.project):
         missing = [n for n in emergency_numbers(ctx, site.address.country) if (site.id, n) not in routed]
         if missing:
