@@ -8,15 +8,15 @@ import datetime as dt
 import pytest
 
 from generator.document import to_markdown
-from generator.i18n import Translator
 from generator.model.routing import Routing
-from generator.sections import SECTION_SLUGS, build_sections
+from generator.sections import SECTION_SLUGS
+from tests.helpers import content_of
 
 TODAY = dt.date(2026, 11, 20)
 
 
 def routing_page(project, lang: str) -> str:
-    (doc,) = [d for d in build_sections(project, Translator(lang), TODAY) if d.slug == "routing"]
+    (doc,) = [d for d in content_of(project, lang, TODAY).sections if d.slug == "routing"]
     return to_markdown(doc)
 
 
@@ -26,6 +26,7 @@ def test_the_section_is_registered():
 
 def test_every_mode_of_the_main_number(small_project):
     page = routing_page(small_project, "en")
+    assert "](diagrams/callflow-principal.svg)" in page or "callflow-principal.svg" in page
     assert "## Numéro principal — +41\u00a021\u00a0555\u00a012\u00a000" in page
     assert "| Opening hours | Mon–Fri 07:30–18:00 | Accueil vocal (voice menu) → Accueil (ring group: 2 members ring together, 30 s) → Messagerie générale (voicemail) |" in page
     assert "| Lunch closure | Mon–Fri 12:00–13:30 | Messagerie générale (voicemail) |" in page
