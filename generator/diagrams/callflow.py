@@ -30,7 +30,7 @@ def _details(flows: CallFlows, t: Translator, target: Target) -> list[str]:
     if target.kind == "user":
         return [t.t("diagrams.callflow.extension", extension=r.extension)]
     if target.kind in ("group", "queue"):
-        names = [users[m].display_name if m in users else m for m in r.members]
+        names = [users[m].display_name for m in r.members if m in users]
         shown = names[:MEMBERS_SHOWN] + ([t.t("diagrams.callflow.more", count=len(names) - MEMBERS_SHOWN)] if len(names) > MEMBERS_SHOWN else [])
         kind = t.t(f"diagrams.callflow.{r.kind}_group" if target.kind == "group" else "diagrams.callflow.queue")
         seconds = r.ring_seconds if target.kind == "group" else r.max_wait_seconds
@@ -38,7 +38,8 @@ def _details(flows: CallFlows, t: Translator, target: Target) -> list[str]:
     if target.kind == "ivr":
         return [t.t("diagrams.callflow.ivr")]
     if target.kind == "voicemail":
-        listeners = [flows.project.contact_by_id[x].name if x in flows.project.contact_by_id else users[x].display_name if x in users else x for x in r.listeners]
+        contacts = flows.project.contact_by_id  # internal contacts are not in the customer's project: left out
+        listeners = [contacts[x].name if x in contacts else users[x].display_name for x in r.listeners if x in contacts or x in users]
         heard = t.t("diagrams.callflow.every_hours", hours=r.check_every_hours) if r.check_every_hours else None
         return [t.t("diagrams.callflow.voicemail"), ", ".join(listeners), heard]
     return [phone(r.number), t.t("diagrams.callflow.via", trunk=r.trunk), r.answered_by]

@@ -36,7 +36,7 @@ def build(ctx: SectionContext) -> list[Document]:
             (w("routing.hours"), w("routing.always_open") if entry.always_open else words.hours(profile)),
             (w("routing.lunch"), words.lunch(profile)),
             (w("routing.calendar"), calendar.name if calendar else ""),
-            (w("routing.night_switch"), join([switch.name, switch.how, switch.set_by and w("routing.set_by", people=join(ctx.person_name(x) for x in switch.set_by))], " — ") if switch else ""),
+            (w("routing.night_switch"), join([switch.name, switch.how, _people(ctx, switch.set_by) and w("routing.set_by", people=_people(ctx, switch.set_by))], " — ") if switch else ""),
         ]
         doc.add(Facts(tuple((k, v) for k, v in facts if v)))
         rows = [(words.mode(mode), words.when(entry, mode), words.path(entry.routes.of(mode))) for mode in flows.modes(entry)]
@@ -84,10 +84,10 @@ def _groups(ctx: SectionContext, words: RoutingText) -> list:
     r = ctx.project.routing
     rows = []
     for g in r.groups:
-        rows.append((g.name, ctx.w(f"routing.kind.{g.kind}_group") + " · " + ctx.w(f"routing.strategy.{g.strategy}"), join(ctx.person_name(m) for m in g.members),
+        rows.append((g.name, ctx.w(f"routing.kind.{g.kind}_group") + " · " + ctx.w(f"routing.strategy.{g.strategy}"), _people(ctx, g.members),
                      f"{g.ring_seconds} s", words.name(g.overflow) if g.overflow else words.w("nowhere")))
     for q in r.queues:
-        rows.append((join([q.name, *(ctx.w("routing.quoted", text=a) for a in q.announcements)], "\n"), ctx.w("routing.kind.queue"), join(ctx.person_name(m) for m in q.members),
+        rows.append((join([q.name, *(ctx.w("routing.quoted", text=a) for a in q.announcements)], "\n"), ctx.w("routing.kind.queue"), _people(ctx, q.members),
                      f"{q.max_wait_seconds} s", words.name(q.overflow) if q.overflow else words.w("nowhere")))
     if not rows:
         return []
@@ -98,7 +98,7 @@ def _voicemails(ctx: SectionContext) -> list:
     boxes = ctx.project.routing.voicemails
     if not boxes:
         return []
-    rows = [(v.name, join(ctx.person_name(x) for x in v.listeners) or ctx.w("routing.nobody"),
+    rows = [(v.name, _people(ctx, v.listeners) or ctx.w("routing.nobody"),
              ctx.w("routing.every_hours", hours=v.check_every_hours) if v.check_every_hours else ctx.w("routing.not_stated"), v.notify or "")
             for v in boxes]
     return titled_table(ctx, ctx.w("routing.voicemails"), [ctx.w("routing.name"), ctx.w("routing.listeners"), ctx.w("routing.how_often"), ctx.w("routing.notify")], rows)
@@ -126,7 +126,7 @@ def _numbers(ctx: SectionContext, flows, words: RoutingText) -> list:
     if r.porting:
         documents = {d.id: d for d in ctx.project.documents}
         blocks += titled_table(ctx, w("routing.porting"), [w("routing.numbers_col"), w("routing.donor"), w("routing.date"), w("routing.authorisation")],
-                               [(_span(x.first, x.last), x.donor, ctx.date(x.date), documents[x.authorisation].title if x.authorisation in documents else (x.authorisation or w("routing.not_stated")))
+                               [(_span(x.first, x.last), x.donor, ctx.date(x.date), documents[x.authorisation].title if x.authorisation in documents else "" if x.authorisation else w("routing.not_stated"))
                                 for x in r.porting], level=3)
     if r.presentation:
         blocks += titled_table(ctx, w("routing.presentation"), [w("routing.route"), w("routing.caller_id")],
@@ -136,8 +136,14 @@ def _numbers(ctx: SectionContext, flows, words: RoutingText) -> list:
                                [(ctx.site_name(x.site), phone(x.number)) for x in r.emergency_caller_ids], level=3)
     if r.remote_access:
         blocks += titled_table(ctx, w("routing.remote_access"), [w("routing.name"), w("routing.who"), w("routing.emergency_handling")],
-                               [(x.name, join([*x.terminal_groups, *(ctx.person_name(u) for u in x.users)]), x.emergency_handling or w("routing.not_stated")) for x in r.remote_access], level=3)
+                               [(x.name, join([*x.terminal_groups, _people(ctx, x.users)]), x.emergency_handling or w("routing.not_stated")) for x in r.remote_access], level=3)
     return blocks
+
+
+def _people(ctx: SectionContext, ids) -> str:
+    """Names of the users and contacts this audience may see (internal contacts are left out)."""
+    p = ctx.project
+    return join(ctx.person_name(x) for x in ids if x in p.contact_by_id or x in p.user_by_id)
 
 
 def _span(first: str, last: str | None) -> str:
