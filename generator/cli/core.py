@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -89,9 +91,9 @@ def build(
             fail(f"unknown renderer {name!r}; choose one of {', '.join(RENDERER_NAMES)}", 2)
     root = resolve_project(project)
     options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only), cache=not no_cache)
-    show = interactive()
     try:
-        result = run_build(root, options, progress=(lambda stage: console.print(f"  {stage}...", markup=False)) if show else (lambda stage: None))
+        with build_progress(interactive(), ["load", *(options.only or RENDERER_NAMES)]) as progress:
+            result = run_build(root, options, progress=progress)
     except InvalidProject as e:
         invalid(e)
     except StrictFailure as e:
@@ -106,6 +108,28 @@ def build(
         return
     timings = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stages)
     console.print(f"built {files} files into {output} ({timings})", markup=False)
+
+
+@contextmanager
+def build_progress(show: bool, stages: list[str]) -> Iterator[Callable[[str], None]]:
+    """On a terminal, one live line: the stage running, its detail, the time so far, the stages
+    left; elsewhere (CI logs, pipes) nothing."""
+    if not show:
+        yield lambda stage: None
+        return
+    from rich.markup import escape
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TimeElapsedColumn(), TextColumn("{task.description}"), console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(stage: str) -> None:
+            name = stage.split(":", 1)[0]
+            left = stages[stages.index(name) + 1 :] if name in stages else []
+            later = f" · then {', '.join(left)}" if left else ""
+            bar.update(task, description=escape(f"{stage}{later}"))
+
+        yield progress
 
 
 @app.command()

@@ -174,7 +174,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "version": info.document.version,
         "generated_date": t.date(generated.date(), "long"),
         "generated_iso": generated.isoformat(),
-        "classification": info.classification_in(t),
+        "classification": info.classification_in(t) + (f" · {t.t('content.internal')}" if audience == "integrator" else ""),
         "audience": t.t(f"pdf.audiences.{audience}"),
         "digest": digest or project.digest,
         "logo": resource_url(logo[0]) if logo else None,

@@ -12,7 +12,7 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -166,25 +166,32 @@ def _keep(cache: Cache, entry: str, result: PdfResult) -> PdfResult:
     return result
 
 
-def run(jobs: Iterable[PdfJob], workers: int = 0, cache: Cache = NO_CACHE) -> list[PdfResult]:
+def run(jobs: Iterable[PdfJob], workers: int = 0, cache: Cache = NO_CACHE, done: Callable[[PdfResult], None] = lambda result: None) -> list[PdfResult]:
     """Typeset the jobs in worker processes, each as soon as it is planned (the book is planned
     first and typeset while the other records are planned); a job the cache holds is not typeset
     again. Results in the order of the jobs."""
     workers = workers or min(2, os.cpu_count() or 1)
+    def finished(result: PdfResult) -> PdfResult:
+        done(result)
+        return result
+
     planned = [(job, *_cached(cache, job)) for job in jobs] if cache.folder else None
     if planned is None:
         if workers <= 1:
-            return [typeset(job) for job in jobs]
+            return [finished(typeset(job)) for job in jobs]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = [pool.submit(typeset, job) for job in jobs]
-            return [future.result() for future in futures]
+            return [finished(future.result()) for future in futures]
+    for _, _, found in planned:
+        if found is not None:
+            done(found)
     missing = [(job, entry) for job, entry, found in planned if found is None]
     if workers <= 1 or len(missing) <= 1:
-        made = {job.path: _keep(cache, entry, typeset(job)) for job, entry in missing}
+        made = {job.path: finished(_keep(cache, entry, typeset(job))) for job, entry in missing}
     else:
         with ProcessPoolExecutor(max_workers=min(workers, len(missing))) as pool:
             futures = [(entry, pool.submit(typeset, job)) for job, entry in missing]
-            made = {result.path: _keep(cache, entry, result) for entry, future in futures for result in [future.result()]}
+            made = {result.path: finished(_keep(cache, entry, result)) for entry, future in futures for result in [future.result()]}
     return [found if found is not None else made[job.path] for job, _, found in planned]
 
 
@@ -199,9 +206,9 @@ def report(results: list[PdfResult]) -> list[str]:
     return lines
 
 
-def make(jobs: Iterable[PdfJob], output, workers: int = 0, cache: Cache = NO_CACHE) -> tuple[list[PdfResult], list[str]]:
+def make(jobs: Iterable[PdfJob], output, workers: int = 0, cache: Cache = NO_CACHE, done: Callable[[PdfResult], None] = lambda result: None) -> tuple[list[PdfResult], list[str]]:
     """Typeset, write through the build output, and report what was refused."""
-    results = run(jobs, workers, cache)
+    results = run(jobs, workers, cache, done)
     for result in results:
         output.write(result.path, result.content)
     return results, report(results)
@@ -210,12 +217,18 @@ def make(jobs: Iterable[PdfJob], output, workers: int = 0, cache: Cache = NO_CAC
 def render(ctx: RenderContext, options: PdfOptions = PdfOptions()) -> list[Product]:
     """The records of every language built, in pdf/ with language and audience in their names."""
     products: list[Product] = []
+    made: list[str] = []
 
     def jobs() -> Iterator[PdfJob]:
         for content in ctx.contents:
             for job, product in plan(content, options):
                 products.append(product)
+                ctx.progress(f"records planned: {len(products)}, typeset: {len(made)}")
                 yield job
 
-    make(jobs(), ctx.output, options.workers, ctx.cache)
+    def done(result: PdfResult) -> None:
+        made.append(result.path)
+        ctx.progress(f"records typeset: {len(made)} of {len(products)} (last: {result.path})")
+
+    make(jobs(), ctx.output, options.workers, ctx.cache, done)
     return products
