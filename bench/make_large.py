@@ -301,6 +301,43 @@ def numbering(plan: Plan) -> dict:
     return {"departments": list(DEPARTMENTS), "emergency_routes": emergency, "outbound_routes": outbound}
 
 
+def routing(plan: Plan) -> dict:
+    """Call routing of every site: a main number with opening hours, lunch, night and Vaud holidays,
+    a voice menu, a reception group, a queue and a voicemail; every block with its provider
+    fallback, reserved numbers, porting and caller-ID policy (5,000 DIDs in all at scale 1)."""
+    profile = {"id": "bureau", "name": "Heures de bureau",
+               "hours": [{"days": ["mon", "tue", "wed", "thu", "fri"], "open": "07:30", "close": "18:00"}],
+               "lunch": [{"days": ["mon", "tue", "wed", "thu", "fri"], "start": "12:00", "end": "13:30"}]}
+    calendar = {"id": "vaud", "name": "Jours fériés vaudois", "country": "CH", "subdivision": "VD", "first_year": 2026, "last_year": 2028,
+                "closing_days": [{"date": "2026-12-24", "last": "2026-12-31", "name": "Fermeture de fin d'année"}]}
+    entries, menus, groups, queues, voicemails, blocks, reserved, porting, caller_ids = [], [], [], [], [], [], [], [], []
+    by_site: dict[str, list[str]] = {}
+    for u in plan.users:
+        by_site.setdefault(u["site"], []).append(u["id"])
+    for i, site in enumerate(plan.sites):
+        members = by_site.get(site, [])
+        main = did(i, 900)
+        entries.append({"id": f"main-{site}", "name": f"Numéro principal {site}", "numbers": [main], "site": site, "time_profile": "bureau",
+                        "calendar": "vaud", "night_switch": "nuit",
+                        "routes": {"open": f"ivr-{site}", "lunch": f"grp-{site}", "night": f"vm-{site}", "holiday": f"vm-{site}"}})
+        menus.append({"id": f"ivr-{site}", "name": f"Accueil vocal {site}", "announcement": "Bonjour. Réception : 1. Soins : 2.",
+                      "options": [{"key": "1", "label": "Réception", "to": f"grp-{site}"}, {"key": "2", "label": "Soins", "to": f"q-{site}"}],
+                      "timeout_seconds": 8, "timeout": f"grp-{site}"})
+        groups.append({"id": f"grp-{site}", "name": f"Réception {site}", "members": members[:5], "ring_seconds": 25, "overflow": f"vm-{site}"})
+        queues.append({"id": f"q-{site}", "name": f"Soins {site}", "members": members[5:15], "max_wait_seconds": 30, "overflow": f"vm-{site}"})
+        voicemails.append({"id": f"vm-{site}", "name": f"Messagerie {site}", "listeners": members[:2], "check_every_hours": 12})
+        first, _last = plan.blocks[site]
+        blocks.append({"first": first, "site": site, "fallback": "+41795550000", "fallback_note": "Natel de piquet"})
+        reserved.append({"first": did(i, 950), "last": did(i, 999), "status": "reserved"})
+        porting.append({"first": first, "last": plan.blocks[site][1], "donor": "Swisscom", "date": "2024-02-12"})
+        caller_ids.append({"site": site, "number": main})
+    presentation = [{"route": f"out-{server}", "mode": "clip"} for server in sorted(plan.trunks)]
+    return {"policy": {"max_ring_seconds": 60}, "time_profiles": [profile], "calendars": [calendar],
+            "night_switches": [{"id": "nuit", "name": "Service de nuit", "set_by": ["c-referent"]}],
+            "entry_points": entries, "ivr_menus": menus, "groups": groups, "queues": queues, "voicemails": voicemails,
+            "blocks": blocks, "number_status": reserved, "porting": porting, "presentation": presentation, "emergency_caller_ids": caller_ids}
+
+
 def rights(plan: Plan) -> dict:
     return {
         "permissions": [{"id": "call-national", "name": "Appels nationaux"}, {"id": "call-international", "name": "Appels internationaux"},
@@ -420,6 +457,7 @@ def make(out: Path, scale: float = 1.0) -> Path:
     write_yaml(out, "terminals", terminals(plan))
     write_yaml(out, "numbering", numbering(plan))
     write_yaml(out, "rights", rights(plan))
+    write_yaml(out, "routing", routing(plan))
     write_csv(out, "addresses", ["address", "hostname", "subnet", "device", "role"], addresses(plan))
     write_csv(out, "licences", ["id", "item", "kind", "system", "quantity", "used", "start", "expiry", "price_chf"], licences(plan))
     write_csv(out, "changelog", ["id", "date", "author", "ticket", "description", "devices", "backup_before", "backup_before_date",

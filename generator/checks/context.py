@@ -12,6 +12,7 @@ from collections import defaultdict
 from functools import cached_property
 
 from generator.knowledge import Knowledge, Product
+from generator.model.callflow import CallFlows
 from generator.model.numbering import User
 from generator.model.operations import BackupJob, Licence
 from generator.model.organisation import Policy
@@ -24,6 +25,11 @@ class Context:
         self.project = project
         self.knowledge = knowledge
         self.today = today
+
+    @cached_property
+    def call_flows(self) -> CallFlows:
+        """Where incoming calls go (call-routing rules share one derivation)."""
+        return CallFlows(self.project)
 
     @property
     def policy(self) -> Policy:

@@ -31,6 +31,7 @@ class Category(str, Enum):
     TIME = "time"
     PRIVACY = "privacy"
     WAIVERS = "waivers"
+    ROUTING = "routing"
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,14 @@ class View(str, Enum):
     DECT = "dect"
     AVAILABILITY = "availability"
     BACKUP = "backup"
+    CALLFLOW = "callflow"
 
 
 @app.command("diagram")
 def diagram(
     project: Path = project_argument(),
     view: View = typer.Option(View.OVERVIEW, "--view", help="Which diagram to draw."),
-    object_id: str = typer.Option(None, "--object", metavar="<id>", help="Server, site or DECT system id (default: the first one the view has)."),
+    object_id: str = typer.Option(None, "--object", metavar="<id>", help="Server, site, DECT system or entry point id (default: the first one the view has)."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write; .svg or .png (default: the diagram's own name in the current folder)."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the labels ({', '.join(LANGUAGES)}); default: the project's language."),
     audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),

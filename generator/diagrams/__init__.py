@@ -20,7 +20,7 @@ from generator.diagrams.graph import Graph
 from generator.i18n import Translator
 from generator.model.project import Project
 
-VIEWS = ("overview", "network", "dect", "availability", "backup")
+VIEWS = ("overview", "network", "dect", "availability", "backup", "callflow")
 FOLDER = "diagrams"
 DETAILED_SITES = 3  # up to this many sites, the network and availability views show every site in detail
 
@@ -49,7 +49,7 @@ def _path(stem: str) -> str:
 
 def _plans(project: Project, t: Translator) -> list[tuple[DiagramView, Callable[[], Graph]]]:
     """Every diagram the project calls for, with the function that draws it (in a stable order)."""
-    from generator.diagrams import availability, backup, dect, network, overview
+    from generator.diagrams import availability, backup, callflow, dect, network, overview
 
     plans: list[tuple[DiagramView, Callable[[], Graph]]] = []
     for server in sorted(project.servers, key=lambda s: s.id):
@@ -70,6 +70,9 @@ def _plans(project: Project, t: Translator) -> list[tuple[DiagramView, Callable[
     if project.backups.jobs or project.backups.manual_backups:
         title = t.t("diagrams.title.backup")
         plans.append((DiagramView("backup", None, _path("backup"), title), lambda ti=title: backup.build(project, t, ti)))
+    for entry in callflow.entries_with_flow(project):
+        title = t.t("diagrams.title.callflow", name=entry.name)
+        plans.append((DiagramView("callflow", entry.id, _path(f"callflow-{_file_id(entry.id)}"), title), lambda e=entry, ti=title: callflow.build(project, t, e, ti)))
     return plans
 
 

@@ -79,7 +79,7 @@ class HotDesk(Record):
 
 class EmergencyRoute(Record):
     site: Id
-    number: Literal["112", "117", "118", "143", "144", "145", "147"]
+    number: str = Field(..., pattern=r"^[0-9]{2,6}$", description="Emergency number of the site's country, e.g. 112, 144 (CH), 15 (FR), 110 (DE)")
     trunks: IdList = Field(..., min_length=1, description="Trunks the emergency call leaves by, in order")
     location_info: str | None = Field(None, description="Location sent with the call (address, building)")
 

@@ -15,6 +15,7 @@ from generator.model.network import AddressEntry, Device, NetworkPlan
 from generator.model.numbering import Numbering, Rights, User
 from generator.model.operations import Availability, Backups, Change, Commissioning, Document, Licence, Waiver
 from generator.model.organisation import Contact, ProjectInfo, Site
+from generator.model.routing import Routing
 from generator.model.telephony import CommunicationServer, Interfaces, LookupSource, Terminals
 
 
@@ -44,6 +45,7 @@ CONCERNS: tuple[Concern, ...] = (
     Concern("handsets", list[Handset], True, False, "DECT handsets"),
     Concern("users", list[User], True, False, "Users and extensions"),
     Concern("numbering", Numbering, False, False, "Departments, free-seating desks, emergency and outbound routing"),
+    Concern("routing", Routing, False, False, "Incoming call routing: entry points, time modes, holidays, IVR, groups, queues, voicemail; number management"),
     Concern("rights", Rights, False, False, "Rights matrix: permissions, profiles, admin accounts"),
     Concern("network", NetworkPlan, False, False, "VLANs, subnets and network devices"),
     Concern("addresses", list[AddressEntry], True, False, "Fixed addresses of the addressing plan"),
@@ -74,6 +76,7 @@ class Project(BaseModel):
     handsets: list[Handset] = []
     users: list[User] = []
     numbering: Numbering = Numbering()
+    routing: Routing = Routing()
     rights: Rights = Rights()
     network: NetworkPlan = NetworkPlan()
     addresses: list[AddressEntry] = []

@@ -171,6 +171,8 @@ class _Checker:
             self.unique_emergency(n.emergency_routes)
         if ok("users", "numbering"):
             self.numbers()
+        if ok("routing", "users", "sites", "contacts", "interfaces", "numbering", "terminals", "documents"):
+            self.routing(sites, users, people, trunk_ids, terminal_groups)
         if ok("network", "sites"):
             self.ref(p.network.subnets, "site", sites, "site")
             self.ref(p.network.devices, "site", sites, "site")
@@ -208,6 +210,59 @@ class _Checker:
             self.ref(c.handover, "recipient", contacts, "contact")
         self.files()
         self.formulas()
+
+    def routing(self, sites: set, users: set, people: set, trunk_ids: set, terminal_groups: set) -> None:
+        """Call routing: its ids, what each route points at, and the numbers it names."""
+        r = self.p.routing
+        destinations = self.unique(r.destinations(), "routing destination (IVR menus, groups, queues, voicemails and forwards share one namespace)")
+        for record in r.destinations():
+            if record.id in users:
+                self.report.error("duplicate-id", f"routing destination '{record.id}' has the id of a user: a route to it would be ambiguous", record.where("id"), "id", "an id no user has")
+        self.unique(r.time_profiles, "time profile")
+        self.unique(r.calendars, "holiday calendar")
+        self.unique(r.night_switches, "night switch")
+        self.unique(r.entry_points, "entry point")
+        self.unique(r.remote_access, "remote access group")
+        targets = destinations | users
+        hint = " (user, IVR menu, group, queue, voicemail or forward)"
+        self.ref(r.entry_points, "site", sites, "site")
+        self.ref(r.entry_points, "time_profile", {t.id for t in r.time_profiles}, "time profile")
+        self.ref(r.entry_points, "calendar", {c.id for c in r.calendars}, "holiday calendar")
+        self.ref(r.entry_points, "night_switch", {s.id for s in r.night_switches}, "night switch")
+        self.ref([e.routes for e in r.entry_points], "open", targets, "destination", hint)
+        for mode in ("lunch", "night", "holiday"):
+            self.ref([e.routes for e in r.entry_points], mode, targets, "destination", hint)
+        self.ref([o for m in r.ivr_menus for o in m.options], "to", targets, "destination", hint)
+        self.ref(r.ivr_menus, "timeout", targets, "destination", hint)
+        self.ref(r.ivr_menus, "invalid", targets, "destination", hint)
+        self.ref([*r.groups, *r.queues], "overflow", targets, "destination", hint)
+        self.ref([*r.groups, *r.queues], "members", users, "user")
+        self.ref(r.voicemails, "owner", users, "user")
+        self.ref(r.voicemails, "listeners", people, "person", " (contact or user)")
+        self.ref(r.night_switches, "set_by", people, "person", " (contact or user)")
+        self.ref(r.forwards, "trunk", trunk_ids | {a.id for a in self.p.interfaces.analogue_lines}, "trunk or line")
+        self.ref(r.presentation, "route", {o.id for o in self.p.numbering.outbound_routes}, "outbound route", " in numbering.yaml")
+        self.ref(r.emergency_caller_ids, "site", sites, "site")
+        self.unique_by(r.emergency_caller_ids, lambda e: e.site, "emergency caller ID for site", "site")
+        self.ref(r.remote_access, "users", users, "user")
+        self.ref(r.remote_access, "terminal_groups", terminal_groups, "terminal group")
+        self.ref(r.porting, "authorisation", {d.id for d in self.p.documents}, "document", " in documents.yaml")
+        firsts = {b.first for line in [*self.p.interfaces.sip_trunks, *self.p.interfaces.isdn_lines] for b in line.number_blocks}
+        for block in r.blocks:
+            if block.first not in firsts:
+                self.report.error("unknown-reference", f"{block.first} is the first number of no number block", block.where("first"), "first", "the first number of a number block of a trunk or line in interfaces.yaml")
+        self.ref(r.blocks, "site", sites, "site")
+        self.unique_by(r.blocks, lambda b: b.first, "routing of number block", "first")
+        self.entry_numbers()
+
+    def entry_numbers(self) -> None:
+        seen: dict[str, Record] = {}
+        for entry in self.p.routing.entry_points:
+            for number in entry.numbers:
+                if number in seen:
+                    self.report.error("duplicate", f"number {number} is given to two entry points (first at {seen[number].where('numbers')})", entry.where("numbers"), "numbers", "each number in one entry point")
+                else:
+                    seen[number] = entry
 
     def unique_emergency(self, routes) -> None:
         self.unique_by(routes, lambda r: (r.site, r.number), "emergency route for site and number", "number")

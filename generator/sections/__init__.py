@@ -30,6 +30,7 @@ from generator.sections import (
     licences,
     numbering,
     rights,
+    routing,
     system,
     terminals,
 )
@@ -45,6 +46,7 @@ SECTIONS: tuple[tuple[str, Builder], ...] = (
     ("interfaces", interfaces.build),
     ("terminals-dect", terminals.build),
     ("numbering", numbering.build),
+    ("routing", routing.build),
     ("free-seating", free_seating.build),
     ("caller-id", callerid.build),
     ("rights", rights.build),

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from generator.i18n import Translator
+from generator.model.callflow import call_flows
 from generator.model.findings import Finding
 from generator.model.project import Project
 
@@ -337,6 +338,32 @@ def _inventory(project: Project) -> Sheet:
     return Sheet("inventory", INVENTORY_COLUMNS, rows, frozen_columns=2)
 
 
+NUMBER_COLUMNS = (
+    Column("number"),
+    Column("line"),
+    Column("site"),
+    Column("number_status", ENUM, enum="sections.routing.status"),
+    Column("holder_kind", ENUM, enum="holder_kind"),
+    Column("holder"),
+    Column("note", wide=True),
+    Column("donor"),
+    Column("porting_date", DATE),
+    Column("authorisation"),
+)
+
+
+def _numbers(project: Project) -> Sheet:
+    """Every public number of the blocks and lines: assigned, reserved or free, and its porting."""
+    flows = call_flows(project)
+    names = {u.id: u.display_name for u in project.users} | {e.id: e.name for e in project.routing.entry_points}
+    rows = []
+    for entry in flows.inventory():
+        ported = entry.ported
+        rows.append((entry.number, entry.line, entry.site, entry.status, entry.holder_kind, names.get(entry.holder or "", entry.holder), entry.note,
+                     ported.donor if ported else None, ported.date if ported else None, ported.authorisation if ported else None))
+    return Sheet("numbers", NUMBER_COLUMNS, rows, frozen_columns=1)
+
+
 def _findings(findings: tuple[Finding, ...], translator: Translator | None) -> Sheet:
     """Titles and messages as the build worded them, in the workbook's language."""
     rows = [(f.severity.value, f.status.value, f.rule, f.category, f.title, f.message, f.object_id, str(f.location)) for f in findings]
@@ -383,6 +410,7 @@ SHEET_ORDER = (
     "backup_jobs",
     "restore_tests",
     "inventory",
+    "numbers",
     "findings",
     "contacts",
     "documents",
@@ -397,6 +425,7 @@ def build_sheets(project: Project, generated: dt.date, translator: Translator | 
         "backup_jobs": _backup_jobs(project),
         "restore_tests": _restore_tests(project),
         "inventory": _inventory(project),
+        "numbers": _numbers(project),
         "findings": _findings(project.findings, translator),
     }
     for key in IMPORTABLE:

@@ -26,7 +26,8 @@ def check(example: str, *args: str) -> str:
 @pytest.mark.parametrize("example", EXAMPLE_NAMES)
 def test_examples_have_few_findings_and_valid_sarif(example):
     report = json.loads(check(example, "--format", "json"))
-    assert 0 < len(report["findings"]) <= 10
+    # the clinic: 7 hardware, licence and availability findings and 6 of its call routing (issue 14)
+    assert 0 < len([f for f in report["findings"] if f["severity"] != "info"]) <= 14
     assert report["completeness"]["score"] >= 0.9
     log = json.loads(check(example, "--format", "sarif"))
     assert list(jsonschema.Draft4Validator(SCHEMA, format_checker=jsonschema.FormatChecker()).iter_errors(log)) == []
@@ -38,4 +39,6 @@ def test_examples_have_few_findings_and_valid_sarif(example):
 def test_the_clinic_shows_its_expiring_licence():
     report = json.loads(check("clinique-du-lac", "--format", "json"))
     assert any(f["rule"] == "LIC-EXPIRING" for f in report["findings"])
-    assert report["summary"]["errors"] == 0
+    # its only errors: emergency calls that can present a number of the other site (issue 14)
+    errors = {f["object"] for f in report["findings"] if f["severity"] == "error"}
+    assert errors == {"vev:trunk-swisscom", "vev:trunk-peoplefone-secours", "vev:hot-desk:mtx", "mtx:trunk-peoplefone"}

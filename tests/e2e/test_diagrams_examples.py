@@ -75,7 +75,7 @@ def test_clinic_sites_are_stacked_main_site_first(clinic):
 
 def test_clinic_diagrams_fit_a4_landscape_and_list_each_view(clinic):
     listed = views(clinic)
-    assert {v.view for v in listed} == {"overview", "network", "dect", "availability", "backup"}
+    assert {v.view for v in listed} == {"overview", "network", "dect", "availability", "backup", "callflow"}
     for v in listed:
         assert _fits_a4(_svg(clinic, None, v.view, v.object_id)), v.path
 

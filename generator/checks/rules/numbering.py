@@ -7,7 +7,13 @@ from generator.checks.registry import Category, hit, rule
 from generator.diagnostics import Severity
 
 OFCOM = "OFCOM numbering plan and ITU-T E.164"
-EMERGENCY = "OFCOM: emergency numbers 112, 117, 118, 143, 144, 145, 147 reachable from every line, without a PIN or class-of-service block"
+EMERGENCY = "Emergency numbers of the site's country (OFCOM, Arcep, Bundesnetzagentur) reachable from every line, without a PIN or class-of-service block"
+
+
+def emergency_numbers(ctx, country: str) -> list[str]:
+    """The emergency numbers of a country, from the knowledge files (none for a country they lack)."""
+    product = ctx.knowledge.product(f"emergency-{country.lower()}")
+    return list(product.value("numbers", [])) if product else []
 
 
 def numbers(project):
@@ -53,23 +59,30 @@ def sites_with_phones(project):
     return [s for s in project.sites if s.id in sites]
 
 
-@rule("NUM-EMERGENCY", Category.NUMBERING, Severity.ERROR, EMERGENCY)
+@rule("NUM-EMERGENCY", Category.NUMBERING, Severity.ERROR, EMERGENCY, ("message", "foreign"))
 def emergency_routes(ctx):
-    required = ctx.generic("swiss-numbering").value("emergency_numbers")
     routed = {(r.site, r.number) for r in ctx.project.numbering.emergency_routes}
+    for route in ctx.project.numbering.emergency_routes:
+        site = ctx.project.site_by_id.get(route.site)
+        known = emergency_numbers(ctx, site.address.country) if site else []
+        if known and route.number not in known:
+            yield hit(route, "number", object_id=f"{route.site}:{route.number}", variant="foreign", site=route.site, number=route.number, country=site.address.country)
     for site in sites_with_phones(ctx.project):
-        missing = [n for n in required if (site.id, n) not in routed]
+        missing = [n for n in emergency_numbers(ctx, site.address.country) if (site.id, n) not in routed]
         if missing:
             yield hit(site, "id", site=site.id, numbers=missing)
 
 
 @rule("NUM-EMERGENCY-BLOCK", Category.NUMBERING, Severity.ERROR, EMERGENCY, ("internal", "blocked", "pin"))
 def emergency_not_blocked(ctx):
-    required = ctx.generic("swiss-numbering").value("emergency_numbers")
-    used = {u.rights_profile for u in ctx.project.users}
+    countries: dict[str, set[str]] = {}
+    for user in ctx.project.users:
+        site = ctx.project.site_by_id.get(user.site)
+        countries.setdefault(user.rights_profile, set()).add(site.address.country if site else "CH")
     for profile in ctx.project.rights.profiles:
-        if profile.id not in used:
+        if profile.id not in countries:
             continue
+        required = sorted({n for country in countries[profile.id] for n in emergency_numbers(ctx, country)}, key=lambda n: (len(n), n))
         if profile.outgoing == "internal":
             yield hit(profile, "outgoing", object_id=f"{profile.id}:internal", variant="internal", profile=profile.id)
         for field, variant in (("blocked_prefixes", "blocked"), ("pin_required_for", "pin")):

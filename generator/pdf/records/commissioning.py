@@ -7,7 +7,9 @@ import datetime as dt
 from generator.document import Document, Facts, Heading, Paragraph, Table, Text
 from generator.i18n import Translator
 from generator.model.project import Project
+from generator.model.callflow import call_flows
 from generator.pdf.layout import Record, phone
+from generator.routing_text import RoutingText
 from generator.pdf.records.common import overview, result, signatories
 
 
@@ -107,6 +109,23 @@ def tests(project: Project, t: Translator) -> Document:
     return doc
 
 
+def test_calls(project: Project, t: Translator) -> Document | None:
+    """One test call per entry point and time mode, with the destination it must reach, to tick."""
+    flows = call_flows(project)
+    words = RoutingText(t, flows)
+    rows = [
+        (", ".join(phone(n) for n in entry.numbers), words.mode(mode), words.when(entry, mode), words.expected(entry.routes.of(mode)), "☐")
+        for entry in sorted(project.routing.entry_points, key=lambda e: e.numbers[0])
+        for mode in flows.modes(entry)
+    ]
+    if not rows:
+        return None
+    doc = Document(t.t("pdf.test_calls.title"))
+    doc.add(Paragraph((t.t("pdf.test_calls.intro"),)))
+    doc.add(Table(tuple(t.t(f"pdf.test_calls.{c}") for c in ("number", "mode", "when", "expected", "ok")), tuple(rows)))
+    return doc
+
+
 def open_points(project: Project, t: Translator) -> Document:
     c = project.commissioning
     doc = Document(t.t("pdf.commissioning.open_points"))
@@ -138,7 +157,7 @@ def build(project: Project, t: Translator, today: dt.date) -> Record | None:
     c = project.commissioning
     if c is None:
         return None
-    documents = [overview(project, t, "pdf.commissioning.object"), system(project, t), interfaces(project, t), terminals(project, t), tests(project, t), open_points(project, t), acceptance(project, t)]
+    documents = [overview(project, t, "pdf.commissioning.object"), system(project, t), interfaces(project, t), terminals(project, t), tests(project, t), test_calls(project, t), open_points(project, t), acceptance(project, t)]
     return Record(
         name="commissioning",
         title=t.t("pdf.commissioning.title"),

@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 from domain_cases import DOMAIN_CASES, KNOWLEDGE_CASES
 from checks_helpers import MITEL_ID, at, by_id, did_outside_block, findings_of, knowledge, section, with_mitel  # noqa: F401  (knowledge is a fixture)
+from routing_cases import ROUTING_CASES
 
 from generator.checks.registry import RULES
 from generator.model.dect import DectBase, DectRepeater, Handset
@@ -197,6 +198,7 @@ CASES = {
     "SEC-SIP-TLS": (lambda p: interfaces(p, sip_trunks=at(p.interfaces.sip_trunks, 0, transport="udp")), None),
     "WVR-UNKNOWN-RULE": (lambda p: p.replace(waivers=[waiver("BKP-ENCRYP")]), lambda p: p.replace(waivers=[waiver("BKP-ENCRYPT")])),
 }
+CASES.update(ROUTING_CASES)
 
 
 CASES.update(DOMAIN_CASES)

@@ -106,3 +106,17 @@ def test_rich_text_markup_in_customer_data_stays_text(small_project, tmp_path, t
         assert b"<f>" not in z.read("xl/worksheets/sheet1.xml")
     ws = openpyxl.load_workbook(path).worksheets[0]
     assert [ws.cell(2, c).value for c in (3, 4, 10)] == [text] * 3
+
+
+def test_numbers_sheet_lists_every_number_with_its_status(small_project):
+    from generator.workbook.sheets import build_sheets
+
+    (sheet,) = [s for s in build_sheets(small_project, dt.date(2026, 11, 20)) if s.key == "numbers"]
+    keys = [c.key for c in sheet.columns]
+    rows = {row[0]: dict(zip(keys, row)) for row in sheet.rows}
+    assert len(rows) == 100
+    assert rows["+41215551201"]["number_status"] == "assigned" and rows["+41215551201"]["holder"] == "Sophie Rochat"
+    assert rows["+41215551200"]["holder_kind"] == "user"
+    assert rows["+41215551295"]["number_status"] == "reserved"
+    assert rows["+41215551260"]["number_status"] == "free" and rows["+41215551260"]["holder"] is None
+    assert rows["+41215551260"]["donor"] == "Swisscom" and rows["+41215551260"]["porting_date"] == dt.date(2024, 5, 6)
