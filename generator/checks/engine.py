@@ -41,7 +41,8 @@ UNFILLED = re.compile(r"\{[a-z_]+\}")
 
 
 def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, translator: Translator) -> tuple[str, str, str]:
-    """Title, message and remediation of a finding in the translator's language."""
+    """Title, message and remediation of a finding in the translator's language. The title is the
+    rule's `problem` (what is wrong); the rule's `title` is its goal, for the catalogue."""
     key = f"checks.rules.{rule_id}"
     values = {}
     for name, value in dict(params).items():
@@ -54,7 +55,7 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
             values[name] = translator.date(dt.date.fromisoformat(value))
         else:
             values[name] = value
-    return translator.t(f"{key}.title"), translator.t(f"{key}.{variant}", **values), translator.t(f"{key}.remediation")
+    return translator.t(f"{key}.problem"), translator.t(f"{key}.{variant}", **values), translator.t(f"{key}.remediation")
 
 
 def worded(finding: Finding, translator: Translator) -> tuple[str, str, str]:
