@@ -1,3 +1,3 @@
 """Importing this package registers every rule of the catalogue (one module per group)."""
 
-from generator.checks.rules import availability, backup, dect, documentation, hardware, licences, numbering, security, waivers, workplace  # noqa: F401
+from generator.checks.rules import availability, backup, dect, documentation, hardware, licences, numbering, restore, security, waivers, workplace  # noqa: F401
