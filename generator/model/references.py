@@ -199,6 +199,8 @@ class _Checker:
                 self.ref([c.acceptance], "integrator_signatory", contacts, "contact")
                 self.ref([c.acceptance], "customer_signatory", contacts, "contact")
             self.ref(c.handover, "recipient", contacts, "contact")
+        if ok("audit", "contacts") and p.audit and p.audit.management_response:
+            self.ref([p.audit.management_response], "by", contacts, "contact")
         self.files()
 
     def unique_emergency(self, routes) -> None:
