@@ -21,6 +21,7 @@ from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.pdf.fetcher import resource_url
+from generator.sections.common import phone, product  # noqa: F401  (one grouping of numbers and product names for site and print)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
 FONTS = (
@@ -75,9 +76,11 @@ def font_resources() -> dict[str, bytes]:
     return {f"fonts/{name}": (TEMPLATES / "fonts" / name).read_bytes() for name in FONTS}
 
 
-def document_id(project: Project, record: str) -> str:
+def document_id(project: Project, record: str, lang: str, audience: str) -> str:
+    """The record's id and file name: each language and audience edition is a different content,
+    so each has its own id (CDL-TEL-AUDIT-FR-AUDITOR-3.2); one id never names two contents."""
     info = project.pbxdoc.document
-    return f"{info.id_prefix}-{record.upper()}-{info.version}"
+    return f"{info.id_prefix}-{record.upper()}-{lang.upper()}-{audience.upper()}-{info.version}"
 
 
 _TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)
@@ -95,16 +98,6 @@ def document_html(document: Document) -> str:
     md = to_markdown(document, figure_prefix=resource_url(""), title_level=0)
     html = markdown.markdown(md, extensions=MARKDOWN_EXTENSIONS).replace("<li>[ ] ", '<li class="tick">')
     return _TABLE_HEAD.sub(_mark_wide, html)
-
-
-def phone(number: str | None) -> str:
-    """An E.164 number grouped as printed in Switzerland (+41 21 555 80 00); others unchanged."""
-    if not number:
-        return ""
-    if number.startswith("+41") and len(number) == 12:
-        n = number[3:]
-        return f"+41 {n[:2]} {n[2:5]} {n[5:7]} {n[7:]}"
-    return number
 
 
 def sized_figures(html: str, figures: dict[str, bytes]) -> str:
@@ -169,7 +162,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "integrator": info.integrator.name,
         "integrator_lines": integrator_lines,
         "author": info.document.author,
-        "doc_id": document_id(project, record.name),
+        "doc_id": document_id(project, record.name, t.lang, audience),
         "version": info.document.version,
         "generated_date": t.date(generated.date(), "long"),
         "generated_iso": generated.isoformat(),

@@ -153,7 +153,7 @@ def plan(project: Project, t: Translator, audience: Audience, generated: dt.date
         sources = source_files(project, record.concerns, audience)
         html, resources, allowed_data = page(record, project, t, audience.value, generated, [s.name for s in sources])
         yield PdfJob(
-            path=f"{folder}/{document_id(project, record.name)}.pdf",
+            path=f"{folder}/{document_id(project, record.name, t.lang, audience.value)}.pdf",
             html=html,
             resources=resources,
             allowed_data=allowed_data,

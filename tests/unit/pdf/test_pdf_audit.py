@@ -185,3 +185,12 @@ def test_completeness_and_findings_are_the_same_for_every_audience(checked):
 def test_the_audit_file_is_validated():
     with pytest.raises(ValueError):
         Audit.model_validate({"auditor": {"name": "a", "organisation": "b"}, "period_start": "2026-02-01", "period_end": "2026-01-01"})
+
+
+def test_each_edition_has_its_own_document_id(checked):
+    """Language and audience editions differ in content: their ids and file names differ too."""
+    from generator.pdf.layout import document_id
+
+    project = checked["clinique-du-lac"]
+    ids = {document_id(project, "audit", lang, a.value) for lang in ("fr", "de", "en") for a in Audience}
+    assert len(ids) == 9 and "CDL-TEL-AUDIT-FR-AUDITOR-3.2" in ids
