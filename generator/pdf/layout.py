@@ -58,6 +58,8 @@ class Record:
     toc: bool = False
     break_between_parts: bool = False
     figures: dict[str, bytes] = field(default_factory=dict)  # output path -> bytes (diagrams)
+    draft: bool = False  # a record not issued yet: DRAFT on every page
+    doc_id: str = ""  # set for an issue (a reissue has its own id); else made from the project
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +143,8 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     branding = info.integrator.branding
     resources: dict[str, bytes] = dict(font_resources())
     css = _environment().get_template("pdf.css.j2").render(
-        primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', "")
+        primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', ""),
+        draft_label="draft" if record.draft else "",
     )
     resources["pdf.css"] = css.encode("utf-8")
     logo = _logo(project)
@@ -162,7 +165,8 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "integrator": info.integrator.name,
         "integrator_lines": integrator_lines,
         "author": info.document.author,
-        "doc_id": document_id(project, record.name, t.lang, audience),
+        "doc_id": record.doc_id or document_id(project, record.name, t.lang, audience),
+        "draft": record.draft,
         "version": info.document.version,
         "generated_date": t.date(generated.date(), "long"),
         "generated_iso": generated.isoformat(),

@@ -19,6 +19,7 @@ from generator.audience import Audience
 from generator.document import Document, Paragraph, Table
 from generator.i18n import Translator
 from generator.model.project import Project
+from generator.pdf import issued
 from generator.pdf.layout import Record, document_id, page
 from generator.pdf.records import RECORDS
 from generator.pdf.sources import source_files
@@ -150,10 +151,16 @@ def records(project: Project, t: Translator, today: dt.date, options: PdfOptions
 def plan(project: Project, t: Translator, audience: Audience, generated: dt.datetime, options: PdfOptions, folder: str = "pdf") -> Iterator[PdfJob]:
     """Every PDF of this project as a job, made one at a time so that typesetting can start early."""
     for record in records(project, t, generated.date(), options):
+        if record.name in issued.ISSUABLE:  # a record issued is published as issued; else a draft
+            done = issued.issues(project, record.name, t.lang, audience.value)
+            if done:
+                yield PdfJob(f"{folder}/{done[-1].doc_id}.pdf", "", {}, frozenset(), str(project.root), (), generated, issued.published(project, done[-1]), done[-1].pages)
+                continue
+            record = replace(record, draft=True)
         sources = source_files(project, record.concerns, audience)
         html, resources, allowed_data = page(record, project, t, audience.value, generated, [s.name for s in sources])
         yield PdfJob(
-            path=f"{folder}/{document_id(project, record.name, t.lang, audience.value)}.pdf",
+            path=f"{folder}/{record.doc_id or document_id(project, record.name, t.lang, audience.value)}.pdf",
             html=html,
             resources=resources,
             allowed_data=allowed_data,
