@@ -69,7 +69,7 @@ def test_schema_command(tmp_path):
     assert result.exit_code == 0
     from generator.model import CONCERNS
 
-    assert len(list((tmp_path / "s").glob("*.schema.json"))) == len(CONCERNS) + 1  # and the project-folder schema
+    assert len(list((tmp_path / "s").glob("*.schema.json"))) == len(CONCERNS)
 
 
 def test_build_data_only_is_deterministic_and_verifiable(small_path, tmp_path):
