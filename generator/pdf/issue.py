@@ -8,32 +8,29 @@ import hashlib
 from dataclasses import replace
 from pathlib import Path
 
-from generator.audience import Audience, for_audience
-from generator.i18n import Translator
+from generator.audience import Audience
 from generator.pdf import issued
 from generator.pdf.layout import document_id, page
 from generator.pdf.records import RECORDS
 from generator.pdf.sources import source_files
 from generator.pdf.typeset import PdfJob, typeset
-from generator.pipeline import generation_date, load_checked
+from generator.prepare import prepare
 
 
 def issue(root: Path, record: str, lang: str | None, audience: Audience) -> issued.Issue:
     """Issue the record; refuses one whose sources did not change since its last issue."""
     if record not in issued.ISSUABLE:
         raise issued.IssueError(f"{record}: only {', '.join(issued.ISSUABLE)} are issued")
-    project, _ = load_checked(root)
-    t = Translator(lang or project.pbxdoc.language.value)
-    generated = generation_date(project)
-    today = generated.date()
-    view = for_audience(project, audience)
+    prepared = prepare(root, audience, lang)
+    project, content = prepared.project, prepared.content
+    view, t, generated, today = content.project, content.translator, content.generated, content.today
     made = RECORDS[record](view, t, today)
     if made is None:
         raise issued.IssueError(f"{record}: the project holds no data for this record")
     previous = issued.issues(project, record, t.lang, audience.value)
     used = issued.sources(project, made.concerns)
     number = len(previous) + 1
-    doc_id = document_id(project, record, t.lang, audience.value) + (f"-R{number}" if previous else "")
+    doc_id = document_id(project, record, t.lang, audience.value) + (f"-r{number}" if previous else "")
     if previous:
         if previous[-1].sources == used:
             raise issued.IssueError(f"{record}: unchanged since {previous[-1].doc_id} was issued on {previous[-1].date}")

@@ -17,6 +17,8 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from generator.audience import Audience
+from generator.content import AUDIENCE_TAGS
 from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
 from generator.model.project import Project
@@ -80,9 +82,9 @@ def font_resources() -> dict[str, bytes]:
 
 def document_id(project: Project, record: str, lang: str, audience: str) -> str:
     """The record's id and file name: each language and audience edition is a different content,
-    so each has its own id (CDL-TEL-AUDIT-FR-AUDITOR-3.2); one id never names two contents."""
+    so each has its own id (CDL-TEL-AUDIT-3.2-fr-auditor); one id never names two contents."""
     info = project.pbxdoc.document
-    return f"{info.id_prefix}-{record.upper()}-{lang.upper()}-{audience.upper()}-{info.version}"
+    return f"{info.id_prefix}-{record.upper()}-{info.version}-{lang}-{AUDIENCE_TAGS[Audience(audience)]}"
 
 
 _TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)

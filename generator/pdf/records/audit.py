@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from generator.checks import catalogue, catalogue_digest, worded
+from generator.checks import catalogue, catalogue_digest
 from generator.checks.report import tool_version
 from generator.diagnostics import Severity
 from generator.document import Admonition, BulletList, Document, Facts, Heading, Paragraph, Table, Text
@@ -172,9 +172,8 @@ def findings(project: Project, t: Translator) -> list[Document]:
         doc.add(Table(
             tuple(t.t(f"pdf.col.{c}") for c in ("rule", "finding", "object", "evidence", "status")),
             tuple(
-                (f.rule, f"{title} — {message}", f.object_id, str(f.location), _status(f, t))
+                (f.rule, f"{f.title} — {f.message}", f.object_id, str(f.location), _status(f, t))
                 for f in found
-                for title, message, _ in [worded(f, t)]
             ),
         ))
         documents.append(doc)
@@ -225,7 +224,7 @@ def recommendations(project: Project, t: Translator) -> Document:
         return doc
     rows = []
     for i, f in enumerate(active, 1):
-        _, _, remediation = worded(f, t)
+        remediation = f.remediation
         r = _recommendation(project, f)
         answer = "" if r is None or r.response is None else t.t(f"pdf.audit.response.{r.response}") + (f" — {r.comment}" if r.comment else "")
         rows.append((f"R{i}", f"{f.rule} · {f.object_id}", remediation, r.owner if r else WRITE_IN, t.date(r.due, "short") if r else WRITE_IN, answer or WRITE_IN))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.checks import worded
 from generator.document import BulletList, Document, Paragraph, Table, Text
 from generator.model.findings import FindingStatus
 from generator.i18n import Translator
@@ -28,12 +27,11 @@ def accepted_risks(project: Project, t: Translator) -> Document:
     for f in project.findings:
         if f.status is FindingStatus.OPEN:
             continue
-        title, message, _ = worded(f, t)
-        rows.append((f.rule, f"{title} — {message}", t.t("pdf.discharge.by_waiver", by=f.waiver_accepted_by, until=t.date(dt.date.fromisoformat(f.waiver_expiry), "long") if f.waiver_expiry else "", why=f.waiver_justification)))
+        rows.append((f.rule, f"{f.title} — {f.message}", t.t("pdf.discharge.by_waiver", by=f.waiver_accepted_by, until=t.date(dt.date.fromisoformat(f.waiver_expiry), "long") if f.waiver_expiry else "", why=f.waiver_justification)))
     declined = [r for r in (project.audit.recommendations if project.audit else []) if r.response == "declined"]
     for r in declined:
         found = [f for f in project.findings if f.rule == r.rule and r.object in (f.object_id, "*")]
-        what = " ; ".join(f"{title} — {message}" for f in found for title, message, _ in [worded(f, t)]) or f"{r.rule} · {r.object}"
+        what = " ; ".join(f"{f.title} — {f.message}" for f in found) or f"{r.rule} · {r.object}"
         rows.append((r.rule, what, t.t("pdf.discharge.by_declining", comment=r.comment or "")))
     if not rows:
         doc.add(Paragraph((t.t("pdf.discharge.no_accepted_risks"),)))

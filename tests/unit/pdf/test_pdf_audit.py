@@ -193,4 +193,4 @@ def test_each_edition_has_its_own_document_id(checked):
 
     project = checked["clinique-du-lac"]
     ids = {document_id(project, "audit", lang, a.value) for lang in ("fr", "de", "en") for a in Audience}
-    assert len(ids) == 9 and "CDL-TEL-AUDIT-FR-AUDITOR-3.2" in ids
+    assert len(ids) == 9 and "CDL-TEL-AUDIT-3.2-fr-auditor" in ids

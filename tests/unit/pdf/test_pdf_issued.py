@@ -12,7 +12,7 @@ import pytest
 
 from generator.audience import Audience
 from generator.diagnostics import PbxdocError
-from generator.pdf.build import build_pdfs
+from generator.pipeline import build_pdfs
 from generator.pdf.issue import issue
 
 CUSTOMER = Audience.CUSTOMER
@@ -26,17 +26,17 @@ def _pages_text(path) -> list[str]:
 
 def test_an_issued_record_is_published_byte_for_byte_and_others_are_drafts(small_copy, tmp_path):
     done = issue(small_copy, "commissioning", None, CUSTOMER)
-    assert (done.number, done.doc_id) == (1, "FRO-TEL-COMMISSIONING-FR-CUSTOMER-1.3")
+    assert (done.number, done.doc_id) == (1, "FRO-TEL-COMMISSIONING-1.3-fr-customer")
     stored = (small_copy / done.pdf).read_bytes()
     assert all("PROJET" not in text for text in _pages_text(small_copy / done.pdf))
     out = tmp_path / "out"
     build_pdfs(small_copy, out, None, CUSTOMER, ("commissioning", "handover"))
     assert (out / "pdf" / f"{done.doc_id}.pdf").read_bytes() == stored
-    draft = _pages_text(out / "pdf" / "FRO-TEL-HANDOVER-FR-CUSTOMER-1.3.pdf")
+    draft = _pages_text(out / "pdf" / "FRO-TEL-HANDOVER-1.3-fr-customer.pdf")
     assert draft and all("PROJET—nonémis" in text for text in draft)  # on every page
     # Another edition (language, audience) of the same record is not issued: a draft.
     build_pdfs(small_copy, tmp_path / "de", "de", CUSTOMER, ("commissioning",))
-    assert all("ENTWURF" in text for text in _pages_text(tmp_path / "de" / "pdf" / "FRO-TEL-COMMISSIONING-DE-CUSTOMER-1.3.pdf"))
+    assert all("ENTWURF" in text for text in _pages_text(tmp_path / "de" / "pdf" / "FRO-TEL-COMMISSIONING-1.3-de-customer.pdf"))
 
 
 def test_a_changed_record_is_a_reissue_listing_the_changes(small_copy, tmp_path, monkeypatch):
@@ -51,9 +51,9 @@ def test_a_changed_record_is_a_reissue_listing_the_changes(small_copy, tmp_path,
         issue(small_copy, "commissioning", "en", CUSTOMER)  # same date as the first issue
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_LATER)
     second = issue(small_copy, "commissioning", "en", CUSTOMER)
-    assert (second.number, second.doc_id) == (2, "FRO-TEL-COMMISSIONING-EN-CUSTOMER-1.3-R2")
+    assert (second.number, second.doc_id) == (2, "FRO-TEL-COMMISSIONING-1.3-en-customer-r2")
     text = "".join(_pages_text(small_copy / second.pdf))
-    assert "ItreplacesFRO-TEL-COMMISSIONING-EN-CUSTOMER-1.3,issuedon20November2026" in text
+    assert "ItreplacesFRO-TEL-COMMISSIONING-1.3-en-customer,issuedon20November2026" in text
     assert "chg-2026-099" in text and "20.0Update7" in text and "chg-2026-015" not in text  # only changes between the dates
     index = json.loads((small_copy / "records" / "commissioning-en-customer.json").read_text(encoding="utf-8"))
     assert [i["doc_id"] for i in index["issues"]] == [first.doc_id, second.doc_id]
