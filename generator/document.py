@@ -25,7 +25,8 @@ def escape(text: object) -> str:
     value = html.escape(str(text), quote=False)
     value = re.sub(r"([\\`*_{}\[\]#|~^])", r"\\\1", value)
     # A line starting with '-', '+', '1.' or '>' would become a list or a quote.
-    value = re.sub(r"(?m)^(\s*)([-+>]|\d+\.)(\s)", lambda m: m.group(1) + "\\" + m.group(2) + m.group(3), value)
+    # Markdown escapes punctuation only: "6. Mai" becomes "6\. Mai" ("\6." would print the backslash).
+    value = re.sub(r"(?m)^(\s*)([-+>]|\d+\.)(\s)", lambda m: m.group(1) + (m.group(2)[:-1] + "\\." if m.group(2)[-1] == "." else "\\" + m.group(2)) + m.group(3), value)
     return value.replace("\n", "  \n")
 
 

@@ -18,6 +18,7 @@ import markdown
 from markupsafe import Markup
 
 from generator.audience import Audience
+from generator.checks.report import tool_version
 from generator.content import AUDIENCE_TAGS
 from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
@@ -169,6 +170,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "author": info.document.author,
         "doc_id": record.doc_id or document_id(project, record.name, t.lang, audience),
         "draft": record.draft,
+        "generator": f"pbxdoc {tool_version()}",
         "version": info.document.version,
         "generated_date": t.date(generated.date(), "long"),
         "generated_iso": generated.isoformat(),

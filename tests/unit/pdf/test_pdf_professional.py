@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from generator.checks import run
-from generator.document import BulletList, Facts, Paragraph, Table
+from generator.document import BulletList, Document, Facts, Paragraph, Table
 from generator.i18n import Translator
 from generator.load import EXAMPLES, load
 from generator.pdf.records import RECORDS
@@ -79,3 +79,22 @@ def test_recommendations_are_a_form_with_rows_to_write_in(clinic):
     html, resources, _ = page(record, clinic, Translator("en"), "integrator", dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc), [])
     assert '<div class="form">' in html
     assert b".form td { height: 9mm" in resources["pdf.css"]
+
+
+@pytest.mark.parametrize("value", ["6. Mai 2024", "12. Dezember 2026", "- dash", "+ plus"])
+def test_a_cell_that_starts_like_a_list_prints_as_written(value):
+    """German dates start with "6." : a Markdown list marker, escaped as "6\\." (once "\\6.", printed)."""
+    from generator.pdf.layout import document_html
+
+    html = document_html(Document("t", [Facts((("Datum", value),)), Paragraph((value,))]))
+    assert "\\" not in html and "<ol" not in html and "<ul" not in html
+    assert html.count(value) == 2
+
+
+def test_the_generator_and_its_version_are_in_the_pdf_metadata(clinic):
+    from generator.checks.report import tool_version
+    from generator.pdf.layout import page
+
+    record = RECORDS["discharge"](clinic, Translator("en"), TODAY)
+    html, _, _ = page(record, clinic, Translator("en"), "customer", dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc), [])
+    assert f'<meta name="generator" content="pbxdoc {tool_version()}">' in html  # weasyprint writes it as the PDF Creator
