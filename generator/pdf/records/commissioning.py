@@ -123,8 +123,9 @@ def record_date(project: Project):
     return c.acceptance.date if c.acceptance else c.date
 
 
-def open_points(project: Project, t: Translator) -> Document:
-    """The points raised by the record's date, with when each was closed."""
+def open_points(project: Project, t: Translator, today: dt.date) -> Document:
+    """The points raised by the record's date, with when each was closed (a closure after the
+    issue date is not known to the record: the point reads open)."""
     c = project.commissioning
     doc = Document(t.t("pdf.commissioning.open_points"))
     raised = [p for p in c.open_points if p.raised is None or p.raised <= record_date(project)]
@@ -133,7 +134,7 @@ def open_points(project: Project, t: Translator) -> Document:
         return doc
 
     def status(p) -> object:
-        if not p.closed:
+        if not p.closed or (p.closed_on and p.closed_on > today):
             return Text(t.t("pdf.open"), strong=True)
         return t.t("pdf.closed_on", date=t.date(p.closed_on, "short")) if p.closed_on else t.t("pdf.closed")
 
@@ -198,13 +199,13 @@ def acceptance(project: Project, t: Translator) -> Document:
 
 
 def build(project: Project, t: Translator, today: dt.date) -> Record | None:
-    """The record, or None when the project holds no commissioning data (`today` is unused here)."""
+    """The record, or None when the project holds no commissioning data."""
     c = project.commissioning
     if c is None:
         return None
     documents = [
         overview(project, t, "pdf.commissioning.object"), system(project, t), interfaces(project, t), terminals(project, t), dect_bases(project, t),
-        licences(project, t), tests(project, t), open_points(project, t), acceptance(project, t),
+        licences(project, t), tests(project, t), open_points(project, t, today), acceptance(project, t),
     ]
     return Record(
         name="commissioning",

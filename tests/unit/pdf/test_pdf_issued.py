@@ -12,6 +12,8 @@ import pytest
 
 from generator.audience import Audience
 from generator.diagnostics import PbxdocError
+from generator.load import load
+from generator.pdf.issued import issues
 from generator.pipeline import build_pdfs
 from generator.pdf.issue import issue
 
@@ -76,3 +78,18 @@ def test_a_tampered_issued_record_fails_the_build(small_copy, tmp_path):
 def test_only_records_are_issued(small_copy):
     with pytest.raises(PbxdocError, match="only commissioning"):
         issue(small_copy, "book", None, CUSTOMER)
+
+
+@pytest.mark.parametrize("name, accepted, version", [("fiduciaire-rochat", "6 mai 2024", "18.0 Update 9"), ("clinique-du-lac", "10 avril 2025", "R6.2 SP2")])
+def test_the_examples_publish_their_pv_as_accepted(name, accepted, version, tmp_path):
+    """The examples carry their issued PV (French, customer edition): a build publishes it as it was
+    accepted, with the software of that day, not today's data and not as a draft."""
+    from generator.load import EXAMPLES
+
+    root = EXAMPLES / name
+    (done,) = issues(load(root), "commissioning", "fr", "customer")
+    build_pdfs(root, tmp_path / "out", "fr", CUSTOMER, ("commissioning",))
+    published = tmp_path / "out" / "pdf" / f"{done.doc_id}.pdf"
+    assert published.read_bytes() == (root / done.pdf).read_bytes()
+    text = " ".join(_pages_text(published))
+    assert version.replace(" ", "") in text and accepted.replace(" ", "") in text and "PROJET" not in text
