@@ -62,6 +62,7 @@ class Record:
     break_between_parts: bool = False
     figures: dict[str, bytes] = field(default_factory=dict)  # output path -> bytes (diagrams)
     draft: bool = False  # a record not issued yet: DRAFT on every page
+    control: bool = False  # document control (revisions, distribution, prepared / reviewed / approved)
     doc_id: str = ""  # set for an issue (a reissue has its own id); else made from the project
 
 
@@ -181,6 +182,12 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "confidentiality": info.confidentiality_clause,
         "attachments": attachments,
     }
+    doc = info.document
+    control = {
+        "revisions": [(r.version, t.date(r.date, "short"), r.author, r.description) for r in doc.revisions if r.date <= generated.date()],
+        "distribution": [(r.name, r.organisation, r.receives or "") for r in doc.distribution],
+        "roles": [(t.t("pdf.control.prepared"), doc.author), (t.t("pdf.control.reviewed"), doc.reviewed_by or ""), (t.t("pdf.control.approved"), doc.approved_by or "")],
+    } if record.control else None
     parts = []
     for i, document in enumerate(record.documents):
         anchor = f"part-{i + 1}"
@@ -191,6 +198,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         meta=meta,
         parts=parts,
         toc=toc,
+        control=control,
         signatures=record.signatures,
         signature_statement=record.signature_statement,
         book=record.break_between_parts,

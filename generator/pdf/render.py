@@ -66,6 +66,7 @@ def book(content: Content, max_rows: int) -> Record:
         toc=True,
         break_between_parts=True,
         figures=content.figures,
+        control=True,
     )
 
 
@@ -79,6 +80,7 @@ def runbooks(content: Content, max_rows: int) -> list[Record]:
             kind=t.t("pdf.runbook.kind"),
             documents=[shorten_tables(runbook.document, t, max_rows, content.workbook_path)],
             concerns=("pbxdoc", "servers", "backups", "contacts"),
+            control=True,
         )
         for runbook in content.runbooks
         if runbook.system_id in content.project.server_by_id

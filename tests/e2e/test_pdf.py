@@ -147,7 +147,7 @@ def test_source_files_are_embedded_with_fixed_dates(built):
     out, result = built
     reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf")
     attachments = reader.attachments
-    assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "commissioning.yaml"}
+    assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "dect.yaml", "licences.yaml", "commissioning.yaml"}
     assert attachments["commissioning.yaml"][0] == (ROOT / "commissioning.yaml").read_bytes()
     root = reader.trailer["/Root"]
     names = root["/Names"]["/EmbeddedFiles"]["/Names"]

@@ -307,6 +307,7 @@ def build(project: Project, t: Translator, today: dt.date) -> Record:
         documents=documents,
         concerns=_evidence_concerns(project),
         toc=True,
+        control=True,
         signatures=signatures,
         signature_statement=t.t("pdf.audit.statement"),
     )

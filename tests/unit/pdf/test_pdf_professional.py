@@ -98,3 +98,20 @@ def test_the_generator_and_its_version_are_in_the_pdf_metadata(clinic):
     record = RECORDS["discharge"](clinic, Translator("en"), TODAY)
     html, _, _ = page(record, clinic, Translator("en"), "customer", dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc), [])
     assert f'<meta name="generator" content="pbxdoc {tool_version()}">' in html  # weasyprint writes it as the PDF Creator
+
+
+def test_document_control_on_the_book_audit_and_runbooks(clinic):
+    """Revision table (from the data, up to the record's date), distribution list and the
+    prepared / reviewed / approved block, on the audit report; not on a signed record."""
+    from generator.pdf.layout import page
+
+    t = Translator("en")
+    generated = dt.datetime(2026, 1, 31, tzinfo=dt.timezone.utc)
+    html, _, _ = page(RECORDS["audit"](clinic, t, generated.date()), clinic, t, "auditor", generated, [])
+    assert "Document control" in html and "Revisions" in html and "Distribution list" in html
+    assert "Mise à jour MiVoice Office 400 R6.3 SP1" in html  # revision 3.1 of 20.01.2026
+    assert "Audit annuel" not in html  # revision 3.2 is dated after this record
+    assert "Reviewed by</td><td>Laura Mottier" in html and "Approved by</td><td>Stéphane Monnier" in html
+    assert "Rossier Audit &amp; Conseil Sàrl" in html
+    signed, _, _ = page(RECORDS["discharge"](clinic, t, generated.date()), clinic, t, "auditor", generated, [])
+    assert "Document control" not in signed
