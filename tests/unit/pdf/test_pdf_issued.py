@@ -27,18 +27,18 @@ def _pages_text(path) -> list[str]:
 
 
 def test_an_issued_record_is_published_byte_for_byte_and_others_are_drafts(small_copy, tmp_path):
-    done = issue(small_copy, "commissioning", None, CUSTOMER)
-    assert (done.number, done.doc_id) == (1, "FRO-TEL-COMMISSIONING-1.3-fr-customer")
+    done = issue(small_copy, "commissioning", "de", CUSTOMER)  # the example carries its French PV already
+    assert (done.number, done.doc_id) == (1, "FRO-TEL-COMMISSIONING-1.3-de-customer")
     stored = (small_copy / done.pdf).read_bytes()
-    assert all("PROJET" not in text for text in _pages_text(small_copy / done.pdf))
+    assert all("ENTWURF" not in text for text in _pages_text(small_copy / done.pdf))
     out = tmp_path / "out"
-    build_pdfs(small_copy, out, None, CUSTOMER, ("commissioning", "handover"))
+    build_pdfs(small_copy, out, "de", CUSTOMER, ("commissioning", "handover"))
     assert (out / "pdf" / f"{done.doc_id}.pdf").read_bytes() == stored
-    draft = _pages_text(out / "pdf" / "FRO-TEL-HANDOVER-1.3-fr-customer.pdf")
-    assert draft and all("PROJET—nonémis" in text for text in draft)  # on every page
+    draft = _pages_text(out / "pdf" / "FRO-TEL-HANDOVER-1.3-de-customer.pdf")
+    assert draft and all("ENTWURF—nichtausgestellt" in text for text in draft)  # on every page
     # Another edition (language, audience) of the same record is not issued: a draft.
-    build_pdfs(small_copy, tmp_path / "de", "de", CUSTOMER, ("commissioning",))
-    assert all("ENTWURF" in text for text in _pages_text(tmp_path / "de" / "pdf" / "FRO-TEL-COMMISSIONING-1.3-de-customer.pdf"))
+    build_pdfs(small_copy, tmp_path / "fr", "fr", Audience.AUDITOR, ("commissioning",))
+    assert all("PROJET—nonémis" in text for text in _pages_text(tmp_path / "fr" / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-auditor.pdf"))
 
 
 def test_a_changed_record_is_a_reissue_listing_the_changes(small_copy, tmp_path, monkeypatch):
