@@ -159,7 +159,8 @@ def _status(finding: Finding, t: Translator) -> str:
     status = t.t(f"pdf.audit.status.{finding.status.value}")
     if finding.status is FindingStatus.OPEN or not finding.waiver_justification:
         return status
-    return f"{status}: {finding.waiver_justification} ({finding.waiver_accepted_by}, {finding.waiver_expiry})"
+    expiry = t.date(dt.date.fromisoformat(finding.waiver_expiry), "short") if finding.waiver_expiry else ""
+    return f"{status}: {finding.waiver_justification} ({finding.waiver_accepted_by}, {expiry})"
 
 
 def findings(project: Project, t: Translator) -> list[Document]:

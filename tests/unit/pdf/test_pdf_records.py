@@ -111,7 +111,7 @@ def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
     error_rows = [b for b in record.documents[2].blocks if isinstance(b, Table)][0].rows
     assert error_rows == (("BKP-ENCRYPT", "Backup not encrypted — The job stores the backup in clear.", "job-1", "backups.yaml:12", "Open"),)
     warning_rows = [b for b in record.documents[3].blocks if isinstance(b, Table)][0].rows
-    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 2027-01-31)" and warning_rows[0][3] == "licences.yaml:3"
+    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 31/01/2027)" and warning_rows[0][3] == "licences.yaml:3"
     summary = [b for b in record.documents[1].blocks if isinstance(b, Table)][0].rows
     assert summary == (("Error", "1", "0", "0"), ("Warning", "0", "1", "0"), ("Information", "0", "0", "0"))
     cited = audit.build(project.with_findings([*findings, Finding("USR-X", Severity.INFO, "users", "t", "m", "u-1", Location("users.csv", 4))]), Translator("en"), TODAY)
