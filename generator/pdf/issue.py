@@ -12,6 +12,7 @@ from generator.audience import Audience
 from generator.pdf import issued
 from generator.pdf.layout import document_id, page
 from generator.pdf.records import RECORDS
+from generator.pdf.render import sources_digest
 from generator.pdf.sources import source_files
 from generator.pdf.typeset import PdfJob, typeset
 from generator.prepare import prepare
@@ -39,7 +40,7 @@ def issue(root: Path, record: str, lang: str | None, audience: Audience) -> issu
         made = issued.as_reissue(made, project, t, previous[-1], today)
     made = replace(made, doc_id=doc_id)
     attached = source_files(view, made.concerns, audience)
-    html, resources, allowed = page(made, view, t, audience.value, generated, [s.name for s in attached])
+    html, resources, allowed = page(made, view, t, audience.value, generated, [s.name for s in attached], sources_digest(attached))
     result = typeset(PdfJob(f"{issued.FOLDER}/{doc_id}.pdf", html, resources, allowed, str(project.root), attached, generated))
     entry = issued.Issue(number, today.isoformat(), doc_id, result.path, hashlib.sha256(result.content).hexdigest(), result.pages, used)
     issued.write_issue(project.root, record, t.lang, audience.value, entry, result.content, previous)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.audience import Audience
+from generator.cache import NO_CACHE, Cache
 from generator.content import Content
 from generator.output import Output
 
@@ -31,6 +32,8 @@ class RenderContext:
     contents: tuple[Content, ...]  # one per language, in build order
     output: Output
     products: tuple[Product, ...] = ()  # what the renderers before this one wrote
+    cache: Cache = NO_CACHE  # typeset PDFs and drawn diagrams of earlier builds
+    progress: Callable[[str], None] = lambda detail: None  # what the renderer is doing now, for a terminal
 
     @property
     def content(self) -> Content:

@@ -118,6 +118,8 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
             + " · "
             + t.t("site.footer.audience", audience=t.t(f"site.audience.{source.audience.value}")),
             "labels": {key: t.t(f"site.table.{key}") for key in ("filter", "filter_placeholder", "shown", "previous", "next", "page", "sort")},
+            # The integrator's edition says on every page that it is internal (main.html's banner).
+            "internal": t.t("content.internal") if source.audience is Audience.INTEGRATOR else "",
         }
         if len(source.languages) > 1:
             config.extra["alternate"] = [
