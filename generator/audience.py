@@ -49,4 +49,4 @@ def for_audience(project: Project, audience: Audience | str) -> Project:
         update["sites"] = [s.model_copy(update={"access": None}) for s in project.sites]
     for name in ("servers", "interfaces", "dect", "rights", "network", "callerid", "backups", "users", "sites", "licences"):
         update[name] = _without_secret_refs(update.get(name, getattr(project, name)))
-    return project.replace(**update)
+    return project.redacted(**update)

@@ -4,7 +4,7 @@ vendor figures (`generator/knowledge`). `run(project)` is what the pipeline call
 from __future__ import annotations
 
 from generator.checks import rules  # noqa: F401  (registers the catalogue)
-from generator.checks.catalogue import RuleInfo, catalogue
+from generator.checks.catalogue import RuleInfo, catalogue, catalogue_digest
 from generator.checks.completeness import completeness
 from generator.checks.engine import describe, evaluate, in_language, reference_date
 from generator.model.findings import Finding
@@ -16,4 +16,4 @@ def run(project: Project) -> list[Finding]:
     return evaluate(project)
 
 
-__all__ = ["run", "evaluate", "catalogue", "RuleInfo", "completeness", "describe", "reference_date", "in_language"]
+__all__ = ["run", "evaluate", "catalogue", "catalogue_digest", "RuleInfo", "completeness", "describe", "reference_date", "in_language"]

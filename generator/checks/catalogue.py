@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from generator.checks.registry import RULES
@@ -36,3 +37,10 @@ def catalogue(lang: str = "en") -> list[RuleInfo]:
         for r in RULES.values()
     ]
     return sorted(infos, key=lambda i: (i.category, i.id))
+
+
+def catalogue_digest() -> str:
+    """A short fingerprint of the rules in force (ids, severities, sources): an audit names the
+    criteria it applied, and two reports made with different catalogues can be told apart."""
+    lines = sorted(f"{r.id}|{r.severity.value}|{r.source}" for r in RULES.values())
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:12]

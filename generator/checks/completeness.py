@@ -19,6 +19,7 @@ class CompletenessItem:
     id: str
     present: bool
     concern: str  # the project file where the item is kept (for the evidence location)
+    withheld: bool = False  # present, but not shown to this audience (commercial documents, premises access)
 
 
 def _docs(project: Project, *kinds: K) -> bool:
@@ -56,6 +57,11 @@ ITEMS: dict[str, tuple[str, Callable[[Project], bool]]] = {
 
 
 def completeness(project: Project) -> tuple[float, list[CompletenessItem]]:
-    """(share of items present, 0..1; every item with whether it is present)."""
-    items = [CompletenessItem(item_id, bool(predicate(project)), concern) for item_id, (concern, predicate) in ITEMS.items()]
+    """(share of items present, 0..1; every item with whether it is present). Judged on the whole
+    project, so that every audience reads the same score; an item its view hides is `withheld`."""
+    whole = project.unredacted
+    items = []
+    for item_id, (concern, predicate) in ITEMS.items():
+        present = bool(predicate(whole))
+        items.append(CompletenessItem(item_id, present, concern, withheld=present and whole is not project and not predicate(project)))
     return sum(i.present for i in items) / len(items), items

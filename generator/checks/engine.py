@@ -42,7 +42,8 @@ UNFILLED = re.compile(r"\{[a-z_]+\}")
 
 
 def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, translator: Translator) -> tuple[str, str, str]:
-    """Title, message and remediation of a finding in the translator's language."""
+    """Title, message and remediation of a finding in the translator's language. The title is the
+    rule's `problem` (what is wrong); the rule's `title` is its goal, for the catalogue."""
     key = f"checks.rules.{rule_id}"
     values = {}
     for name, value in dict(params).items():
@@ -58,7 +59,7 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
     message = translator.t(f"{key}.{variant}", **{k: v for k, v in values.items() if k != UNCONFIRMED})
     if values.get(UNCONFIRMED):
         message = translator.t("checks.unconfirmed_figure", message=message, source=values[UNCONFIRMED])
-    return translator.t(f"{key}.title"), message, translator.t(f"{key}.remediation")
+    return translator.t(f"{key}.problem" if translator.has(f"{key}.problem") else f"{key}.title"), message, translator.t(f"{key}.remediation")
 
 
 def in_language(findings: list[Finding] | tuple[Finding, ...], translator: Translator) -> list[Finding]:

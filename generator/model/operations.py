@@ -225,10 +225,22 @@ class Document(Record):
     internal: bool = Field(False, description="Hidden from the customer audience (commercial documents always are)")
 
 
+class Instrument(Record):
+    """Test equipment used at acceptance: a measured value is worth what its instrument is."""
+
+    id: Id
+    name: str = Field(..., description="Make and model, e.g. Fluke LinkIQ")
+    serial: str | None = None
+    calibrated: dt.date | None = Field(None, description="Date of the last calibration")
+
+
 class AcceptanceTest(Record):
     id: Id
     area: str = Field(..., description="e.g. trunks, emergency calls, DECT, voicemail")
     description: str
+    expected: str | None = Field(None, description="Acceptance criterion, e.g. registration < 60 s")
+    measured: str | None = Field(None, description="Value measured or observed, e.g. 38 s")
+    instrument: Id | None = Field(None, description="Id of the instrument used (instruments)")
     result: Literal["passed", "failed", "not_tested"]
     date: dt.date
     by: str
@@ -239,8 +251,17 @@ class OpenPoint(Record):
     id: Id
     description: str
     owner: str
+    raised: dt.date | None = Field(None, description="When the point was raised (a record lists the points of its date)")
     due: dt.date | None = None
     closed: bool = False
+    closed_on: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _dates(self):
+        _ordered(self.raised, self.closed_on, "closed_on is before raised")
+        if self.closed_on and not self.closed:
+            raise ValueError("closed_on is set but closed is false")
+        return self
 
 
 class Acceptance(Record):
@@ -249,14 +270,31 @@ class Acceptance(Record):
     reservations: Text | None = None
     integrator_signatory: Id = Field(..., description="Contact id")
     customer_signatory: Id = Field(..., description="Contact id")
+    backup: BackupRef | None = Field(None, description="The configuration backup taken at acceptance")
 
 
 class HandoverItem(Record):
     item: str
     kind: Literal["document", "training", "access", "hardware", "other"]
+    quantity: int | None = Field(None, ge=1)
+    serials: StrList = Field(default_factory=list, description="Serial numbers of the hardware handed over")
+    warranty_start: dt.date | None = None
+    trainer: str | None = Field(None, description="Who gave the training")
+    participants: StrList = Field(default_factory=list, description="Who attended the training")
     recipient: Id | None = Field(None, description="Contact id")
     date: dt.date | None = None
     notes: str | None = None
+
+
+class Maintenance(Record):
+    """The maintenance contract that starts at handover, and the service level it promises."""
+
+    contract: str = Field(..., description="Contract reference")
+    provider: str
+    start: dt.date
+    end: dt.date | None = None
+    sla: Text = Field(..., description="Service level: hours, response and restore times")
+    licence: Id | None = Field(None, description="Id of the maintenance licence in licences")
 
 
 class Commissioning(Record):
@@ -268,6 +306,8 @@ class Commissioning(Record):
     open_points: list[OpenPoint] = Field(default_factory=list)
     acceptance: Acceptance | None = None
     handover: list[HandoverItem] = Field(default_factory=list)
+    instruments: list[Instrument] = Field(default_factory=list)
+    maintenance: Maintenance | None = None
     liability_exclusions: StrList = Field(default_factory=list, description="What the integrator is discharged of, each a sentence")
 
 

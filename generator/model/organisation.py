@@ -69,6 +69,23 @@ class Integrator(Record):
     branding: Branding = Branding()
 
 
+class Revision(Record):
+    """One version of the documentation: the revision table of the book, audit report and runbooks."""
+
+    version: str
+    date: dt.date
+    author: str
+    description: str
+
+
+class Recipient(Record):
+    """Who receives a copy of the documentation (the distribution list)."""
+
+    name: str
+    organisation: str
+    receives: str | None = Field(None, description="What they receive, e.g. PDF by e-mail, printed copy")
+
+
 class DocumentInfo(Record):
     """Metadata stamped on every generated record."""
 
@@ -77,6 +94,10 @@ class DocumentInfo(Record):
     date: dt.date = Field(..., description="Date of this documentation state (used as the generation date)")
     author: str
     classification: LocalText | None = Field(None, description="Classification printed on every page (default: 'Confidential' in each language)")
+    reviewed_by: str | None = Field(None, description="Who reviewed this version (document control)")
+    approved_by: str | None = Field(None, description="Who approved this version for release")
+    revisions: list[Revision] = Field(default_factory=list, description="Revision history, oldest first")
+    distribution: list[Recipient] = Field(default_factory=list)
 
 
 class Policy(Record):

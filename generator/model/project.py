@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
 
+from generator.model.audit import Audit
 from generator.model.dect import Dect, DectBase, DectRepeater, DectSystem, Handset
 from generator.model.findings import Finding
 from generator.model.network import AddressEntry, Device, NetworkPlan
@@ -57,6 +58,7 @@ CONCERNS: tuple[Concern, ...] = (
     Concern("documents", list[Document], True, False, "Documents of the customer file"),
     Concern("commissioning", Commissioning, False, False, "Acceptance tests, open points, handover"),
     Concern("waivers", list[Waiver], False, False, "Accepted compliance findings"),
+    Concern("audit", Audit, False, False, "Auditor, period, scope and method, recommendations, management response"),
 )
 CONCERN_BY_NAME = {c.name: c for c in CONCERNS}
 
@@ -88,12 +90,14 @@ class Project(BaseModel):
     documents: list[Document] = []
     commissioning: Commissioning | None = None
     waivers: list[Waiver] = []
+    audit: Audit | None = None
     findings: tuple[Finding, ...] = ()
 
     _root: Path | None = PrivateAttr(default=None)
     _files: dict[str, str] = PrivateAttr(default_factory=dict)  # concern -> relative file name
     _file_digests: dict[str, str] = PrivateAttr(default_factory=dict)  # relative file -> sha256
     _digest: str = PrivateAttr(default="")
+    _unredacted: "Project | None" = PrivateAttr(default=None)  # the whole project behind an audience's view
 
     # --- provenance -------------------------------------------------------------------------
     @property
@@ -122,6 +126,18 @@ class Project(BaseModel):
         root = self.root.resolve()
         path = (root / relative).resolve()
         return path if path.is_relative_to(root) and path.is_file() else None
+
+    @property
+    def unredacted(self) -> "Project":
+        """The whole project behind an audience's view (itself when it is whole): for what is
+        counted the same for every audience (completeness), never for what is printed."""
+        return self._unredacted or self
+
+    def redacted(self, **update) -> "Project":
+        """An audience's view: some concerns replaced, the whole project kept behind it."""
+        view = self.replace(**update)
+        view._unredacted = self.unredacted
+        return view
 
     def replace(self, **update) -> "Project":
         """A copy with some concerns replaced (provenance kept, look-up caches dropped)."""

@@ -208,6 +208,12 @@ class _Checker:
                 self.ref([c.acceptance], "integrator_signatory", contacts, "contact")
                 self.ref([c.acceptance], "customer_signatory", contacts, "contact")
             self.ref(c.handover, "recipient", contacts, "contact")
+            self.unique(c.instruments, "instrument")
+            self.ref(c.tests, "instrument", {i.id for i in c.instruments}, "instrument")
+        if ok("commissioning", "licences") and p.commissioning and p.commissioning.maintenance:
+            self.ref([p.commissioning.maintenance], "licence", {lic.id for lic in p.licences}, "licence")
+        if ok("audit", "contacts") and p.audit and p.audit.management_response:
+            self.ref([p.audit.management_response], "by", contacts, "contact")
         self.files()
         self.formulas()
 

@@ -18,6 +18,9 @@ import jinja2
 import markdown
 from markupsafe import Markup
 
+from generator.audience import Audience
+from generator.checks.report import tool_version
+from generator.content import AUDIENCE_TAGS
 from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
 from generator.logo import logo_of
@@ -25,6 +28,7 @@ from generator.model.project import Project
 from generator.pdf.fetcher import resource_url
 from generator.phones import readable
 from generator.templating import Sandbox, environment
+from generator.sections.common import product  # noqa: F401  (one way to name a product for site and print)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
 FONTS = (
@@ -61,6 +65,9 @@ class Record:
     toc: bool = False
     break_between_parts: bool = False
     figures: dict[str, bytes] = field(default_factory=dict)  # output path -> bytes (diagrams)
+    draft: bool = False  # a record not issued yet: DRAFT on every page
+    control: bool = False  # document control (revisions, distribution, prepared / reviewed / approved)
+    doc_id: str = ""  # set for an issue (a reissue has its own id); else made from the project
 
 
 @lru_cache(maxsize=1)
@@ -73,9 +80,11 @@ def font_resources() -> dict[str, bytes]:
     return {f"fonts/{name}": (TEMPLATES / "fonts" / name).read_bytes() for name in FONTS}
 
 
-def document_id(project: Project, record: str) -> str:
+def document_id(project: Project, record: str, lang: str, audience: str) -> str:
+    """The record's id and file name: each language and audience edition is a different content,
+    so each has its own id (CDL-TEL-AUDIT-3.2-fr-auditor); one id never names two contents."""
     info = project.pbxdoc.document
-    return f"{info.id_prefix}-{record.upper()}-{info.version}"
+    return f"{info.id_prefix}-{record.upper()}-{info.version}-{lang}-{AUDIENCE_TAGS[Audience(audience)]}"
 
 
 _TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)
@@ -96,8 +105,9 @@ def document_html(document: Document) -> str:
 
 
 def phone(number: str | None) -> str:
-    """An E.164 number grouped as its country prints it (+41 21 555 80 00), with plain spaces."""
-    return readable(number, " ")
+    """An E.164 number grouped as its country prints it (+41 21 555 80 00), with non-breaking
+    spaces: a number is never split across lines in a cell."""
+    return readable(number, "\u00a0")
 
 
 def sized_figures(html: str, figures: dict[str, bytes]) -> str:
@@ -140,7 +150,8 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     branding = info.integrator.branding
     resources: dict[str, bytes] = dict(font_resources())
     css = _environment().get_template("pdf.css.j2").render(
-        primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', "")
+        primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', ""),
+        draft_label="draft" if record.draft else "",
     )
     resources["pdf.css"] = css.encode("utf-8")
     logo = _logo(project)
@@ -161,7 +172,9 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "integrator": info.integrator.name,
         "integrator_lines": integrator_lines,
         "author": info.document.author,
-        "doc_id": document_id(project, record.name),
+        "doc_id": record.doc_id or document_id(project, record.name, t.lang, audience),
+        "draft": record.draft,
+        "generator": f"pbxdoc {tool_version()}",
         "version": info.document.version,
         "generated_date": t.date(generated.date(), "long"),
         "generated_iso": generated.isoformat(),
@@ -172,6 +185,12 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "confidentiality": info.confidentiality_clause_in(t.lang),
         "attachments": attachments,
     }
+    doc = info.document
+    control = {
+        "revisions": [(r.version, t.date(r.date, "short"), r.author, r.description) for r in doc.revisions if r.date <= generated.date()],
+        "distribution": [(r.name, r.organisation, r.receives or "") for r in doc.distribution],
+        "roles": [(t.t("pdf.control.prepared"), doc.author), (t.t("pdf.control.reviewed"), doc.reviewed_by or ""), (t.t("pdf.control.approved"), doc.approved_by or "")],
+    } if record.control else None
     parts = []
     for i, document in enumerate(record.documents):
         anchor = f"part-{i + 1}"
@@ -182,6 +201,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         meta=meta,
         parts=parts,
         toc=toc,
+        control=control,
         signatures=[dataclasses.asdict(s) for s in record.signatures],  # plain data: the sandbox gives templates no objects
         signature_statement=record.signature_statement,
         book=record.break_between_parts,

@@ -26,6 +26,7 @@ from generator.cache import key as cache_key
 from generator.content import Content
 from generator.document import Document, Paragraph, Table
 from generator.i18n import Translator
+from generator.pdf import issued
 from generator.pdf.layout import Record, document_id, page
 from generator.pdf.records import RECORDS
 from generator.pdf.sources import source_files
@@ -73,6 +74,7 @@ def book(content: Content, max_rows: int) -> Record:
         toc=True,
         break_between_parts=True,
         figures=content.figures,
+        control=True,
     )
 
 
@@ -86,6 +88,7 @@ def runbooks(content: Content, max_rows: int) -> list[Record]:
             kind=t.t("pdf.runbook.kind"),
             documents=[shorten_tables(runbook.document, t, max_rows, content.workbook_path)],
             concerns=("pbxdoc", "servers", "backups", "contacts"),
+            control=True,
         )
         for runbook in content.runbooks
         if runbook.system_id in content.project.server_by_id
@@ -119,9 +122,16 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
     """Every PDF of one language as a job, made one at a time so that typesetting can start early."""
     project, t, audience = content.project, content.translator, content.audience
     for record in records(content, options):
+        if record.name in issued.ISSUABLE:  # a record issued is published as issued; else a draft
+            done = issued.issues(project, record.name, content.lang, audience.value)
+            if done:
+                path = f"pdf/{done[-1].doc_id}.pdf"
+                yield PdfJob(path, "", {}, frozenset(), str(project.root), (), content.generated, issued.published(project, done[-1]), done[-1].pages), Product(path, record.title, "pdf", content.lang, audience)
+                continue
+            record = replace(record, draft=True)
         sources = source_files(project, record.concerns, audience)
         html, resources, allowed_data = page(record, project, t, audience.value, content.generated, [s.name for s in sources], sources_digest(sources))
-        path = content.pdf_path(document_id(project, record.name))
+        path = f"pdf/{document_id(project, record.name, content.lang, audience.value)}.pdf"
         job = PdfJob(
             path=path,
             html=html,

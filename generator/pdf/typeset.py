@@ -34,6 +34,8 @@ class PdfJob:
     project_root: str
     sources: tuple[SourceFile, ...]
     generated: dt.datetime
+    frozen: bytes | None = None  # an issued record: published as it was issued, never typeset again
+    frozen_pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,8 @@ def _single_associated_files(document, pdf) -> None:
 
 def typeset(job: PdfJob) -> PdfResult:
     """Lay out and write one PDF; the same job always gives the same bytes."""
+    if job.frozen is not None:
+        return PdfResult(job.path, job.frozen, job.frozen_pages, (), ())
     from weasyprint import HTML, Attachment
     from weasyprint.text.fonts import FontConfiguration
 

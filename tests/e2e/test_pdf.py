@@ -117,7 +117,7 @@ def test_book_has_contents_bookmarks_running_headers_and_vector_diagrams(built):
     titles = [d.title for d in content_of(result.project, "fr").sections]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline == titles
-    contents = _text(path).split("\f")[1]
+    contents = _text(path).split("\f")[2]  # after the title page and the document control page
     for title in titles:
         assert re.search(re.escape(title) + r"\s+\d+\n", contents), title
     for number, page in enumerate(_text(path).split("\f")[1:-1], start=2):
@@ -158,12 +158,12 @@ def test_source_files_are_embedded_with_fixed_dates(built):
     out, result = built
     reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf")
     attachments = reader.attachments
-    assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "commissioning.yaml"}
+    assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "dect.yaml", "licences.yaml", "commissioning.yaml"}
     assert attachments["commissioning.yaml"][0] == (ROOT / "commissioning.yaml").read_bytes()
     root = reader.trailer["/Root"]
     names = root["/Names"]["/EmbeddedFiles"]["/Names"]
     specs = [names[i + 1].get_object() for i in range(0, len(names), 2)]
-    assert len(specs) == 7 and [ref.idnum for ref in root["/AF"]] == [names[i + 1].idnum for i in range(0, len(names), 2)]
+    assert len(specs) == 9 and [ref.idnum for ref in root["/AF"]] == [names[i + 1].idnum for i in range(0, len(names), 2)]
     for spec in specs:
         assert spec["/AFRelationship"] == "/Source"
         params = spec["/EF"]["/F"].get_object()["/Params"]

@@ -45,7 +45,7 @@ def test_findings_are_worded_in_the_content_s_language():
     fr, en = by_lang["fr"].project.findings, by_lang["en"].project.findings
     assert [f.rule for f in fr] == [f.rule for f in en] and fr
     assert all(a.title != b.title for a, b in zip(fr, en))
-    assert en[0].title == by_lang["en"].translator.t(f"checks.rules.{en[0].rule}.title")
+    assert en[0].title == by_lang["en"].translator.t(f"checks.rules.{en[0].rule}.problem")  # a finding is titled with its problem
 
 
 def test_the_least_privileged_audience_is_the_default():

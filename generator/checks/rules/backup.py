@@ -94,21 +94,27 @@ def last_success(ctx):
             yield hit(job, "last_success", job=job.id, date=job.last_success, days=age, limit=limit)
 
 
-@rule("BKP-RESTORE-TEST", Category.BACKUP, Severity.WARNING, COURSE + "; pbxdoc.policy restore_test_max_age_days", ("never", "stale", "failed"))
-def restore_tested(ctx):
+def restore_hits(ctx, systems):
+    """For each (system id, record it is declared in): a hit when its last restore test failed,
+    when no passed test is within the policy period, or when it never had one."""
     tests = defaultdict(list)
     for t in ctx.project.backups.restore_tests:
         tests[t.system].append(t)
     limit = ctx.policy.restore_test_max_age_days
-    for server in ctx.project.servers:
-        done = sorted(tests.get(server.id, []), key=lambda t: t.date)
+    for system, record in systems:
+        done = sorted(tests.get(system, []), key=lambda t: t.date)
         passed = [t for t in done if t.result == "passed"]
         if not done:
-            yield hit(server, "id", variant="never", server=server.id)
+            yield hit(record, "id" if getattr(record, "id", None) == system else "system", object_id=system, variant="never", server=system)
         elif done[-1].result != "passed":
-            yield hit(done[-1], "result", object_id=server.id, variant="failed", server=server.id, date=done[-1].date, result_key=f"model.test_result.{done[-1].result}")
+            yield hit(done[-1], "result", object_id=system, variant="failed", server=system, date=done[-1].date, result_key=f"model.test_result.{done[-1].result}")
         elif ctx.days_since(passed[-1].date) > limit:
-            yield hit(passed[-1], "date", object_id=server.id, variant="stale", server=server.id, date=passed[-1].date, days=ctx.days_since(passed[-1].date), limit=limit)
+            yield hit(passed[-1], "date", object_id=system, variant="stale", server=system, date=passed[-1].date, days=ctx.days_since(passed[-1].date), limit=limit)
+
+
+@rule("BKP-RESTORE-TEST", Category.BACKUP, Severity.WARNING, COURSE + "; pbxdoc.policy restore_test_max_age_days", ("never", "stale", "failed"))
+def restore_tested(ctx):
+    yield from restore_hits(ctx, ((server.id, server) for server in ctx.project.servers))
 
 
 def versioned_systems(project, device_kinds: set[str]):

@@ -1,26 +1,146 @@
-"""Audit report: findings by severity with evidence, waivers, completeness, licences, backups.
+"""Audit report: an audit in the sense of ISO 19011 — scope, criteria, method, period, auditor and
+independence, every rule of the catalogue with its result, an opinion derived from the findings,
+recommendations with owner and deadline, management's response, and the evidence tables.
 
 Dates are measured against the generation date (data or SOURCE_DATE_EPOCH), never the clock, so
-that the same input gives the same report.
+that the same input gives the same report. Findings and completeness are the whole project's, so
+that every audience reads the same result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
+from generator.checks import catalogue, catalogue_digest
+from generator.checks.report import tool_version
 from generator.diagnostics import Severity
-from generator.document import Document, Heading, Paragraph, Table, Text
+from generator.document import Admonition, BulletList, Document, Facts, Heading, Paragraph, Table, Text
 from generator.i18n import Translator
-from generator.checks import completeness as assess
-from generator.model.findings import FindingStatus
+from generator.model.audit import Auditor, Recommendation
+from generator.model.findings import Finding, FindingStatus
 from generator.model.project import Project
-from generator.pdf.layout import Record
+from generator.model.telephony import Platform
+from generator.pdf.layout import Record, Signature
+from generator.pdf.records import audit_evidence
+from generator.pdf.records.common import record_facts
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+WRITE_IN = "\u00a0"  # an empty cell of a form, kept as a row to write in
 
 
-def summary(project: Project, t: Translator) -> Document:
-    doc = Document(t.t("pdf.audit.summary"))
+def _appliances(p: Project) -> bool:
+    return any(s.platform is Platform.APPLIANCE for s in p.servers)
+
+
+# When a rule has nothing to judge in a project, its result is "not applicable" rather than "passed".
+# Keyed by rule id, then by category; a rule not listed is applicable.
+APPLICABLE_BY_RULE = {
+    "AVL-FAILOVER-PAIR": lambda p: any(s.failover_partner for s in p.servers),
+    "LIC-EDITION": lambda p: any(s.failover_partner for s in p.servers),
+    "AVL-UPS-LOAD": lambda p: bool(p.availability.ups),
+    "WKP-HOTDESK-DESK": lambda p: any(u.hot_desking for u in p.users) or bool(p.numbering.hot_desks),
+    "WKP-HOTDESK-LICENCE": lambda p: any(u.hot_desking for u in p.users),
+    "WKP-HOTDESK-RIGHT": lambda p: any(u.hot_desking for u in p.users),
+    "BKP-CHANGE": lambda p: bool(p.changelog),
+    "BKP-KEY": lambda p: any(j.encrypted for j in p.backups.jobs),
+    "DOC-ACCEPTANCE": lambda p: p.commissioning is not None,
+    "DOC-OPEN-POINT": lambda p: bool(p.commissioning and p.commissioning.open_points),
+    "WVR-UNKNOWN-RULE": lambda p: bool(p.waivers),
+    "DECT-MONOCELL": lambda p: any(s.kind == "monocell" for s in p.dect.systems),
+    "DECT-MULTICELL": lambda p: any(s.kind == "multicell" for s in p.dect.systems),
+    "DECT-CASCADE": lambda p: bool(p.dect.repeaters),
+    "BKP-RESTORE-SYSTEM": lambda p: any(j.system not in p.server_by_id for j in p.backups.jobs),
+}
+APPLICABLE_BY_CATEGORY = {
+    "dect": lambda p: bool(p.dect.systems),
+    "hardware": _appliances,
+}
+
+
+def applicable(rule_id: str, category: str, project: Project) -> bool:
+    check = APPLICABLE_BY_RULE.get(rule_id) or APPLICABLE_BY_CATEGORY.get(category)
+    return check is None or bool(check(project))
+
+
+def auditor_of(project: Project) -> tuple[Auditor, bool]:
+    """Who audits, and whether they are independent of the integrator whose file they audit.
+    Without an audit file, the document's author is the auditor: not independent."""
+    info = project.pbxdoc
+    audit = project.audit
+    if audit is None:
+        return Auditor(name=info.document.author, organisation=info.integrator.name), False
+    a = audit.auditor
+    integrator = info.integrator.name.casefold()
+    own_people = {c.name.casefold() for c in project.unredacted.contacts if c.organisation.casefold() == integrator}
+    independent = a.organisation.casefold() != integrator and a.name.casefold() not in own_people | {info.document.author.casefold()}
+    return a, independent
+
+
+def opinion(project: Project) -> str:
+    """adverse with an open error, qualified with another open finding, else compliant."""
+    active = [f for f in project.findings if f.active]
+    if any(f.severity is Severity.ERROR for f in active):
+        return "adverse"
+    return "qualified" if active else "compliant"
+
+
+def frame(project: Project, t: Translator, today: dt.date) -> Document:
+    """Scope, criteria, method, period, auditor and independence."""
+    info = project.pbxdoc
+    audit = project.audit
+    auditor, independent = auditor_of(project)
+    doc = Document(t.t("pdf.audit.frame"))
+    rules = catalogue(t.lang)
+    period = (
+        t.t("pdf.audit.period_range", start=t.date(audit.period_start, "long"), end=t.date(audit.period_end, "long"))
+        if audit else t.t("pdf.audit.period_state", date=t.date(today, "long"))
+    )
+    doc.add(record_facts(
+        project, t,
+        (t.t("pdf.audit.period"), period),
+        (t.t("pdf.audit.auditor"), ", ".join(v for v in (auditor.name, auditor.function, auditor.organisation) if v)),
+    ))
+    doc.add(Heading(2, t.t("pdf.audit.scope")))
+    doc.add(Paragraph((t.t("pdf.audit.scope_text", files=", ".join(sorted(project.files.values()))),)))
+    if audit and audit.scope:
+        doc.add(Paragraph((audit.scope,)))
+    doc.add(Heading(2, t.t("pdf.audit.criteria")))
+    doc.add(Paragraph((t.t("pdf.audit.criteria_text", count=len(rules), version=tool_version(), digest=catalogue_digest()),)))
+    policy = info.policy
+    doc.add(BulletList((
+        t.t("pdf.audit.policy_backup", days=policy.backup_max_age_days),
+        t.t("pdf.audit.policy_restore", days=policy.restore_test_max_age_days),
+        t.t("pdf.audit.policy_licence", days=policy.licence_warning_days),
+        t.t("pdf.audit.policy_ups", percent=policy.ups_max_load_percent),
+    )))
+    doc.add(Heading(2, t.t("pdf.audit.method")))
+    doc.add(Paragraph((t.t("pdf.audit.method_text", date=t.date(today, "long"), digest=project.digest[:12]),)))
+    if audit and audit.method:
+        doc.add(Paragraph((audit.method,)))
+    else:
+        doc.add(Paragraph((t.t("pdf.audit.method_data_only"),)))
+    doc.add(Heading(2, t.t("pdf.audit.independence")))
+    if independent:
+        doc.add(Paragraph((t.t("pdf.audit.independent", auditor=auditor.name, organisation=auditor.organisation, integrator=info.integrator.name),)))
+    else:
+        doc.add(Admonition("warning", t.t("pdf.audit.not_independent_title"), (
+            Paragraph((t.t("pdf.audit.not_independent", auditor=auditor.name, organisation=auditor.organisation, integrator=info.integrator.name),)),
+        )))
+    return doc
+
+
+def conclusion(project: Project, t: Translator) -> Document:
+    """The opinion, derived from the findings, and their counts by severity and status."""
+    doc = Document(t.t("pdf.audit.opinion_title"))
+    verdict = opinion(project)
+    active = Counter(f.severity for f in project.findings if f.active)
+    doc.add(Paragraph((Text(t.t(f"pdf.audit.opinion.{verdict}"), strong=True),)))
+    doc.add(Paragraph((t.t(
+        "pdf.audit.opinion_basis",
+        errors=active[Severity.ERROR], warnings=active[Severity.WARNING], infos=active[Severity.INFO],
+        waived=sum(1 for f in project.findings if f.status is FindingStatus.WAIVED),
+    ),)))
     rows = []
     for severity in SEVERITIES:
         found = [f for f in project.findings if f.severity is severity]
@@ -34,12 +154,13 @@ def summary(project: Project, t: Translator) -> Document:
     return doc
 
 
-def _status(finding, t: Translator) -> str:
+def _status(finding: Finding, t: Translator) -> str:
     """Open, or waived with who accepted it, until when and why."""
     status = t.t(f"pdf.audit.status.{finding.status.value}")
     if finding.status is FindingStatus.OPEN or not finding.waiver_justification:
         return status
-    return f"{status}: {finding.waiver_justification} ({finding.waiver_accepted_by}, {finding.waiver_expiry})"
+    expiry = t.date(dt.date.fromisoformat(finding.waiver_expiry), "short") if finding.waiver_expiry else ""
+    return f"{status}: {finding.waiver_justification} ({finding.waiver_accepted_by}, {expiry})"
 
 
 def findings(project: Project, t: Translator) -> list[Document]:
@@ -52,18 +173,85 @@ def findings(project: Project, t: Translator) -> list[Document]:
         doc.add(Table(
             tuple(t.t(f"pdf.col.{c}") for c in ("rule", "finding", "object", "evidence", "status")),
             tuple(
-                (
-                    f.rule,
-                    f"{f.title} — {f.message}",
-                    f.object_id,
-                    str(f.location),
-                    _status(f, t),
-                )
+                (f.rule, f"{f.title} — {f.message}", f.object_id, str(f.location), _status(f, t))
                 for f in found
             ),
         ))
         documents.append(doc)
     return documents
+
+
+def rules_applied(project: Project, t: Translator) -> Document:
+    """Every rule of the catalogue with its result: passed, finding, waived or not applicable."""
+    doc = Document(t.t("pdf.audit.rules_applied"))
+    by_rule: dict[str, list[Finding]] = {}
+    for f in project.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    rows = []
+    counts: Counter = Counter()
+    for info in catalogue(t.lang):
+        found = by_rule.get(info.id, [])
+        if any(f.active for f in found):
+            result, strong = t.t("pdf.audit.result.finding", count=sum(1 for f in found if f.active)), True
+            counts["finding"] += 1
+        elif found:
+            result, strong = t.t("pdf.audit.result.waived"), False
+            counts["waived"] += 1
+        elif applicable(info.id, info.category, project):
+            result, strong = t.t("pdf.audit.result.passed"), False
+            counts["passed"] += 1
+        else:
+            result, strong = t.t("pdf.audit.result.not_applicable"), False
+            counts["not_applicable"] += 1
+        rows.append((info.id, info.title, t.label("severity", info.severity), Text(result, strong=strong)))
+    doc.add(Paragraph((t.t("pdf.audit.rules_summary", total=len(rows), passed=counts["passed"], finding=counts["finding"], waived=counts["waived"], not_applicable=counts["not_applicable"]),)))
+    doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("rule", "goal", "severity", "result")), tuple(rows)))
+    return doc
+
+
+def _recommendation(project: Project, f: Finding) -> Recommendation | None:
+    planned = project.audit.recommendations if project.audit else []
+    exact = [r for r in planned if r.rule == f.rule and r.object == f.object_id]
+    return (exact or [r for r in planned if r.rule == f.rule and r.object == "*"] or [None])[0]
+
+
+def recommendations(project: Project, t: Translator) -> Document:
+    """One recommendation per active finding: what to do, who, by when, and management's answer.
+    Owner, deadline and answer come from the audit file; a row without them is left to write in."""
+    doc = Document(t.t("pdf.audit.recommendations"))
+    active = [f for f in project.findings if f.active]
+    if not active:
+        doc.add(Paragraph((t.t("pdf.audit.no_recommendations"),)))
+        return doc
+    rows = []
+    for i, f in enumerate(active, 1):
+        remediation = f.remediation
+        r = _recommendation(project, f)
+        answer = "" if r is None or r.response is None else t.t(f"pdf.audit.response.{r.response}") + (f" — {r.comment}" if r.comment else "")
+        rows.append((f"R{i}", f"{f.rule} · {f.object_id}", remediation, r.owner if r else WRITE_IN, t.date(r.due, "short") if r else WRITE_IN, answer or WRITE_IN))
+    doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("id", "finding", "recommendation", "owner", "due", "response")), tuple(rows), css_class="form"))
+    return doc
+
+
+def management_response(project: Project, t: Translator) -> tuple[Document, tuple[Signature, ...]]:
+    """Management's statement (or lines to write it) and the signature blocks of auditor and management."""
+    doc = Document(t.t("pdf.audit.management_response"))
+    response = project.audit.management_response if project.audit else None
+    auditor, _ = auditor_of(project)
+    acceptance = project.commissioning.acceptance if project.commissioning else None
+    manager_id = response.by if response else (acceptance.customer_signatory if acceptance else None)
+    manager = project.contact_by_id.get(manager_id) if manager_id else None
+    if response:
+        doc.add(Paragraph((response.statement,)))
+        doc.add(Paragraph((t.t("pdf.audit.response_by", name=manager.name if manager else t.t("pdf.withheld"), date=t.date(response.date, "long")),)))
+    else:
+        doc.add(Paragraph((t.t("pdf.audit.response_blank"),)))
+        doc.add(Table((t.t("pdf.audit.management_response"),), ((WRITE_IN,), (WRITE_IN,), (WRITE_IN,), (WRITE_IN,)), css_class="form"))
+    signatures = (
+        Signature(role=t.t("pdf.audit.signature_auditor"), name=auditor.name, organisation=auditor.organisation),
+        Signature(role=t.t("pdf.audit.signature_management"), name=manager.name if manager else "", organisation=project.pbxdoc.customer.name),
+    )
+    return doc, signatures
 
 
 def waivers(project: Project, t: Translator, today: dt.date) -> Document:
@@ -80,7 +268,11 @@ def waivers(project: Project, t: Translator, today: dt.date) -> Document:
                 w.justification,
                 w.accepted_by,
                 t.date(w.date, "short"),
-                Text(t.date(w.expiry, "short") + (f" ({t.t('pdf.audit.expired')})" if w.expiry < today else ""), strong=w.expiry < today),
+                audit_evidence.marked(
+                    t.date(w.expiry, "short") + (f" ({t.t('pdf.audit.expired')})" if w.expiry < today else ""),
+                    next((f for f in project.findings if f.rule == w.rule and f.status is FindingStatus.WAIVER_EXPIRED and w.object in (f.object_id, "*")), None),
+                    t,
+                ),
             )
             for w in sorted(project.waivers, key=lambda w: (w.expiry, w.rule, w.object))
         ),
@@ -88,90 +280,27 @@ def waivers(project: Project, t: Translator, today: dt.date) -> Document:
     return doc
 
 
-def completeness(project: Project, t: Translator) -> Document:
-    """The items of the customer file (course 6.2) as the checks assess them."""
-    score, items = assess(project)
-    files = project.files
-    doc = Document(t.t("pdf.audit.completeness"))
-    doc.add(Paragraph((t.t("pdf.audit.completeness_score", score=t.percent(score), present=sum(i.present for i in items), total=len(items)),)))
-    doc.add(Table(
-        tuple(t.t(f"pdf.col.{c}") for c in ("item", "present", "where")),
-        tuple(
-            (
-                t.t(f"checks.completeness.{item.id}") if t.has(f"checks.completeness.{item.id}") else item.id,
-                t.t("pdf.yes") if item.present else Text(t.t("pdf.no"), strong=True),
-                files.get(item.concern, ""),
-            )
-            for item in items
-        ),
-    ))
-    return doc
-
-
-def licences(project: Project, t: Translator, today: dt.date) -> Document:
-    doc = Document(t.t("pdf.audit.licences"))
-    if not project.licences:
-        doc.add(Paragraph((t.t("pdf.audit.no_licences"),)))
-        return doc
-    warn = project.pbxdoc.policy.licence_warning_days
-    rows = []
-    for lic in sorted(project.licences, key=lambda x: (x.expiry or dt.date.max, x.id)):
-        if lic.expiry is None:
-            state: object = t.t("pdf.audit.no_expiry")
-        else:
-            days = (lic.expiry - today).days
-            key = "expired" if days < 0 else "expires_soon" if days <= warn else "valid"
-            state = Text(t.t(f"pdf.audit.licence.{key}", days=abs(days)), strong=key != "valid")
-        rows.append((lic.item, lic.system, t.number(lic.quantity), t.date(lic.expiry, "short"), state))
-    doc.add(Paragraph((t.t("pdf.audit.licence_policy", days=warn),)))
-    doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("licence", "system", "quantity", "expiry", "status")), tuple(rows)))
-    return doc
-
-
-def backups(project: Project, t: Translator, today: dt.date) -> Document:
-    policy = project.pbxdoc.policy
-    b = project.backups
-    doc = Document(t.t("pdf.audit.backups"))
-    doc.add(Paragraph((t.t("pdf.audit.backup_policy", backup_days=policy.backup_max_age_days, restore_days=policy.restore_test_max_age_days),)))
-    doc.add(Heading(2, t.t("pdf.audit.backup_jobs")))
-    if b.jobs:
-        rows = []
-        for job in b.jobs:
-            age = (today - job.last_success).days if job.last_success else None
-            late = age is None or age > policy.backup_max_age_days
-            last = t.date(job.last_success, "short") + (f" ({t.t('pdf.audit.days_ago', days=age)})" if age is not None else "") if job.last_success else t.t("pdf.audit.never")
-            rows.append((job.system, t.label("backup_method", job.method), t.label("backup_location", job.location), job.schedule, t.t("pdf.yes") if job.encrypted else Text(t.t("pdf.no"), strong=True), Text(last, strong=late)))
-        doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("system", "method", "location", "schedule", "encrypted", "last_success")), tuple(rows)))
-    else:
-        doc.add(Paragraph((Text(t.t("pdf.audit.no_backup_jobs"), strong=True),)))
-    doc.add(Heading(2, t.t("pdf.audit.restore_tests")))
-    systems = sorted({job.system for job in b.jobs} | {r.system for r in b.restore_tests})
-    rows = []
-    for system in systems:
-        tests = sorted((r for r in b.restore_tests if r.system == system), key=lambda r: r.date)
-        if not tests:
-            rows.append((system, t.t("pdf.audit.never"), "", Text(t.t("pdf.audit.restore_missing"), strong=True)))
-            continue
-        last = tests[-1]
-        age = (today - last.date).days
-        overdue = age > policy.restore_test_max_age_days
-        state = Text(t.t("pdf.audit.restore_overdue", days=age), strong=True) if overdue else t.t("pdf.audit.days_ago", days=age)
-        rows.append((system, t.date(last.date, "short"), t.label("test_result", last.result), state))
-    if rows:
-        doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("system", "last_test", "result", "status")), tuple(rows)))
-    return doc
-
-
 def _evidence_concerns(project: Project) -> tuple[str, ...]:
     """The files the report rests on: those it always reads, and each file a finding points to."""
     cited = {f.location.file for f in project.findings}
-    base = ("pbxdoc", "contacts", "servers", "licences", "backups", "documents", "waivers")
+    base = ("pbxdoc", "contacts", "servers", "licences", "backups", "documents", "waivers", "audit")
     return base + tuple(sorted(c for c, name in project.files.items() if name in cited and c not in base))
 
 
 def build(project: Project, t: Translator, today: dt.date) -> Record:
-    documents = [summary(project, t), *findings(project, t), waivers(project, t, today), completeness(project, t)]
-    documents += [licences(project, t, today), backups(project, t, today)]
+    response, signatures = management_response(project, t)
+    documents = [
+        frame(project, t, today),
+        conclusion(project, t),
+        *findings(project, t),
+        recommendations(project, t),
+        rules_applied(project, t),
+        waivers(project, t, today),
+        audit_evidence.completeness(project, t),
+        audit_evidence.licences(project, t, today),
+        audit_evidence.backups(project, t, today),
+        response,
+    ]
     return Record(
         name="audit",
         title=t.t("pdf.audit.title"),
@@ -179,4 +308,7 @@ def build(project: Project, t: Translator, today: dt.date) -> Record:
         documents=documents,
         concerns=_evidence_concerns(project),
         toc=True,
+        control=True,
+        signatures=signatures,
+        signature_statement=t.t("pdf.audit.statement"),
     )

@@ -8,7 +8,7 @@ from generator.document import Document, Facts, Heading, Paragraph, Table, Text
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.model.callflow import call_flows
-from generator.pdf.layout import Record, phone
+from generator.pdf.layout import Record, phone, product
 from generator.routing_text import RoutingText
 from generator.pdf.records.common import overview, result, signatories
 
@@ -25,7 +25,7 @@ def system(project: Project, t: Translator) -> Document:
             tuple(
                 (
                     f"{s.name} ({s.id})",
-                    f"{s.vendor} {s.model}" + (f" — {s.edition}" if s.edition else ""),
+                    product(s.vendor, s.model) + (f" — {s.edition}" if s.edition else ""),
                     t.label("platform", s.platform),
                     s.software_version + (f" / {s.firmware_version}" if s.firmware_version else ""),
                     project.site_by_id[s.site].name if s.site in project.site_by_id else s.site,
@@ -90,21 +90,31 @@ def terminals(project: Project, t: Translator) -> Document | None:
     doc = Document(t.t("pdf.commissioning.terminals"))
     doc.add(Table(
         tuple(t.t(f"pdf.col.{c}") for c in ("type", "model", "count", "site", "server", "firmware")),
-        tuple((t.label("terminal_type", g.type), f"{g.vendor} {g.model}", str(g.count), g.site, g.server, g.firmware_version or "") for g in groups),
+        tuple((t.label("terminal_type", g.type), product(g.vendor, g.model), str(g.count), g.site, g.server, g.firmware_version or "") for g in groups),
     ))
     doc.add(Paragraph((t.t("pdf.commissioning.terminal_total", count=sum(g.count for g in groups)),)))
     return doc
 
 
 def tests(project: Project, t: Translator) -> Document:
+    """Each test with its criterion, the value measured and the instrument it was measured with."""
     c = project.commissioning
     doc = Document(t.t("pdf.commissioning.tests"))
     counts = {r: sum(1 for x in c.tests if x.result == r) for r in ("passed", "failed", "not_tested")}
     doc.add(Paragraph((t.t("pdf.commissioning.tests_summary", total=len(c.tests), **counts),)))
     if c.tests:
         doc.add(Table(
-            tuple(t.t(f"pdf.col.{col}") for col in ("id", "area", "test", "result", "date", "by")),
-            tuple((x.id, x.area, x.description + (f" — {x.notes}" if x.notes else ""), result(t, x.result), t.date(x.date, "short"), x.by) for x in c.tests),
+            tuple(t.t(f"pdf.col.{col}") for col in ("id", "area", "test", "expected", "measured", "result", "date", "by")),
+            tuple(
+                (x.id, x.area, x.description + (f" — {x.notes}" if x.notes else ""), x.expected or "", (x.measured or "") + (f" [{x.instrument}]" if x.instrument else ""), result(t, x.result), t.date(x.date, "short"), x.by)
+                for x in c.tests
+            ),
+        ))
+    if c.instruments:
+        doc.add(Heading(2, t.t("pdf.commissioning.instruments")))
+        doc.add(Table(
+            tuple(t.t(f"pdf.col.{col}") for col in ("id", "instrument", "serial", "calibrated")),
+            tuple((i.id, i.name, i.serial or "", t.date(i.calibrated, "short")) for i in c.instruments),
         ))
     return doc
 
@@ -126,15 +136,67 @@ def test_calls(project: Project, t: Translator) -> Document | None:
     return doc
 
 
-def open_points(project: Project, t: Translator) -> Document:
+def record_date(project: Project):
+    """The date the record speaks of: acceptance, or commissioning when not accepted yet."""
+    c = project.commissioning
+    return c.acceptance.date if c.acceptance else c.date
+
+
+def open_points(project: Project, t: Translator, today: dt.date) -> Document:
+    """The points raised by the record's date, with when each was closed (a closure after the
+    issue date is not known to the record: the point reads open)."""
     c = project.commissioning
     doc = Document(t.t("pdf.commissioning.open_points"))
-    if not c.open_points:
+    raised = [p for p in c.open_points if p.raised is None or p.raised <= record_date(project)]
+    if not raised:
         doc.add(Paragraph((t.t("pdf.commissioning.no_open_points"),)))
         return doc
+
+    def status(p) -> object:
+        if not p.closed or (p.closed_on and p.closed_on > today):
+            return Text(t.t("pdf.open"), strong=True)
+        return t.t("pdf.closed_on", date=t.date(p.closed_on, "short")) if p.closed_on else t.t("pdf.closed")
+
     doc.add(Table(
-        tuple(t.t(f"pdf.col.{col}") for col in ("id", "description", "owner", "due", "status")),
-        tuple((p.id, p.description, p.owner, t.date(p.due, "short"), t.t("pdf.closed") if p.closed else Text(t.t("pdf.open"), strong=True)) for p in c.open_points),
+        tuple(t.t(f"pdf.col.{col}") for col in ("id", "description", "owner", "raised", "due", "status")),
+        tuple((p.id, p.description, p.owner, t.date(p.raised, "short"), t.date(p.due, "short"), status(p)) for p in raised),
+    ))
+    return doc
+
+
+def dect_bases(project: Project, t: Translator) -> Document | None:
+    """Every DECT base of the installation, where it hangs and how it is synchronised."""
+    bases = project.dect.bases
+    if not bases:
+        return None
+    doc = Document(t.t("pdf.commissioning.dect_bases"))
+    doc.add(Paragraph((t.t("pdf.commissioning.dect_bases_total", count=len(bases)),)))
+    doc.add(Table(
+        tuple(t.t(f"pdf.col.{col}") for col in ("id", "model", "site", "location", "sync", "switch_port", "firmware")),
+        tuple(
+            (
+                b.id, b.model, b.site, b.location,
+                t.t("pdf.commissioning.sync", cluster=b.sync_cluster, level=b.sync_level) if b.sync_cluster and b.sync_level else "",
+                f"{b.switch} {b.switch_port}".strip() if b.switch else "",
+                b.firmware_version or "",
+            )
+            for b in bases
+        ),
+    ))
+    return doc
+
+
+def licences(project: Project, t: Translator) -> Document | None:
+    """The licences in force at the record's date (those started later are not part of it)."""
+    date = record_date(project)
+    held = [lic for lic in project.licences if (lic.start is None or lic.start <= date) and (lic.expiry is None or lic.expiry >= date)]
+    if not held:
+        return None
+    doc = Document(t.t("pdf.commissioning.licences"))
+    doc.add(Paragraph((t.t("pdf.commissioning.licences_at", date=t.date(date, "long")),)))
+    doc.add(Table(
+        tuple(t.t(f"pdf.col.{col}") for col in ("id", "licence", "system", "quantity", "start", "expiry")),
+        tuple((lic.id, lic.item, lic.system, t.number(lic.quantity), t.date(lic.start, "short"), t.date(lic.expiry, "short")) for lic in held),
     ))
     return doc
 
@@ -148,22 +210,28 @@ def acceptance(project: Project, t: Translator) -> Document:
         return doc
     verdict = "pdf.commissioning.accepted" if a.accepted else "pdf.commissioning.refused"
     doc.add(Paragraph((Text(t.t(verdict, date=t.date(a.date, "long")), strong=True),)))
-    doc.add(Facts(((t.t("pdf.commissioning.reservations"), a.reservations or t.t("pdf.none")),)))
+    facts = [(t.t("pdf.commissioning.reservations"), a.reservations or t.t("pdf.none"))]
+    if a.backup:
+        facts.append((t.t("pdf.commissioning.acceptance_backup"), ", ".join(v for v in (t.date(a.backup.date, "long"), a.backup.file or "", a.backup.reference or "") if v)))
+    doc.add(Facts(tuple(facts)))
     return doc
 
 
 def build(project: Project, t: Translator, today: dt.date) -> Record | None:
-    """The record, or None when the project holds no commissioning data (`today` is unused here)."""
+    """The record, or None when the project holds no commissioning data."""
     c = project.commissioning
     if c is None:
         return None
-    documents = [overview(project, t, "pdf.commissioning.object"), system(project, t), interfaces(project, t), terminals(project, t), tests(project, t), test_calls(project, t), open_points(project, t), acceptance(project, t)]
+    documents = [
+        overview(project, t, "pdf.commissioning.object"), system(project, t), interfaces(project, t), terminals(project, t), dect_bases(project, t),
+        licences(project, t), tests(project, t), test_calls(project, t), open_points(project, t, today), acceptance(project, t),
+    ]
     return Record(
         name="commissioning",
         title=t.t("pdf.commissioning.title"),
         kind=t.t("pdf.commissioning.kind"),
         documents=[d for d in documents if d is not None],
-        concerns=("pbxdoc", "sites", "contacts", "servers", "interfaces", "terminals", "commissioning"),
+        concerns=("pbxdoc", "sites", "contacts", "servers", "interfaces", "terminals", "dect", "licences", "commissioning"),
         signatures=signatories(project, t, "pdf.signature_integrator", "pdf.signature_customer"),
         signature_statement=t.t("pdf.commissioning.statement"),
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.document import Document, Paragraph, Table
+from generator.document import Document, Facts, Paragraph, Table
 from generator.i18n import Translator
 from generator.model.operations import COMMERCIAL_DOCUMENTS
 from generator.model.project import Project
@@ -16,6 +16,33 @@ from generator.pdf.layout import Record
 from generator.pdf.records.common import contact_name, overview, signatories
 
 KINDS = ("document", "training", "access", "hardware", "other")
+
+
+# The columns of each kind of item: hardware is counted and identified, training names who gave it
+# and who attended; every item says who received it and when.
+COLUMNS = {
+    "hardware": ("item", "quantity", "serials", "warranty_start", "recipient", "date"),
+    "training": ("item", "trainer", "participants", "recipient", "date"),
+}
+DEFAULT_COLUMNS = ("item", "quantity", "recipient", "date")
+
+
+def _cell(project: Project, t: Translator, h, column: str) -> str:
+    if column == "item":
+        return h.item + (f" — {h.notes}" if h.notes else "")
+    if column == "quantity":
+        return t.number(h.quantity) if h.quantity else ""
+    if column == "serials":
+        return ", ".join(h.serials)
+    if column == "warranty_start":
+        return t.date(h.warranty_start, "short")
+    if column == "trainer":
+        return h.trainer or ""
+    if column == "participants":
+        return ", ".join(h.participants)
+    if column == "recipient":
+        return contact_name(project, h.recipient)
+    return t.date(h.date, "short")
 
 
 def items(project: Project, t: Translator) -> list[Document]:
@@ -26,13 +53,24 @@ def items(project: Project, t: Translator) -> list[Document]:
         if not rows:
             continue
         doc = Document(t.t(f"pdf.handover.kinds.{kind}"))
-        columns = ("item", "recipient", "date", "notes") if any(h.notes for h in rows) else ("item", "recipient", "date")
-        doc.add(Table(
-            tuple(t.t(f"pdf.col.{col}") for col in columns),
-            tuple((h.item, contact_name(project, h.recipient), t.date(h.date, "short"), h.notes or "")[: len(columns)] for h in rows),
-        ))
+        columns = COLUMNS.get(kind, DEFAULT_COLUMNS)
+        doc.add(Table(tuple(t.t(f"pdf.col.{col}") for col in columns), tuple(tuple(_cell(project, t, h, col) for col in columns) for h in rows)))
         documents.append(doc)
     return documents
+
+
+def maintenance(project: Project, t: Translator) -> Document | None:
+    """The maintenance contract and its service level, as agreed at handover."""
+    m = project.commissioning.maintenance
+    if m is None:
+        return None
+    doc = Document(t.t("pdf.handover.maintenance"))
+    doc.add(Facts((
+        (t.t("pdf.handover.contract"), f"{m.contract} — {m.provider}"),
+        (t.t("pdf.handover.term"), t.t("pdf.handover.term_range", start=t.date(m.start, "long"), end=t.date(m.end, "long")) if m.end else t.t("pdf.handover.term_open", start=t.date(m.start, "long"))),
+        (t.t("pdf.handover.sla"), m.sla),
+    )))
+    return doc
 
 
 def customer_file(project: Project, t: Translator) -> Document | None:
@@ -65,6 +103,9 @@ def build(project: Project, t: Translator, today: dt.date) -> Record | None:
     if c is None or not c.handover:
         return None
     documents = [overview(project, t, "pdf.handover.object"), *items(project, t), administration(project, t)]
+    contract = maintenance(project, t)
+    if contract:
+        documents.append(contract)
     file_doc = customer_file(project, t)
     if file_doc:
         documents.append(file_doc)

@@ -16,7 +16,7 @@ from generator.i18n import LANGUAGES, Translator
 def test_every_rule_is_documented(lang):
     t = Translator(lang)
     for rule in RULES.values():
-        for key in ("title", "rationale", "remediation", *rule.variants):
+        for key in ("title", "problem", "rationale", "remediation", *rule.variants):
             assert t.has(f"checks.rules.{rule.id}.{key}"), f"{lang}: checks.rules.{rule.id}.{key} is missing"
         assert rule.source.strip(), f"{rule.id} names no source"
     for category in Category:
@@ -49,3 +49,22 @@ def test_catalogue_lists_every_rule_once_by_category():
     assert sorted(i.id for i in infos) == sorted(RULES)
     assert infos == sorted(infos, key=lambda i: (i.category, i.id))
     assert {i.category for i in infos} <= {c.value for c in Category}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_rule_has_a_problem_title_that_is_not_its_goal(lang):
+    """A finding is titled with what is wrong; the rule's goal ("outbound routes have a fallback")
+    printed over a finding reads as its opposite. Rules added in any translation file are covered."""
+    t = Translator(lang)
+    missing = [r for r in sorted(RULES) if not t.has(f"checks.rules.{r}.problem")]
+    assert missing == [], f"{lang}: rules without a problem title: {missing}"
+    same = [r for r in sorted(RULES) if t.t(f"checks.rules.{r}.problem") == t.t(f"checks.rules.{r}.title")]
+    assert same == [], f"{lang}: problem title equal to the goal: {same}"
+
+
+def test_findings_are_titled_with_the_problem_and_the_catalogue_with_the_goal():
+    from generator.checks import describe
+
+    title, message, _ = describe("AVL-ROUTE-FALLBACK", "single", {"route": "r1", "pattern": "0", "lines": "2"}, Translator("en"))
+    assert title == "Outbound route without a fallback"
+    assert {i.id: i.title for i in catalogue("en")}["AVL-ROUTE-FALLBACK"] == "Outbound routes have a fallback"

@@ -15,7 +15,7 @@ from routing_cases import ROUTING_CASES
 
 from generator.checks.registry import RULES
 from generator.model.dect import DectBase, DectRepeater, Handset
-from generator.model.operations import Licence, Waiver
+from generator.model.operations import Licence, RestoreTest, Waiver
 from generator.model.telephony import AnalogueLine, CommunicationServer, SipTrunk
 
 D = dt.date
@@ -97,6 +97,10 @@ def named_terminals(p, model):
     return p.replace(terminals=section(p.terminals, terminals=groups))
 
 
+def restore_test(system, date, result="passed"):
+    return RestoreTest.model_validate({"id": f"rt-{system}", "system": system, "date": date, "by": "test", "result": result})
+
+
 def waiver(rule):
     return Waiver.model_validate({"rule": rule, "object": "*", "justification": "test", "accepted_by": "test", "date": "2026-01-01", "expiry": "2027-01-01"})
 
@@ -112,6 +116,7 @@ CASES = {
     "BKP-321": (lambda p: jobs(p, 1, medium=p.backups.jobs[0].medium), None),
     "BKP-STALE": (lambda p: jobs(p, 0, last_success=D(2026, 11, 1)), None),
     "BKP-RESTORE-TEST": (lambda p: backups(p, restore_tests=[]), None),
+    "BKP-RESTORE-SYSTEM": (lambda p: p, lambda p: backups(p, restore_tests=[*p.backups.restore_tests, restore_test("lau-hv-01", D(2026, 10, 1))])),
     "BKP-FIRMWARE": (lambda p: backups(p, firmware_archive=p.backups.firmware_archive[1:]), None),
     "BKP-CHANGE": (
         lambda p: backups(p, manual_backups=[m for m in p.backups.manual_backups if m.change != "chg-2026-009"]).replace(
@@ -299,3 +304,14 @@ def test_3cx_failover_between_premises_and_cloud_is_reported(small_project, know
     project = standby(small_project)
     project = project.replace(servers=at(project.servers, 1, platform=type(project.servers[1].platform)("cloud"), host=None))
     assert [f.variant for f in findings_of(project, "AVL-FAILOVER-PAIR", knowledge)] == ["hosting"]
+
+
+def test_restore_tests_of_systems_beyond_the_servers(small_project, knowledge):
+    """The hypervisor is backed up but never restored: a finding; a stale or failed test is one too."""
+    (f,) = findings_of(small_project, "BKP-RESTORE-SYSTEM", knowledge)
+    assert (f.object_id, f.variant, f.location.file) == ("lau-hv-01", "never", "backups.yaml")
+    old = backups(small_project, restore_tests=[*small_project.backups.restore_tests, restore_test("lau-hv-01", D(2026, 1, 5))])
+    assert [f.variant for f in findings_of(old, "BKP-RESTORE-SYSTEM", knowledge)] == ["stale"]
+    failed = backups(small_project, restore_tests=[*small_project.backups.restore_tests, restore_test("lau-hv-01", D(2026, 11, 1), "failed")])
+    assert [f.variant for f in findings_of(failed, "BKP-RESTORE-SYSTEM", knowledge)] == ["failed"]
+    assert findings_of(small_project, "BKP-RESTORE-TEST", knowledge) == []  # the servers' rule stays on servers

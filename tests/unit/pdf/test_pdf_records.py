@@ -13,7 +13,7 @@ from generator.i18n import LANGUAGES, Translator, catalogue
 from generator.model.operations import COMMERCIAL_DOCUMENTS
 from generator.pdf.layout import page, phone
 from generator.pdf.records import RECORDS
-from generator.pdf.records import audit
+from generator.pdf.records import audit, audit_evidence
 from generator.pdf.render import shorten_tables
 
 TODAY = dt.date(2026, 11, 20)
@@ -63,15 +63,15 @@ def test_discharge_lists_every_exclusion_and_is_signed_by_the_customer_first(sma
 
 def test_audit_measures_licences_and_backups_against_the_generation_date(small_project):
     t = Translator("en")
-    later = audit.licences(small_project, t, dt.date(2030, 1, 1))
-    earlier = audit.licences(small_project, t, dt.date(2026, 11, 20))
+    later = audit_evidence.licences(small_project, t, dt.date(2030, 1, 1))
+    earlier = audit_evidence.licences(small_project, t, dt.date(2026, 11, 20))
     expiring = [lic for lic in small_project.licences if lic.expiry]
     assert expiring
     later_states = [str(getattr(row[-1], "value", row[-1])) for row in later.blocks[-1].rows]
     assert sum("Expired" in s for s in later_states) == len(expiring)
     earlier_states = [str(getattr(row[-1], "value", row[-1])) for row in earlier.blocks[-1].rows]
     assert any("Expires in 41 days" == s for s in earlier_states)
-    restore = audit.backups(small_project, t, dt.date(2026, 11, 20))
+    restore = audit_evidence.backups(small_project, t, dt.date(2026, 11, 20))
     assert "No restore test" in "".join(str(getattr(c, "value", c)) for b in restore.blocks if isinstance(b, Table) for r in b.rows for c in r)
 
 
@@ -90,9 +90,9 @@ def test_long_tables_are_left_to_the_workbook():
     assert [len(b.rows) if isinstance(b, Table) else "workbook" for b in kept] == [120, "workbook", "workbook", 90]
 
 
-def test_numbers_are_grouped_per_country():
-    assert phone("+41215558000") == "+41 21 555 80 00"
-    assert phone("+33142685300") == "+33 1 42 68 53 00"  # phonenumbers groups French numbers as France does
+def test_numbers_are_grouped_per_country_and_never_split():
+    assert phone("+41215558000") == "+41\u00a021\u00a0555\u00a080\u00a000"  # never split in a cell
+    assert phone("+33142685300") == "+33\u00a01\u00a042\u00a068\u00a053\u00a000"  # grouped as France does
     assert phone("+4179555411") == "+4179555411"  # an invalid number stays as stored
     assert phone(None) == ""
 
@@ -108,12 +108,12 @@ def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
     project = small_project.with_findings(findings)
     record = audit.build(project, Translator("en"), TODAY)
     titles = [d.title for d in record.documents]
-    assert titles[:3] == ["Summary of findings", "Findings — Error", "Findings — Warning"]
-    error_rows = [b for b in record.documents[1].blocks if isinstance(b, Table)][0].rows
+    assert titles[:4] == ["Scope, criteria and method", "Opinion", "Findings — Error", "Findings — Warning"]
+    error_rows = [b for b in record.documents[2].blocks if isinstance(b, Table)][0].rows
     assert error_rows == (("BKP-ENCRYPT", "Backup not encrypted — The job stores the backup in clear.", "job-1", "backups.yaml:12", "Open"),)
-    warning_rows = [b for b in record.documents[2].blocks if isinstance(b, Table)][0].rows
-    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 2027-01-31)" and warning_rows[0][3] == "licences.yaml:3"
-    summary = [b for b in record.documents[0].blocks if isinstance(b, Table)][0].rows
+    warning_rows = [b for b in record.documents[3].blocks if isinstance(b, Table)][0].rows
+    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 31/01/2027)" and warning_rows[0][3] == "licences.yaml:3"
+    summary = [b for b in record.documents[1].blocks if isinstance(b, Table)][0].rows
     assert summary == (("Error", "1", "0", "0"), ("Warning", "0", "1", "0"), ("Information", "0", "0", "0"))
     cited = audit.build(project.with_findings([*findings, Finding("USR-X", Severity.INFO, "users", "t", "m", "u-1", Location("users.csv", 4))]), Translator("en"), TODAY)
     assert "users" in cited.concerns and "users" not in record.concerns

@@ -1,0 +1,95 @@
+"""Issued records are frozen: published byte for byte by every later build; a changed record is a
+reissue naming the original with the changes between the two dates; a record not issued is a draft."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pypdf
+import pytest
+
+from generator.audience import Audience
+from generator.diagnostics import PbxdocError
+from generator.load import load
+from generator.pdf.issued import issues
+from generator.pipeline import build_pdfs
+from generator.pdf.issue import issue
+
+CUSTOMER = Audience.CUSTOMER
+EPOCH_LATER = "1798761600"  # 2027-01-01
+
+
+def _pages_text(path) -> list[str]:
+    """Each page's text, spaces removed (extraction spaces rotated text unevenly)."""
+    return [re.sub(r"\s+", "", p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages]
+
+
+def test_an_issued_record_is_published_byte_for_byte_and_others_are_drafts(small_copy, tmp_path):
+    done = issue(small_copy, "commissioning", "de", CUSTOMER)  # the example carries its French PV already
+    assert (done.number, done.doc_id) == (1, "FRO-TEL-COMMISSIONING-1.3-de-customer")
+    stored = (small_copy / done.pdf).read_bytes()
+    assert all("ENTWURF" not in text for text in _pages_text(small_copy / done.pdf))
+    out = tmp_path / "out"
+    build_pdfs(small_copy, out, "de", CUSTOMER, ("commissioning", "handover"))
+    assert (out / "pdf" / f"{done.doc_id}.pdf").read_bytes() == stored
+    draft = _pages_text(out / "pdf" / "FRO-TEL-HANDOVER-1.3-de-customer.pdf")
+    assert draft and all("ENTWURF—nichtausgestellt" in text for text in draft)  # on every page
+    # Another edition (language, audience) of the same record is not issued: a draft.
+    build_pdfs(small_copy, tmp_path / "fr", "fr", Audience.AUDITOR, ("commissioning",))
+    assert all("PROJET—nonémis" in text for text in _pages_text(tmp_path / "fr" / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-auditor.pdf"))
+
+
+def test_a_changed_record_is_a_reissue_listing_the_changes(small_copy, tmp_path, monkeypatch):
+    first = issue(small_copy, "commissioning", "en", CUSTOMER)
+    with pytest.raises(PbxdocError, match="unchanged since"):
+        issue(small_copy, "commissioning", "en", CUSTOMER)
+    servers = small_copy / "servers.yaml"
+    servers.write_text(servers.read_text(encoding="utf-8").replace('software_version: "20.0 Update 5"', 'software_version: "20.0 Update 7"'), encoding="utf-8")
+    log = small_copy / "changelog.yaml"
+    log.write_text(log.read_text(encoding="utf-8") + "- id: chg-2026-099\n  date: 2026-12-10\n  author: Laura Mottier\n  description: Mise à jour 3CX vers v20 Update 7.\n  devices: [lau-pbx-01]\n", encoding="utf-8")
+    with pytest.raises(PbxdocError, match="dated after"):
+        issue(small_copy, "commissioning", "en", CUSTOMER)  # same date as the first issue
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH_LATER)
+    second = issue(small_copy, "commissioning", "en", CUSTOMER)
+    assert (second.number, second.doc_id) == (2, "FRO-TEL-COMMISSIONING-1.3-en-customer-r2")
+    text = "".join(_pages_text(small_copy / second.pdf))
+    assert "ItreplacesFRO-TEL-COMMISSIONING-1.3-en-customer,issuedon20November2026" in text
+    assert "chg-2026-099" in text and "20.0Update7" in text and "chg-2026-015" not in text  # only changes between the dates
+    index = json.loads((small_copy / "records" / "commissioning-en-customer.json").read_text(encoding="utf-8"))
+    assert [i["doc_id"] for i in index["issues"]] == [first.doc_id, second.doc_id]
+    assert (small_copy / first.pdf).is_file()  # the original is kept
+    build_pdfs(small_copy, tmp_path / "out", "en", CUSTOMER, ("commissioning",))
+    assert (tmp_path / "out" / "pdf" / f"{second.doc_id}.pdf").read_bytes() == (small_copy / second.pdf).read_bytes()
+
+
+def test_a_tampered_issued_record_fails_the_build(small_copy, tmp_path):
+    done = issue(small_copy, "discharge", None, CUSTOMER)
+    path = small_copy / done.pdf
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 1
+    path.write_bytes(bytes(data))
+    with pytest.raises(PbxdocError, match="changed since it was issued"):
+        build_pdfs(small_copy, tmp_path / "out", None, CUSTOMER, ("discharge",))
+    assert not (tmp_path / "out").exists()
+
+
+def test_only_records_are_issued(small_copy):
+    with pytest.raises(PbxdocError, match="only commissioning"):
+        issue(small_copy, "book", None, CUSTOMER)
+
+
+@pytest.mark.parametrize("name, accepted, version", [("fiduciaire-rochat", "6 mai 2024", "18.0 Update 9"), ("clinique-du-lac", "10 avril 2025", "R6.2 SP2")])
+def test_the_examples_publish_their_pv_as_accepted(name, accepted, version, tmp_path):
+    """The examples carry their issued PV (French, customer edition): a build publishes it as it was
+    accepted, with the software of that day, not today's data and not as a draft."""
+    from generator.load import EXAMPLES
+
+    root = EXAMPLES / name
+    (done,) = issues(load(root), "commissioning", "fr", "customer")
+    build_pdfs(root, tmp_path / "out", "fr", CUSTOMER, ("commissioning",))
+    published = tmp_path / "out" / "pdf" / f"{done.doc_id}.pdf"
+    assert published.read_bytes() == (root / done.pdf).read_bytes()
+    text = " ".join(_pages_text(published))
+    assert version.replace(" ", "") in text and accepted.replace(" ", "") in text and "PROJET" not in text
