@@ -18,6 +18,7 @@ from generator.i18n import Translator
 from generator.load import REPO_ROOT
 from generator.renderers import RenderContext
 from generator.site.plugin import SiteSource
+from generator.site.languages import browser_language_script
 
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 
@@ -58,6 +59,7 @@ def language_chooser(languages: tuple[str, ...]) -> str:
         "<!doctype html>\n"
         f'<html lang="{first.lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<script>{browser_language_script(languages)}</script>\n"  # the browser's language first
         f'<meta http-equiv="refresh" content="0; url={languages[0]}/index.html">\n'
         f"<title>{html.escape(first.t('site.redirect.title'))}</title>\n</head>\n<body>\n<main>\n"
         f"  <h1>{html.escape(first.t('site.redirect.title'))}</h1>\n  <p>{html.escape(first.t('site.redirect.text'))}</p>\n"

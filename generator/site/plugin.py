@@ -17,19 +17,23 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import normalize_url
 
 from generator.audience import Audience, for_audience
 from generator.diagnostics import InvalidProject
 from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
-from generator.site.finishing import label_checklists, zoomable_figures
+from generator.site.evidence import in_words
+from generator.site.figures import interactive_figures
+from generator.site.finishing import exclude_directory_from_search, label_checklists
+from generator.site.linking import Linker
 from generator.site.plan import ASSETS, SitePlan, plan_site
 
 TEMPLATES = REPO_ROOT / "templates" / "site"
 ASSET_FOLDER = "assets/pbxdoc"
-STYLESHEETS = ("pbxdoc.css", "branding.css")
-SCRIPTS = ("tables.js",)
+STYLESHEETS = ("pbxdoc.css", "branding.css", "print.css")
+SCRIPTS = ("tables.js", "vendor/svg-pan-zoom/svg-pan-zoom.min.js", "diagrams.js")
 IFRAME_WORKER = f"{ASSET_FOLDER}/vendor/iframe-worker/shim.js"
 
 
@@ -78,6 +82,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         self.prepared: SiteSource | None = None  # set by generator.site.build
         self.source: SiteSource | None = None
         self.plan: SitePlan | None = None
+        self.linker: Linker | None = None
 
     def _source(self, config) -> SiteSource:
         if self.prepared is not None:
@@ -96,7 +101,8 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
     def on_config(self, config):
         source = self.source = self._source(config)
         t = Translator(source.lang)
-        plan = self.plan = plan_site(source.project, t, source.generated, source.staging)
+        plan = self.plan = plan_site(source.project, t, source.generated, source.staging, source.audience.value)
+        self.linker = Linker(plan.links)
         config.site_name = html.escape(plan.site_name)
         config.nav = plan.mkdocs_nav()
         config.theme["language"] = source.lang
@@ -141,7 +147,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         generated += [File.generated(config, path, content=data) for path, data in self.plan.files.items()]
         generated += [File.generated(config, path, abs_src_path=str(src)) for path, src in self.plan.copies.items()]
         for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file() and asset.suffix in (".css", ".js"):
+            if asset.is_file() and (asset.suffix in (".css", ".js") or asset.name.startswith("LICENSE")):  # vendored code ships with its licence
                 generated.append(File.generated(config, f"{ASSET_FOLDER}/{asset.relative_to(ASSETS).as_posix()}", abs_src_path=str(asset)))
         return Files(kept + generated)
 
@@ -152,8 +158,28 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         return page
 
     def on_page_content(self, html, *, page, config, files):  # noqa: A002 (mkdocs names it html)
-        assert self.source is not None
-        return zoomable_figures(label_checklists(html), Translator(self.source.lang).t("site.figure_open"))
+        assert self.source is not None and self.linker is not None and self.plan is not None
+        t = Translator(self.source.lang)
+        words = {key: t.t(f"site.diagram.{key}") for key in ("full", "close", "reset", "download", "hint")}
+        html = interactive_figures(label_checklists(html), page.url, self.plan.files, words)
+        if self.source.audience is not Audience.INTEGRATOR:  # data files are the integrator's business
+            html = in_words(html, page.url, self.plan.evidence, t.t("site.evidence.customer_file"))
+        return exclude_directory_from_search(self.linker.link(html, page.url))
+
+    def on_template_context(self, context, *, template_name, config):
+        """404.html links relative to itself, like every page: the site also works from disk or under a sub-path."""
+        if template_name == "404.html":
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+        return context
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, *, config):
+        """Each person of the directory becomes a search result of their own (see people.py)."""
+        search = config.plugins.get("material/search")  # absent when a customer's mkdocs.yml turns search off
+        if self.plan is not None and search is not None:
+            search.search_index.entries.extend({"location": e.location, "title": e.title, "text": e.text} for e in self.plan.search_entries)
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a file of the project changes, not only the theme."""
