@@ -4,22 +4,34 @@
 (function () {
   "use strict";
   if (typeof window.svgPanZoom !== "function") return;
-  var READABLE = 0.8;  // the diagrams are drawn for A4; below this scale their text is too small to read
+  var READABLE_PX = 11;  // the diagrams are drawn for A4: fitted to a screen, their small text is 3 to 6 px high
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-pbxdoc-diagram]"), function (box, index) {
     var svg = box.querySelector("svg");
     if (!svg) return;
     svg.removeAttribute("width");
     svg.removeAttribute("height");
+    var fitted = textHeight();  // measured as the browser fits the drawing, before svg-pan-zoom takes over
     var zoom = window.svgPanZoom(svg, {
       zoomEnabled: true, panEnabled: true, controlIconsEnabled: true, dblClickZoomEnabled: true,
       mouseWheelZoomEnabled: true, preventMouseEventsDefault: true, zoomScaleSensitivity: 0.25,
       minZoom: 0.3, maxZoom: 20, fit: true, center: true
     });
+    // The most common text height, so that a table's small print reads without zooming. svg-pan-zoom
+    // moves the drawing on the next animation frame: heights are measured once, then scaled by its zoom.
+    function textHeight() {
+      // font size times the scale on screen (a rendered box would not shrink below the browser's minimum font size)
+      var heights = Array.prototype.slice.call(svg.querySelectorAll("text"), 0, 200)
+        .map(function (t) { var m = t.getScreenCTM(); return m ? parseFloat(getComputedStyle(t).fontSize) * Math.abs(m.a) : 0; })
+        .filter(function (h) { return h > 0; })
+        .sort(function (a, b) { return a - b; });
+      return heights.length ? heights[Math.floor(heights.length / 2)] : 0;
+    }
+    var initial = zoom.getSizes().realZoom;
     function readable() {
       zoom.resize(); zoom.fit(); zoom.center();
-      var real = zoom.getSizes().realZoom;
-      if (real < READABLE) zoom.zoom(READABLE / real);
+      var height = fitted * zoom.getSizes().realZoom / initial;
+      if (height > 0 && height < READABLE_PX) zoom.zoomBy(READABLE_PX / height);
     }
     readable();
     var full = box.querySelector("[data-pbxdoc-full]"), close = box.querySelector("[data-pbxdoc-close]");

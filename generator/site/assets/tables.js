@@ -125,7 +125,7 @@
   Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table"), function (table) {
     if (table.closest(".facts") || !table.tHead || table.tHead.rows[0].cells.length < STACK_COLUMNS) return;
     var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent.trim(); });
-    table.classList.add("pbxdoc-stack");
+    table.setAttribute("data-pbxdoc-stack", "");  // not a class: material styles only tables without one
     Array.prototype.forEach.call(table.tBodies, function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
         Array.prototype.forEach.call(row.cells, function (cell, i) { if (headers[i]) cell.setAttribute("data-label", headers[i]); });
