@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from generator.document import Document, Facts, Heading, Paragraph, Text, escape
-from generator.sections.common import SectionContext, join, number_blocks, phone, product, table, titled_table
+from generator.sections.common import SectionContext, group_by, join, number_blocks, phone, product, table, titled_table
 from generator.sections.compliance import worded
 
 FOLDER = "objects"
@@ -69,12 +69,13 @@ def object_pages(ctx: SectionContext, runbooks: dict[str, str]) -> list[ObjectPa
     """Every object's page; runbooks maps a system id to the site path of its runbook page."""
     taken: set[str] = set()
     pages = []
+    related = _Related.of(ctx.project)
     for kind, record, name, site in objects_of(ctx):
         path = f"{FOLDER}/{_slug(kind, record.id, taken)}.md"
         title = ctx.w("objects.title", kind=ctx.w(f"objects.kind.{kind}"), name=name, id=record.id)
         doc = Document(title, slug=path[len(FOLDER) + 1 : -3])
         doc.add(*_FACTS[kind](ctx, record))
-        doc.add(*_concerns(ctx, kind, record, runbooks))
+        doc.add(*_concerns(ctx, kind, record, runbooks, related))
         pages.append(ObjectPage(record.id, kind, name, site, path, doc))
     return pages
 
@@ -174,28 +175,49 @@ def _licence(ctx: SectionContext, lic) -> list:
 _FACTS = {"site": _site, "server": _server, "dect": _dect, "trunk": _trunk, "ups": _ups, "device": _device, "licence": _licence}
 
 
-def _concerns(ctx: SectionContext, kind: str, record, runbooks: dict[str, str]) -> list:
+@dataclass(frozen=True)
+class _Related:
+    """What concerns each object, grouped once (a large customer has 10,000 changes)."""
+
+    licences: dict[str, list]
+    jobs: dict[str, list]
+    tests: dict[str, list]
+    findings: dict[str, list]
+    changes: dict[str, list]
+
+    @classmethod
+    def of(cls, p) -> "_Related":
+        changes: dict[str, list] = {}
+        for c in p.changelog:
+            for device in dict.fromkeys(c.devices):
+                changes.setdefault(device, []).append(c)
+        return cls(group_by(p.licences, lambda lic: lic.system), group_by(p.backups.jobs, lambda j: j.system),
+                   group_by(sorted(p.backups.restore_tests, key=lambda t: t.date, reverse=True), lambda t: t.system),
+                   group_by(p.findings, lambda f: f.object_id), changes)
+
+
+def _concerns(ctx: SectionContext, kind: str, record, runbooks: dict[str, str], related: _Related) -> list:
     """Licences, backups, restore tests, runbook, findings and changes of one object."""
-    w, p, oid = ctx.w, ctx.project, record.id
+    w, oid = ctx.w, record.id
     blocks: list = []
     if kind != "licence":
         licences = [(lic.id, lic.item, f"{ctx.number(lic.used) if lic.used is not None else '–'} / {ctx.number(lic.quantity)}",
-                     ctx.date(lic.expiry) if lic.expiry else "") for lic in p.licences if lic.system == oid]
+                     ctx.date(lic.expiry) if lic.expiry else "") for lic in related.licences.get(oid, [])]
         if licences:
             blocks += titled_table(ctx, w("licences.title"), [w("common.id"), w("licences.item"), w("licences.used_of"), w("licences.expiry")], licences)
-    jobs = [(j.id, ctx.label("backup_method", j.method), j.schedule, ctx.date(j.last_success) if j.last_success else "") for j in p.backups.jobs if j.system == oid]
+    jobs = [(j.id, ctx.label("backup_method", j.method), j.schedule, ctx.date(j.last_success) if j.last_success else "") for j in related.jobs.get(oid, [])]
     if jobs:
         blocks += titled_table(ctx, w("backup.jobs"), [w("backup.job"), w("backup.method"), w("backup.schedule"), w("backup.last_success")], jobs)
-    tests = [(ctx.date(t.date), t.by, ctx.label("test_result", t.result)) for t in sorted(p.backups.restore_tests, key=lambda t: t.date, reverse=True) if t.system == oid]
+    tests = [(ctx.date(t.date), t.by, ctx.label("test_result", t.result)) for t in related.tests.get(oid, [])]
     if tests:
         blocks += titled_table(ctx, w("objects.restore_tests"), [w("changelog.date"), w("objects.by"), w("objects.result")], tests)
     if oid in runbooks:
         blocks += [Heading(2, w("objects.runbook")), Paragraph((Text(f"[{escape(w('objects.runbook_open', id=oid))}](../{runbooks[oid]})", raw=True),))]
     findings = [(ctx.label("severity", f.severity), title, message, f.rule, w(f"compliance.status.{f.status.value}"))
-                for f in p.findings if f.object_id == oid
+                for f in related.findings.get(oid, [])
                 for title, message, _ in [worded(ctx, f)]]
     blocks += titled_table(ctx, w("objects.findings"), [w("compliance.severity"), w("compliance.finding"), w("compliance.message"), w("compliance.rule"), w("compliance.state")], findings)
-    changes = sorted(p.changes_touching(oid), key=lambda c: (c.date, c.id), reverse=True)
+    changes = sorted(related.changes.get(oid, []), key=lambda c: (c.date, c.id), reverse=True)
     if changes:
         blocks += titled_table(ctx, w("objects.changes", count=ctx.number(len(changes))), [w("changelog.date"), w("changelog.ticket"), w("changelog.description")],
                                [(ctx.date(c.date), c.ticket or "", c.description) for c in changes[:CHANGES_SHOWN]])

@@ -12,9 +12,8 @@ import posixpath
 import re
 
 # Text inside these elements is left alone: links already, headings (their permalinks), code and
-# scripts, and the tables' own controls.
-_SKIP = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "button", "title", "svg", "label"}
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>")
+# scripts, diagrams, and the tables' own controls. One pass finds them; ids are linked between them.
+_SKIPPED = re.compile(r"<(a|h[1-6]|code|pre|script|style|button|title|svg|label)\b.*?</\1\s*>", re.S | re.I)
 
 
 class Linker:
@@ -23,36 +22,30 @@ class Linker:
     def __init__(self, targets: dict[str, str]):
         self.targets = dict(targets)
         ids = sorted(self.targets, key=lambda i: (-len(i), i))
-        # An id is whole: not part of a longer word, path, address or id (mtx inside mtx-pbx-01).
-        self._pattern = re.compile(r"(?<![\w.:/@#-])(" + "|".join(map(re.escape, ids)) + r")(?![\w/@-]|[.:]\w)") if ids else None
+        # An id is whole (not part of a longer word, path, address or id: mtx inside mtx-pbx-01) and
+        # in text, not in a tag's attributes (no '>' before the next '<').
+        self._pattern = (re.compile(r"(?<![\w.:/@#-])(" + "|".join(map(re.escape, ids)) + r")(?![\w/@-]|[.:]\w)(?![^<>]*>)")
+                         if ids else None)
 
     def link(self, page_html: str, page_url: str) -> str:
-        if self._pattern is None:
+        if self._pattern is None or self._pattern.search(page_html) is None:
             return page_html
-        base = posixpath.dirname(page_url)
-        out: list[str] = []
-        depth = 0  # how many skipped elements are open
-        position = 0
-        for tag in _TAG.finditer(page_html):
-            out.append(self._text(page_html[position : tag.start()], base, page_url) if depth == 0 else page_html[position : tag.start()])
-            out.append(tag[0])
-            position = tag.end()
-            name = tag[2].lower()
-            if name in _SKIP and not tag[3]:
-                depth += -1 if tag[1] else 1
-                depth = max(depth, 0)
-        out.append(self._text(page_html[position:], base, page_url) if depth == 0 else page_html[position:])
-        return "".join(out)
-
-    def _text(self, text: str, base: str, page_url: str) -> str:
-        if not text.strip():
-            return text
+        base = posixpath.dirname(page_url) or "."
+        hrefs: dict[str, str] = {}
 
         def replace(m: re.Match) -> str:
             target = self.targets[m[1]]
             if target == page_url:
                 return m[0]
-            href = posixpath.relpath(target, base or ".")
-            return f'<a class="pbxdoc-ref" href="{href}">{m[1]}</a>'
+            if target not in hrefs:
+                hrefs[target] = posixpath.relpath(target, base)
+            return f'<a class="pbxdoc-ref" href="{hrefs[target]}">{m[1]}</a>'
 
-        return self._pattern.sub(replace, text)
+        out: list[str] = []
+        position = 0
+        for skipped in _SKIPPED.finditer(page_html):
+            out.append(self._pattern.sub(replace, page_html[position : skipped.start()]))
+            out.append(skipped[0])
+            position = skipped.end()
+        out.append(self._pattern.sub(replace, page_html[position:]))
+        return "".join(out)

@@ -34,4 +34,12 @@ def tabs(sections: list[tuple[str, object]], t: Translator) -> list:
     grouped: dict[str, list] = {tab: [] for tab, _ in TABS}
     for slug, entry in sections:
         grouped[tab_of.get(slug, DEFAULT_TAB)].append(entry)
-    return [NavGroup(t.t(f"site.nav.tabs.{tab}"), tuple(_child(e) for e in entries)) for tab, entries in grouped.items() if entries]
+    return [_tab(t.t(f"site.nav.tabs.{tab}"), entries) for tab, entries in grouped.items() if entries]
+
+
+def _tab(title: str, entries: list):
+    """A tab of one page is that page under the tab's name: a page of its own keeps its table of
+    contents in the sidebar (a section's index page would not show it)."""
+    if len(entries) == 1 and not isinstance(entries[0], NavGroup):
+        return NavLink(title, _child(entries[0])[1])
+    return NavGroup(title, tuple(_child(e) for e in entries))
