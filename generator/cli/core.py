@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -14,7 +16,7 @@ from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.load import EXAMPLES, SMALL_EXAMPLE, validate
 from generator.output import verify as verify_output
-from generator.renderers import RENDERERS
+from generator.pipeline import RENDERER_NAMES, BuildOptions, StrictFailure, build as run_build
 from generator.schema import write_schemas
 
 
@@ -75,25 +77,23 @@ def build(
     project: Path = project_argument(),
     output: Path = typer.Option(Path("build"), "--output", "-o", help="Output folder; replaced only when the whole build succeeds."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the outputs ({', '.join(LANGUAGES)}); default: the project's language."),
-    all_languages: bool = typer.Option(False, "--all-languages", help="Build the site in every language, with a language switcher."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    all_languages: bool = typer.Option(False, "--all-languages", help="Build every output in every language (the site with a language switcher)."),
+    audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
     strict: bool = typer.Option(False, "--strict", help="Fail when validating the data gives any warning (for CI); to fail on compliance findings, use `pbxdoc check --fail-on`."),
-    only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(r.name for r in RENDERERS)}."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Typeset and draw everything again, even what earlier builds made from the same data (see PBXDOC_CACHE)."),
+    only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(RENDERER_NAMES)}."),
 ) -> None:
     """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
-    from generator.pipeline import BuildOptions, StrictFailure, build as run_build
-
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
-    names = [r.name for r in RENDERERS]
     for name in only:
-        if name not in names:
-            fail(f"unknown renderer {name!r}; choose one of {', '.join(names)}", 2)
+        if name not in RENDERER_NAMES:
+            fail(f"unknown renderer {name!r}; choose one of {', '.join(RENDERER_NAMES)}", 2)
     root = resolve_project(project)
-    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only))
-    show = interactive()
+    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only), cache=not no_cache)
     try:
-        result = run_build(root, options, progress=(lambda stage: console.print(f"  {stage}...", markup=False)) if show else (lambda stage: None))
+        with build_progress(interactive(), ["load", *(options.only or RENDERER_NAMES)]) as progress:
+            result = run_build(root, options, progress=progress)
     except InvalidProject as e:
         invalid(e)
     except StrictFailure as e:
@@ -103,8 +103,33 @@ def build(
         fail(str(e))
     print_report(result.report)
     files = len(result.manifest["files"])
+    if result.unchanged:
+        console.print(f"{output} is up to date: it holds this very build ({files} files, every one as its manifest lists it)", markup=False)
+        return
     timings = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stages)
     console.print(f"built {files} files into {output} ({timings})", markup=False)
+
+
+@contextmanager
+def build_progress(show: bool, stages: list[str]) -> Iterator[Callable[[str], None]]:
+    """On a terminal, one live line: the stage running, its detail, the time so far, the stages
+    left; elsewhere (CI logs, pipes) nothing."""
+    if not show:
+        yield lambda stage: None
+        return
+    from rich.markup import escape
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TimeElapsedColumn(), TextColumn("{task.description}"), console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(stage: str) -> None:
+            name = stage.split(":", 1)[0]
+            left = stages[stages.index(name) + 1 :] if name in stages else []
+            later = f" · then {', '.join(left)}" if left else ""
+            bar.update(task, description=escape(f"{stage}{later}"))
+
+        yield progress
 
 
 @app.command()

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.checks.completeness import ITEMS
 from generator.diagnostics import Severity
 from generator.document import BulletList, Document, Facts, Heading, Paragraph, Text, escape, inline
 from generator.model.findings import FindingStatus
 from generator.model.operations import LicenceKind
 from generator.sections.common import SectionContext, join, mail_link, note, phone, phone_link, product, table
-from generator.sections.compliance import worded
 from generator.sections.obligations import due_within, nearly_full_licences
 
 
@@ -43,7 +43,7 @@ def _customer(ctx: SectionContext) -> Facts:
         (ctx.w("home.support_email"), mail_link(info.integrator.email)),
         (ctx.w("home.support_hours"), info.integrator.support_hours or ""),
         (ctx.w("home.version"), ctx.w("home.version_value", version=info.document.version, date=ctx.date(info.document.date), author=info.document.author)),
-        (ctx.w("home.classification"), info.document.classification),
+        (ctx.w("home.classification"), info.classification_in(ctx.t)),
     ]
     return Facts(tuple((k, v) for k, v in items if v))
 
@@ -115,27 +115,21 @@ def _compliance(ctx: SectionContext) -> list:
     rows = [(ctx.label("severity", sev), ctx.number(sum(1 for f in active if f.severity is sev))) for sev in Severity]
     rows.append((ctx.w("home.compliance.waived"), ctx.number(waived)))
     blocks.append(table([ctx.w("compliance.severity"), ctx.w("home.compliance.count")], rows))
-    assessed = completeness(ctx.project)
-    if assessed is not None:
-        score, missing = assessed
-        blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(round(score, 2))),)))
-        if missing:
-            labels = tuple(ctx.t.t(f"checks.completeness.{i}") if ctx.t.has(f"checks.completeness.{i}") else i for i in missing)
-            blocks += [Paragraph((ctx.w("home.compliance.missing"),)), BulletList(labels)]
+    score, missing = completeness(ctx.project)
+    blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(round(score, 2))),)))
+    if missing:
+        labels = tuple(ctx.t.t(f"checks.completeness.{i}") if ctx.t.has(f"checks.completeness.{i}") else i for i in missing)
+        blocks += [Paragraph((ctx.w("home.compliance.missing"),)), BulletList(labels)]
     return blocks
 
 
-def completeness(project) -> tuple[float, list[str]] | None:
-    """(share of the customer-file items present, ids of the missing ones), or None without the checks.
+def completeness(project) -> tuple[float, list[str]]:
+    """(share of the customer-file items present, ids of the missing ones).
 
     Read from the checks' DOC-ITEM findings, not recomputed: the checks ran on the whole project,
     before the audience filter hid commercial documents and premises access, so their verdict
     holds for every audience (recomputing here would call offers missing on a customer's site).
     """
-    try:
-        from generator.checks.completeness import ITEMS
-    except ImportError:
-        return None
     missing = sorted({f.object_id for f in project.findings if f.rule == "DOC-ITEM" and f.object_id in ITEMS}, key=list(ITEMS).index)
     return 1 - len(missing) / len(ITEMS), missing
 
@@ -176,7 +170,7 @@ def _attention(ctx: SectionContext) -> list:
     blocks.append(_status(ctx, active, due))
     if active:
         rows = [(ctx.label("severity", f.severity), title, f.object_id, message, f.rule)
-                for f in active for title, message, _ in [worded(ctx, f)]]
+                for f in active for title, message in [(f.title, f.message)]]
         blocks += [Heading(3, ctx.w("attention.findings", count=ctx.number(len(rows)))),
                    table([ctx.w("compliance.severity"), ctx.w("compliance.finding"), ctx.w("compliance.object"), ctx.w("compliance.message"), ctx.w("compliance.rule")], rows)]
     if due:

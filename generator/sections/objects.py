@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from generator.document import Document, Facts, Heading, Paragraph, Text, escape
 from generator.sections.common import SectionContext, group_by, join, number_blocks, phone, product, table, titled_table
-from generator.sections.compliance import worded
 
 FOLDER = "objects"
 CHANGES_SHOWN = 30
@@ -215,7 +214,7 @@ def _concerns(ctx: SectionContext, kind: str, record, runbooks: dict[str, str], 
         blocks += [Heading(2, w("objects.runbook")), Paragraph((Text(f"[{escape(w('objects.runbook_open', id=oid))}](../{runbooks[oid]})", raw=True),))]
     findings = [(ctx.label("severity", f.severity), title, message, f.rule, w(f"compliance.status.{f.status.value}"))
                 for f in related.findings.get(oid, [])
-                for title, message, _ in [worded(ctx, f)]]
+                for title, message in [(f.title, f.message)]]
     blocks += titled_table(ctx, w("objects.findings"), [w("compliance.severity"), w("compliance.finding"), w("compliance.message"), w("compliance.rule"), w("compliance.state")], findings)
     changes = sorted(related.changes.get(oid, []), key=lambda c: (c.date, c.id), reverse=True)
     if changes:

@@ -2,8 +2,7 @@
 
 Each download is an entry (path, title, kind, language, audience, size, sha256): the table names
 files by what they are, for whom and in which language, and publishes them under a name saying
-the same. Today the build's files are found in the staging folder (their titles and languages read
-from the PDFs themselves); the entries do not depend on that, so the build can hand them over.
+the same. The build's files are the products its renderers declare, never whatever lies in the folder.
 Customer documents are published only in passive formats: an SVG or HTML file from the data could
 run script in the site's origin, so those stay listed but unpublished.
 """
@@ -15,14 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfReader
-
 from generator.document import Block, Heading, Paragraph, Table, Text, escape
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.output import sha256_file
 
-BUILD_OUTPUTS = ("pdf/**/*.pdf", "xlsx/**/*.xlsx")
 PASSIVE_FORMATS = {".pdf", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".xlsx", ".xls", ".ods", ".docx", ".doc", ".odt", ".zip", ".eml", ".msg"}
 
 
@@ -49,30 +45,18 @@ def file_name(*parts: str) -> str:
     return text[:80].rstrip("-") or "file"
 
 
-def _pdf_title_and_language(path: Path) -> tuple[str, str]:
-    reader = PdfReader(path)
-    title = (reader.metadata.title if reader.metadata else None) or path.stem
-    language = str(reader.trailer["/Root"].get("/Lang", ""))[:2]
-    return str(title), language
-
-
-def build_outputs(staging: Path | None, t: Translator | None = None, audience: str = "") -> list[Download]:
-    """The PDFs and workbooks that earlier renderers wrote into the build's staging folder."""
-    if staging is None or not staging.is_dir():
-        return []
+def build_outputs(staging: Path, products, t: Translator | None = None) -> list[Download]:
+    """The files the build's renderers made (`generator.renderers.base.Product`s), as written in
+    the staging folder, published under a name that starts with their title."""
     t = t or Translator("en")
-    found = sorted({p for pattern in BUILD_OUTPUTS for p in staging.glob(pattern) if p.is_file()})
-    downloads = []
-    for path in found:
-        if path.suffix == ".pdf":
-            title, language = _pdf_title_and_language(path)
-            kind = t.t("site.downloads.format_pdf")
-        else:
-            title, language, kind = t.t("site.downloads.workbook_title"), t.lang, t.t("site.downloads.format_xlsx")
-        folder = path.relative_to(staging).parts[0]
-        name = file_name(title, path.stem if path.suffix == ".pdf" else "", language, audience) + path.suffix.lower()
-        downloads.append(Download.of(path, f"downloads/{folder}/{name}", title, kind, language, audience))
-    return downloads
+    kinds = {"pdf": "site.downloads.format_pdf", "workbook": "site.downloads.format_xlsx"}
+    found = []
+    for p in sorted(products, key=lambda p: p.path):
+        folder, name = p.path.rsplit("/", 1) if "/" in p.path else ("", p.path)
+        stem, suffix = (name.rsplit(".", 1) + [""])[:2]
+        site_path = "/".join(x for x in ("downloads", folder, file_name(p.title, stem) + (f".{suffix.lower()}" if suffix else "")) if x)
+        found.append(Download.of(staging / p.path, site_path, p.title, t.t(kinds[p.kind]), p.lang, p.audience.value))
+    return found
 
 
 def project_attachments(project: Project, t: Translator | None = None) -> dict[str, Download]:

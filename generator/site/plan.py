@@ -15,9 +15,10 @@ from pathlib import Path
 from generator.document import Document, Heading, Paragraph, Text, escape, to_markdown
 from generator.i18n import Translator
 from generator.model.project import Project
+from generator.content import Content
 from generator.runbooks import slug_for
-from generator.sections import numbering, objects, section_context
-from generator.site import calendar, downloads, evidence, navigation, people, printing, sources
+from generator.sections import numbering, objects
+from generator.site import calendar, downloads, evidence, navigation, people, printing
 from generator.site.branding import Branding, branding_of
 from generator.site.structure import NavEntry, NavGroup, NavLink, SearchEntry, SitePage
 from generator.site.parts import split_document
@@ -78,20 +79,21 @@ def pages_of(document: Document, path: str, t: Translator) -> list[SitePage]:
     return pages
 
 
-def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: Path | None = None, audience: str = "") -> SitePlan:
-    """Every page, figure and download of one language's site."""
-    today = generated.date()
-    ctx = section_context(project, t, today)
-    outputs = downloads.build_outputs(staging, t, audience)
+def plan_site(content: Content, outputs: list[downloads.Download] = ()) -> SitePlan:
+    """Every page, figure and download of one language's site; outputs are the build's files
+    offered for download (the PDFs and workbook of the same language)."""
+    project, t, generated = content.project, content.translator, content.generated
+    ctx = content.section_context
+    outputs = list(outputs)
     attached = downloads.project_attachments(project, t)
     offered = downloads.download_blocks(outputs, attached, project, t, generated)
-    documents = sources.section_documents(project, t, today)
+    documents = list(content.sections)
     slugs = [slug_of(d) for d in documents]
     if numbering.USERS_SLUG not in slugs:  # the directory of people is on every site, however small
         documents.insert(slugs.index("numbering") + 1 if "numbering" in slugs else len(documents), numbering.users_document(ctx))
     if not any(slug_of(d) == DOWNLOADS_SLUG for d in documents):
         documents.append(Document(t.t("site.downloads.title"), [], DOWNLOADS_SLUG))
-    runbooks = sources.runbook_documents(project, t, today)
+    runbooks = [(content.equipment_name(book.system_id), book.document) for book in content.runbooks]
 
     sections: list[tuple[str, NavEntry]] = []
     pages: list[SitePage] = []
@@ -119,7 +121,7 @@ def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: 
     nav = navigation.tabs(sections, t)
 
     branding = branding_of(project)
-    files = sources.figures(project, t, today)
+    files = dict(content.figures)
     files["assets/pbxdoc/branding.css"] = branding.css().encode()
     files["assets/pbxdoc/print.css"] = printing.print_css(project, t, generated).encode()
     files[calendar.PATH] = calendar.calendar_feed(project, t, generated)

@@ -6,12 +6,11 @@ import datetime as dt
 
 from generator.diagnostics import Location, Severity
 from generator.document import to_markdown
-from generator.i18n import Translator
 from generator.model.findings import Finding
 from generator.model.operations import LicenceKind
-from generator.sections import build_sections
 from generator.sections.obligations import ObligationKind, due_within, nearly_full_licences, obligations
 from sections_fixtures import TODAY, small  # noqa: F401  (fixtures)
+from tests.helpers import content_of
 
 
 def _licence(small, **update):
@@ -19,7 +18,7 @@ def _licence(small, **update):
 
 
 def _home(project, lang="en") -> str:
-    return to_markdown(build_sections(project, Translator(lang), TODAY)[0])
+    return to_markdown(content_of(project, lang, TODAY).sections[0])
 
 
 def _warning(object_id="lau-pbx-01") -> Finding:
