@@ -1,4 +1,4 @@
-"""What the site holds, decided from the model alone: pages, navigation, figures and downloads.
+"""What the site holds, decided from the build's content: pages, navigation, figures and downloads.
 
 The plan is plain data; the mkdocs plugin only hands it over. Customer text reaches the pages as
 escaped Markdown (generator.document) and the navigation as escaped titles.
@@ -6,22 +6,20 @@ escaped Markdown (generator.document) and the navigation as escaped titles.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content import Content
 from generator.document import Document, Heading, Paragraph, Text, escape, to_markdown
 from generator.i18n import Translator
-from generator.model.project import Project
-from generator.content import Content
 from generator.runbooks import slug_for
 from generator.sections import numbering, objects
 from generator.site import calendar, downloads, evidence, navigation, people, printing
 from generator.site.branding import Branding, branding_of
-from generator.site.structure import NavEntry, NavGroup, NavLink, SearchEntry, SitePage
 from generator.site.parts import split_document
+from generator.site.structure import NavEntry, NavGroup, NavLink, SearchEntry, SitePage
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 BACKUP_SLUG = "backup"  # its page becomes the index of a section holding the runbooks
