@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer("diagrams", diagrams.render, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", data.render, "The validated model as JSON, for integrations"),
     Renderer("workbook", render_workbook_files, "The customer workbook: one sheet per tabular record (xlsx), per language", offers=True),
-    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True),
+    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True, alongside=True),
     Renderer("site", render_site, "The customer documentation site (mkdocs-material), in OUT/site"),
 )
 RENDERER_NAMES: tuple[str, ...] = tuple(r.name for r in RENDERERS)
@@ -91,16 +92,49 @@ def _manifest_extra(prepared: Prepared) -> dict:
 def render(
     prepared: Prepared, output: Output, renderers: tuple[Renderer, ...], progress: Callable[[str], None] = lambda stage: None, cache: Cache = NO_CACHE
 ) -> tuple[list[tuple[str, float]], tuple[Product, ...]]:
-    """Run the renderers in order into the staging output; the site last, offered the others' files."""
+    """Run the renderers in order into the staging output; the site last, offered the others' files.
+
+    A renderer marked `alongside` (the PDFs: worker processes do the typesetting) runs in a thread
+    of its own while the next ones run; the site writes its downloads table last, after waiting
+    for it. Its failure fails the build like any other."""
     stages: list[tuple[str, float]] = []
     products: list[Product] = []
-    for renderer in renderers:
-        progress(renderer.name)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbxdoc-alongside")
+    running: list[tuple[Renderer, Future]] = []
+
+    def context(renderer: Renderer, later=None) -> RenderContext:
+        return RenderContext(prepared.contents, output, tuple(products), cache, lambda detail, name=renderer.name: progress(f"{name}: {detail}"), later)
+
+    def timed(renderer: Renderer, ctx: RenderContext) -> tuple[list[Product], float]:
         started = time.perf_counter()
-        made = renderer.render(RenderContext(prepared.contents, output, tuple(products), cache, lambda detail, name=renderer.name: progress(f"{name}: {detail}")))
-        if renderer.offers:
-            products += made
-        stages.append((renderer.name, time.perf_counter() - started))
+        return renderer.render(ctx), time.perf_counter() - started
+
+    alongside: list[Product] = []
+
+    def finish() -> tuple[Product, ...]:
+        """Wait for the renderers running alongside; every product they made (asked again, the same)."""
+        while running:
+            renderer, future = running.pop(0)
+            result, seconds = future.result()
+            stages.append((renderer.name, seconds))
+            if renderer.offers:
+                alongside.extend(result)
+                products.extend(result)
+        return tuple(alongside)
+
+    try:
+        for renderer in renderers:
+            progress(renderer.name)
+            if renderer.alongside:
+                running.append((renderer, pool.submit(timed, renderer, context(renderer))))
+                continue
+            result, seconds = timed(renderer, context(renderer, finish if running else None))
+            stages.append((renderer.name, seconds))
+            if renderer.offers:
+                products += result
+        finish()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return stages, tuple(products)
 
 

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import markdown
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -26,12 +31,13 @@ from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
 from generator.prepare import prepare
-from generator.site.downloads import Download
+from generator.document import block_markdown
+from generator.site.downloads import Download, download_blocks, project_attachments
 from generator.site.evidence import in_words
 from generator.site.figures import interactive_figures
 from generator.site.finishing import exclude_directory_from_search, label_checklists
 from generator.site.linking import Linker
-from generator.site.plan import ASSETS, SitePlan, plan_site
+from generator.site.plan import ASSETS, DOWNLOADS_MARK, SitePlan, plan_site
 
 TEMPLATES = REPO_ROOT / "templates" / "site"
 ASSET_FOLDER = "assets/pbxdoc"
@@ -47,6 +53,8 @@ class SiteSource:
     content: Content
     outputs: tuple[Download, ...] = ()  # the build's PDFs and workbook of this language
     languages: tuple[str, ...] = ()  # every language built side by side (for the switcher)
+    # Files still being made while the site builds (the PDFs): called at the end, it waits for them.
+    later: Callable[[], tuple[Download, ...]] | None = None
 
     @property
     def project(self) -> Project:
@@ -109,7 +117,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
     def on_config(self, config):
         source = self.source = self._source(config)
         t = Translator(source.lang)
-        plan = self.plan = plan_site(source.content, source.outputs)
+        plan = self.plan = plan_site(source.content, source.outputs, deferred=source.later is not None)
         self.linker = Linker(plan.links)
         config.site_name = html.escape(plan.site_name)
         config.nav = plan.mkdocs_nav()
@@ -185,11 +193,29 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         return context
 
     @event_priority(50)  # before the search plugin writes its index
-    def on_post_build(self, *, config):
-        """Each person of the directory becomes a search result of their own (see people.py)."""
+    def on_post_build(self, *, config) -> None:
+        """Each person of the directory becomes a search result of their own (see people.py).
+        Then the downloads table of files made while the site was built: written last, into the
+        page that holds the mark, with the files copied beside the site."""
         search = config.plugins.get("material/search")  # absent when a customer's mkdocs.yml turns search off
         if self.plan is not None and search is not None:
             search.search_index.entries.extend({"location": e.location, "title": e.title, "text": e.text} for e in self.plan.search_entries)
+        source = self.source
+        if source is None or source.later is None:
+            return
+        outputs = list(source.outputs) + list(source.later())
+        t = Translator(source.lang)
+        blocks = download_blocks(outputs, project_attachments(source.project, t), source.project, t, source.generated)[1:]  # the heading is there
+        table = markdown.markdown("\n\n".join(block_markdown(b) for b in blocks), extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        site = Path(config.site_dir)
+        marked = [p for p in sorted(site.glob("*.html")) if DOWNLOADS_MARK in p.read_text(encoding="utf-8")]
+        for page in marked:
+            text = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r"(<p>)?" + re.escape(DOWNLOADS_MARK) + r"(</p>)?", lambda m: table, text, count=1), encoding="utf-8")
+        for download in outputs:
+            target = site / download.site_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(download.source, target)
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a file of the project changes, not only the theme."""
