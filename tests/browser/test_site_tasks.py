@@ -131,6 +131,8 @@ def test_diagram_text_is_readable_at_first_sight(sites, page):
 def test_long_tables_sort_and_filter_and_stack_on_a_phone(sites, page):
     page.goto(sites["clinic"].url("changelog.html"))
     assert page.locator(".pbxdoc-table-bar input[type=search]").count() >= 1
+    bar, table = page.locator(".pbxdoc-table-bar").first.bounding_box(), page.locator("article table").first.bounding_box()
+    assert page.locator("h1").first.bounding_box()["y"] < bar["y"] < table["y"]  # the filter sits on its table
     assert page.locator("article table[class]").count() == 0  # material styles only tables without a class
     assert page.locator("article table").first.evaluate("t => getComputedStyle(t).display") != "block"  # the phone layout only
     page.set_viewport_size(PHONE)

@@ -57,7 +57,15 @@
     var pageInfo = document.createElement("span");
     var next = button(label("next"), function () { state.page += 1; render(); });
     pager.appendChild(previous); pager.appendChild(pageInfo); pager.appendChild(next);
-    var holder = table.closest(".sortable") || table.parentNode;
+    // A table of its own (not in a .sortable block) gets a block to hold its bar and pager: material
+    // wraps tables for scrolling only after this script has run.
+    var holder = table.closest(".sortable");
+    if (!holder) {
+      holder = document.createElement("div");
+      holder.className = "pbxdoc-table";
+      table.parentNode.insertBefore(holder, table);
+      holder.appendChild(table);
+    }
     holder.insertBefore(bar, holder.firstChild);
     holder.appendChild(pager);
 
