@@ -25,7 +25,7 @@ def print_css(project: Project, t: Translator, generated: dt.datetime) -> str:
         "  @page {\n"
         "    margin: 18mm 14mm 16mm;\n"
         f"    @top-left {{ content: {css_string(identity)}; font: 8pt sans-serif; color: #444; }}\n"
-        f"    @top-right {{ content: {css_string(doc.classification)}; font: 8pt sans-serif; color: #444; }}\n"
+        f"    @top-right {{ content: {css_string(project.pbxdoc.classification_in(t))}; font: 8pt sans-serif; color: #444; }}\n"
         f"    @bottom-right {{ content: {css_string(page + ' ')} counter(page) {css_string(' ' + of + ' ')} counter(pages); font: 8pt sans-serif; color: #444; }}\n"
         "  }\n"
         "}\n"

@@ -86,3 +86,14 @@ def test_the_evidence_pages_are_those_of_the_plan(small_plan, small_project):
 def test_the_home_page_offers_the_calendar_after_what_needs_attention(small_plan):
     home = small_plan.pages[0].markdown
     assert home.index("{#attention}") < home.index("(calendar.ics)") < home.index("## Qui appeler")
+
+
+def test_printed_pages_carry_the_edition_in_their_margins(small_project, fr, generated):
+    from generator.site.printing import css_string, print_css
+
+    doc = small_project.pbxdoc.document
+    css = print_css(small_project, fr, generated)
+    assert css_string(f"{doc.id_prefix}-SITE-{doc.version}") [1:-1] in css and "counter(page)" in css and "counter(pages)" in css
+    without = small_project.pbxdoc.model_copy(update={"document": doc.model_copy(update={"classification": None})})
+    assert css_string("Confidentiel")[1:-1] in print_css(small_project.replace(pbxdoc=without), fr, generated)  # the catalogue's word
+    assert css_string('a"}</style>') == '"a\\000022\\00007d\\00003c\\00002fstyle\\00003e"'
