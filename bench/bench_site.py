@@ -53,7 +53,7 @@ def plain_mkdocs(plan, project, docs: Path, site: Path) -> float:
             target = docs / ASSET_FOLDER / asset.relative_to(ASSETS)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(asset, target)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     config = load_config(
         str(MKDOCS_YML),
         docs_dir=str(docs),
@@ -67,7 +67,7 @@ def plain_mkdocs(plan, project, docs: Path, site: Path) -> float:
     config.theme["language"] = plan.lang
     PbxdocPlugin._template_dirs(config, project)
     build(config)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,18 +88,22 @@ def main(argv: list[str] | None = None) -> int:
         content.figures  # drawn by the diagrams renderer before the site, in a build
         source = SiteSource(content)
 
-        fulls, plains, plannings = [], [], []
+        fulls, plains, plannings, full_cpus, plain_cpus = [], [], [], [], []
         for run in range(args.repeat):  # interleaved, so that warm caches favour neither
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             build_language(source, work / "site")
             fulls.append(time.perf_counter() - start)
+            full_cpus.append(time.process_time() - cpu)
 
             start = time.perf_counter()
             plan = plan_site(content)
             plannings.append(time.perf_counter() - start)
             shutil.rmtree(work / "docs", ignore_errors=True)
-            plains.append(plain_mkdocs(plan, project, work / "docs", work / "plain-site"))
+            plain_wall, plain_cpu = plain_mkdocs(plan, project, work / "docs", work / "plain-site")
+            plains.append(plain_wall)
+            plain_cpus.append(plain_cpu)
         full, plain, planning = min(fulls), min(plains), min(plannings)
+        full_cpu, plain_cpu = min(full_cpus), min(plain_cpus)
         pages = len(plan.pages)
         size = sum(p.stat().st_size for p in (work / "site").rglob("*") if p.is_file()) / (1024 * 1024)
 
@@ -109,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  plain mkdocs build of the same pages: {plain:6.2f} s")
     print(f"  of which pbxdoc planning the pages:  {planning:6.2f} s")
     print(f"  pbxdoc overhead on mkdocs:           {overhead * 100:6.1f} %   target < 20 %")
+    # On a shared machine the wall clock measures the neighbours too; the CPU time of this process does not.
+    print(f"  CPU time: site build {full_cpu:6.2f} s, plain mkdocs {plain_cpu:6.2f} s, overhead {(full_cpu - plain_cpu) / plain_cpu * 100:5.1f} %")
     return 0 if full < 30 and overhead < 0.20 else 1
 
 

@@ -7,12 +7,14 @@ the document tree escapes it, and our own words come from `translations/<lang>/s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from babel.dates import format_timedelta
 
-from generator.document import Admonition, Heading, Inline, Paragraph, Table, Text
+from generator.document import Admonition, Heading, Inline, Paragraph, Table, Text, escape
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.phones import readable
@@ -128,3 +130,19 @@ def group_by(items: Iterable[object], key) -> dict:
     for item in items:
         groups.setdefault(key(item), []).append(item)
     return groups
+
+
+def phone_link(number: str | None) -> Text | str:
+    """A number as a `tel:` link (the data validated it as E.164: a '+' and digits only)."""
+    if not number:
+        return ""
+    if not re.fullmatch(r"\+[0-9]{6,15}", number):
+        return phone(number)
+    return Text(f"[{phone(number)}](tel:{number})", raw=True)
+
+
+def mail_link(address: str | None) -> Text | str:
+    """An e-mail address as a `mailto:` link; the address is escaped as text and percent-encoded as target."""
+    if not address:
+        return ""
+    return Text(f"[{escape(address)}](mailto:{quote(address, safe='@.+-_')})", raw=True)

@@ -11,7 +11,7 @@ def build(ctx: SectionContext) -> list[Document]:
     doc = Document(w("documents.title"), slug="documents")
     docs = sorted(ctx.project.documents, key=lambda d: (d.date, d.id), reverse=True)
     doc.add(table(
-        [w("documents.date"), w("documents.kind"), w("documents.document"), w("documents.where")],
-        [(ctx.date(d.date), ctx.label("document_kind", d.kind), d.title, d.file or d.reference or "") for d in docs],
+        [w("documents.date"), w("documents.kind"), w("documents.document"), w("common.id"), w("documents.where")],
+        [(ctx.date(d.date), ctx.label("document_kind", d.kind), d.title, d.id, d.file or d.reference or "") for d in docs],
     ) if docs else ctx.none())
     return [doc]

@@ -1,12 +1,17 @@
-"""Home: who the customer is, where, the key figures, whom to call, and compliance at a glance."""
+"""Home: what needs attention first (open findings, what falls due), whom to call for a fault,
+then who the customer is, where, and the key figures."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.checks.completeness import ITEMS
 from generator.diagnostics import Severity
-from generator.document import BulletList, Document, Facts, Heading, Paragraph
+from generator.document import BulletList, Document, Facts, Heading, Paragraph, Text, escape, inline
 from generator.model.findings import FindingStatus
-from generator.sections.common import SectionContext, join, note, phone, product, table
+from generator.model.operations import LicenceKind
+from generator.sections.common import SectionContext, join, mail_link, note, phone, phone_link, product, table
+from generator.sections.obligations import due_within, nearly_full_licences
 
 
 def address_line(address) -> str:
@@ -20,8 +25,10 @@ def build(ctx: SectionContext) -> list[Document]:
     info = p.pbxdoc
     doc = Document(ctx.w("home.title", customer=info.customer.name), slug="index")
     doc.add(Paragraph((ctx.w("home.intro", customer=info.customer.name, integrator=info.integrator.name),)))
-    # What a customer opens the page for comes first: whom to call, then the state of the system.
-    doc.add(*_contacts(ctx), *_key_figures(ctx), *_compliance(ctx), Heading(2, ctx.w("home.about")), _customer(ctx), *_sites(ctx), *_practices(ctx))
+    # What a customer opens the page for comes first: how to report a fault, what needs attention,
+    # then whom else to call and the state of the system.
+    doc.add(*_report_fault(ctx), *_attention(ctx), *_contacts(ctx), *_key_figures(ctx), *_compliance(ctx),
+            Heading(2, ctx.w("home.about")), _customer(ctx), *_sites(ctx), *_practices(ctx))
     return [doc]
 
 
@@ -55,8 +62,8 @@ def _customer(ctx: SectionContext) -> Facts:
         (ctx.w("home.integrator"), info.integrator.name),
         (ctx.w("domain.integrator_address"), address_line(info.integrator.address)),
         (ctx.w("home.website"), info.integrator.website or ""),
-        (ctx.w("home.support_phone"), phone(info.integrator.phone)),
-        (ctx.w("home.support_email"), info.integrator.email or ""),
+        (ctx.w("home.support_phone"), phone_link(info.integrator.phone)),
+        (ctx.w("home.support_email"), mail_link(info.integrator.email)),
         (ctx.w("home.support_hours"), info.integrator.support_hours or ""),
         (ctx.w("home.version"), ctx.w("home.version_value", version=info.document.version, date=ctx.date(info.document.date), author=info.document.author)),
         (ctx.w("home.classification"), info.classification_in(ctx.t)),
@@ -89,7 +96,7 @@ def _contacts(ctx: SectionContext) -> list:
     def row(c, order: str) -> tuple:
         role_label = ctx.label("contact_role", c.role)
         role = join([role_label, c.function if c.function != role_label else None], " — ")
-        return (order, c.name, join([role, c.notes], "\n"), c.organisation, phone(c.phone), phone(c.mobile), c.email or "")
+        return (order, c.name, join([role, c.notes], "\n"), c.organisation, phone_link(c.phone), phone_link(c.mobile), mail_link(c.email))
 
     escalation = [row(c, ctx.number(c.escalation)) for c in contacts if c.escalation is not None]
     others = [row(c, "") for c in contacts if c.escalation is None]
@@ -130,13 +137,6 @@ def _compliance(ctx: SectionContext) -> list:
     waived = sum(1 for f in findings if f.status is FindingStatus.WAIVED)
     rows = [(ctx.label("severity", sev), ctx.number(sum(1 for f in active if f.severity is sev))) for sev in Severity]
     rows.append((ctx.w("home.compliance.waived"), ctx.number(waived)))
-    errors = sum(1 for f in active if f.severity is Severity.ERROR)
-    if not findings:
-        blocks.append(note("success", ctx.w("home.compliance.none_title"), ctx.w("home.compliance.none")))
-    elif errors:
-        blocks.append(note("danger", ctx.w("home.compliance.errors_title"), ctx.w("home.compliance.errors", count=ctx.number(errors))))
-    else:
-        blocks.append(note("success", ctx.w("home.compliance.ok_title"), ctx.w("home.compliance.ok")))
     blocks.append(table([ctx.w("compliance.severity"), ctx.w("home.compliance.count")], rows))
     score, missing = completeness(ctx.project)
     blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(round(score, 2))),)))
@@ -155,3 +155,75 @@ def completeness(project) -> tuple[float, list[str]]:
     """
     missing = sorted({f.object_id for f in project.findings if f.rule == "DOC-ITEM" and f.object_id in ITEMS}, key=list(ITEMS).index)
     return 1 - len(missing) / len(ITEMS), missing
+
+
+def _report_fault(ctx: SectionContext) -> list:
+    """Whom to call for a fault, as links a phone dials: the first in the escalation order, the
+    integrator's support, its hours and the maintenance contract to quote."""
+    info = ctx.project.pbxdoc
+    ordered = sorted((c for c in ctx.project.contacts if c.escalation is not None), key=lambda c: (c.escalation, c.name, c.id))
+    first = [c for c in ordered if c.escalation == ordered[0].escalation]
+    contracts = sorted({lic.contract for lic in ctx.project.licences
+                        if lic.kind is LicenceKind.MAINTENANCE and lic.contract and (lic.expiry is None or lic.expiry >= ctx.today)})
+    items = [(ctx.w("attention.fault.call_first"), Text(join([escape(c.name + ", " + c.organisation), _md(phone_link(c.phone or c.mobile))], " — "), raw=True))
+             for c in first]
+    items += [
+        (ctx.w("home.support_phone"), phone_link(info.integrator.phone)),
+        (ctx.w("home.support_email"), mail_link(info.integrator.email)),
+        (ctx.w("home.support_hours"), info.integrator.support_hours or ""),
+        (ctx.w("attention.fault.contract"), join(contracts)),
+    ]
+    return [Heading(2, ctx.w("attention.fault.title"), anchor="report-a-fault"),
+            Paragraph((ctx.w("attention.fault.intro", integrator=info.integrator.name),)),
+            Facts(tuple((k, v) for k, v in items if v))]
+
+
+def _md(value) -> str:
+    return inline(value) if value else ""
+
+
+def _attention(ctx: SectionContext) -> list:
+    """Open findings by severity and what falls due within the policy window, each naming the
+    object it concerns (the site links identifiers to their pages)."""
+    days = ctx.project.pbxdoc.policy.licence_warning_days
+    blocks: list = [Heading(2, ctx.w("attention.title"), anchor="attention")]
+    active = [f for f in ctx.project.findings if f.active and f.severity is not Severity.INFO]
+    due = due_within(ctx.project, ctx.today)
+    full = nearly_full_licences(ctx.project)
+    blocks.append(_status(ctx, active, due))
+    if active:
+        rows = [(ctx.label("severity", f.severity), title, f.object_id, message, f.rule)
+                for f in active for title, message in [(f.title, f.message)]]
+        blocks += [Heading(3, ctx.w("attention.findings", count=ctx.number(len(rows)))),
+                   table([ctx.w("compliance.severity"), ctx.w("compliance.finding"), ctx.w("compliance.object"), ctx.w("compliance.message"), ctx.w("compliance.rule")], rows)]
+    if due:
+        rows = [(ctx.date(o.due), ctx.relative(o.due), ctx.w(f"attention.kind.{o.kind.value}"), o.object_id, o.subject,
+                 _since(ctx, o.kind.value, o.since), o.reference) for o in due]
+        blocks += [Heading(3, ctx.w("attention.due", days=ctx.number(days))),
+                   table([ctx.w("attention.due_date"), ctx.w("attention.when"), ctx.w("attention.what"), ctx.w("compliance.object"),
+                          ctx.w("attention.subject"), ctx.w("attention.since"), ctx.w("attention.reference")], rows)]
+    if full:
+        rows = [(u.licence_id, u.item, ctx.w("attention.use_value", used=ctx.number(u.used), quantity=ctx.number(u.quantity)),
+                 ctx.t.percent(round(u.used / u.quantity, 2))) for u in full]
+        blocks += [Heading(3, ctx.w("attention.licence_use")),
+                   table([ctx.w("compliance.object"), ctx.w("attention.subject"), ctx.w("attention.used"), ctx.w("attention.share")], rows)]
+    return blocks
+
+
+def _status(ctx: SectionContext, active: list, due: list):
+    """One sentence on the state: danger with an open error, warning with an open warning or
+    something due; 'nothing to do' only when neither."""
+    errors = sum(1 for f in active if f.severity is Severity.ERROR)
+    warnings = sum(1 for f in active if f.severity is Severity.WARNING)
+    days = ctx.number(ctx.project.pbxdoc.policy.licence_warning_days)
+    if errors:
+        return note("danger", ctx.w("home.compliance.errors_title"), ctx.w("attention.errors", errors=ctx.number(errors), warnings=ctx.number(warnings), due=ctx.number(len(due))))
+    if warnings or due:
+        return note("warning", ctx.w("attention.warnings_title"), ctx.w("attention.warnings", warnings=ctx.number(warnings), due=ctx.number(len(due)), days=days))
+    return note("success", ctx.w("attention.nothing_title"), ctx.w("attention.nothing", days=days))
+
+
+def _since(ctx: SectionContext, kind: str, day: dt.date | None) -> str:
+    if day is None:
+        return ctx.w("attention.never_tested") if kind == "restore_test" else ""
+    return ctx.date(day)

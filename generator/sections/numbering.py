@@ -2,13 +2,15 @@
 
 Small installations list their users on the numbering page, grouped by department. Beyond
 `INLINE_USERS` the page keeps the per-department summary and the full list becomes a page of its
-own (`numbering-users`), one sortable table per site, so the numbering page stays readable and
-the site's table filter works on one table per site.
+own (`numbering-users`): one directory across sites, so that one filter finds anyone. Each person's
+row carries an anchor (`person_anchor`), so that the site's search opens on that row.
 """
 
 from __future__ import annotations
 
-from generator.document import Document, Facts, Heading, Paragraph
+import re
+
+from generator.document import Document, Facts, Heading, Paragraph, Text, escape
 from generator.sections.common import SectionContext, group_by, join, number_blocks, phone, table, titled_table
 from generator.sections.interfaces import server_name
 
@@ -124,13 +126,21 @@ def _users_by_department(ctx: SectionContext) -> list:
     return blocks
 
 
+def person_anchor(user_id: str) -> str:
+    """The HTML id of a user's row in the directory."""
+    return "person-" + (re.sub(r"[^a-z0-9]+", "-", user_id.lower()).strip("-") or "x")
+
+
 def users_document(ctx: SectionContext) -> Document:
-    """Every user, one sortable table per site, ordered by extension."""
+    """Every user in one directory across sites, ordered by extension; each row anchored."""
     doc = Document(ctx.w("numbering.users_page_title"), slug=USERS_SLUG)
     doc.add(Paragraph((ctx.w("numbering.users_page_intro", count=ctx.number(len(ctx.project.users))),)))
-    for site in sorted(ctx.project.sites, key=lambda s: s.id):
-        members = ctx.project.users_of_site(site.id)
-        if members:
-            doc.add(Heading(2, ctx.w("numbering.users_at_site", site=site.name, count=ctx.number(len(members)))),
-                    table(_user_headers(ctx, True, False), _user_rows(ctx, members, True, False), css_class="sortable"))
+    users = sorted(ctx.project.users, key=_extension_key)
+    if not users:
+        return doc.add(ctx.none())
+    rows = []
+    for user, row in zip(users, _user_rows(ctx, users, True, True)):
+        name = Text(f'<span id="{person_anchor(user.id)}"></span>{escape(row[1])}', raw=True)
+        rows.append((row[0], name, *row[2:]))
+    doc.add(table(_user_headers(ctx, True, True), rows, css_class="sortable directory"))
     return doc

@@ -19,6 +19,7 @@ from generator.load import REPO_ROOT
 from generator.renderers.base import Product, RenderContext
 from generator.site.downloads import build_outputs
 from generator.site.plugin import SiteSource
+from generator.site.languages import browser_language_script
 
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 
@@ -59,6 +60,7 @@ def language_chooser(languages: tuple[str, ...]) -> str:
         "<!doctype html>\n"
         f'<html lang="{first.lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<script>{browser_language_script(languages)}</script>\n"  # the browser's language first
         f'<meta http-equiv="refresh" content="0; url={languages[0]}/index.html">\n'
         f"<title>{html_text(first.t('site.redirect.title'))}</title>\n</head>\n<body>\n<main>\n"
         f"  <h1>{html_text(first.t('site.redirect.title'))}</h1>\n  <p>{html_text(first.t('site.redirect.text'))}</p>\n"
@@ -70,10 +72,11 @@ def render(ctx: RenderContext) -> list[Product]:
     languages = ctx.languages
     site = ctx.output.path("site")
     for content in ctx.contents:
-        offered = build_outputs(ctx.output.staging, [p for p in ctx.products if p.lang == content.lang])
+        t = content.translator
+        offered = build_outputs(ctx.output.staging, [p for p in ctx.products if p.lang == content.lang], t)
         later = None
         if ctx.later is not None:
-            later = lambda lang=content.lang: tuple(build_outputs(ctx.output.staging, [p for p in ctx.later() if p.lang == lang]))  # noqa: E731
+            later = lambda lang=content.lang, t=t: tuple(build_outputs(ctx.output.staging, [p for p in ctx.later() if p.lang == lang], t))  # noqa: E731
         source = SiteSource(content, tuple(offered), languages, later)
         warnings = build_language(source, site / content.lang if len(languages) > 1 else site)
         if warnings:

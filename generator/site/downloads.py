@@ -1,13 +1,16 @@
 """The downloads page: the PDFs and workbook of the same build, and the customer file's documents.
 
-Files are listed with size and SHA-256 so that a customer can check what they received. Customer
-documents are published only in passive formats: an SVG or HTML file from the data could run
-script in the site's origin, so those stay listed but unpublished.
+Each download is an entry (path, title, kind, language, audience, size, sha256): the table names
+files by what they are, for whom and in which language, and publishes them under a name saying
+the same. The build's files are the products its renderers declare, never whatever lies in the folder.
+Customer documents are published only in passive formats: an SVG or HTML file from the data could
+run script in the site's origin, so those stay listed but unpublished.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,32 +25,51 @@ PASSIVE_FORMATS = {".pdf", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".we
 
 @dataclass(frozen=True)
 class Download:
-    source: Path
+    source: Path  # the file to publish
     site_path: str  # where the site publishes it, relative to the site root
+    title: str
+    kind: str  # words: "PDF record", "Excel workbook", a document kind
+    language: str  # fr, de, en; "" when unknown (a customer's file)
+    audience: str  # the edition's audience; "" for a customer's file
     size: int
     sha256: str
-    title: str = ""  # the document's title, when the build made it
 
     @classmethod
-    def of(cls, source: Path, site_path: str, title: str = "") -> "Download":
-        return cls(source, site_path, source.stat().st_size, sha256_file(source), title)
+    def of(cls, source: Path, site_path: str, title: str, kind: str, language: str = "", audience: str = "") -> "Download":
+        return cls(source, site_path, title, kind, language, audience, source.stat().st_size, sha256_file(source))
 
 
-def build_outputs(staging: Path, products) -> list[Download]:
+def file_name(*parts: str) -> str:
+    """A published file's name from what it is (title, kind, language, audience): lowercase, dashed."""
+    text = "-".join(p for p in parts if p)
+    text = re.sub(r"[^a-z0-9]+", "-", text.lower().translate(str.maketrans("àâäçéèêëîïôöùûüß", "aaaceeeeiioouuus"))).strip("-")
+    return text[:80].rstrip("-") or "file"
+
+
+def build_outputs(staging: Path, products, t: Translator | None = None) -> list[Download]:
     """The files the build's renderers made (`generator.renderers.base.Product`s), as written in
-    the staging folder, by path."""
-    return [Download.of(staging / p.path, "downloads/" + p.path, p.title) for p in sorted(products, key=lambda p: p.path)]
+    the staging folder, published under a name that starts with their title."""
+    t = t or Translator("en")
+    kinds = {"pdf": "site.downloads.format_pdf", "workbook": "site.downloads.format_xlsx"}
+    found = []
+    for p in sorted(products, key=lambda p: p.path):
+        folder, name = p.path.rsplit("/", 1) if "/" in p.path else ("", p.path)
+        stem, suffix = (name.rsplit(".", 1) + [""])[:2]
+        site_path = "/".join(x for x in ("downloads", folder, file_name(p.title, stem) + (f".{suffix.lower()}" if suffix else "")) if x)
+        found.append(Download.of(staging / p.path, site_path, p.title, t.t(kinds[p.kind]), p.lang, p.audience.value))
+    return found
 
 
-def project_attachments(project: Project) -> dict[str, Download]:
+def project_attachments(project: Project, t: Translator | None = None) -> dict[str, Download]:
     """Document id -> the published copy of its file, for files in a passive format."""
+    t = t or Translator("en")
     attached: dict[str, Download] = {}
     for document in project.documents:
-        if not document.file:
-            continue
-        source = project.root / document.file
-        if source.suffix.lower() in PASSIVE_FORMATS and source.is_file():
-            attached[document.id] = Download.of(source, f"downloads/documents/{document.id}{source.suffix.lower()}")
+        source = project.file(document.file)
+        if source is not None and source.suffix.lower() in PASSIVE_FORMATS:
+            name = file_name(document.id, document.title)
+            attached[document.id] = Download.of(source, f"downloads/documents/{name}{source.suffix.lower()}", document.title,
+                                                t.label("document_kind", document.kind))
     return attached
 
 
@@ -63,22 +85,18 @@ def _link(text: str, href: str) -> Text:
     return Text(f"[{escape(text)}]({url_path(href)})", raw=True)
 
 
-def _format(path: str, t: Translator) -> str:
-    suffix = Path(path).suffix.lower()
-    return t.t({".pdf": "site.downloads.format_pdf", ".xlsx": "site.downloads.format_xlsx"}.get(suffix, "site.downloads.format_other"))
-
-
 def download_blocks(outputs: list[Download], attached: dict[str, Download], project: Project, t: Translator, generated: dt.datetime) -> list[Block]:
     """One table of every file the site publishes: this build's PDFs and workbook, then the
     customer file's documents; or a sentence saying there are none."""
     blocks: list[Block] = [Heading(2, t.t("site.downloads.build_heading"), anchor="downloads")]
-    rows = [(_link(Path(d.site_path).name, d.site_path), _format(d.site_path, t), human_size(d.size, t), Text(f"`{d.sha256}`", raw=True)) for d in outputs]
-    titles = {d.id: d for d in project.documents}
-    for doc_id, d in sorted(attached.items(), key=lambda item: (titles[item[0]].date, item[0])):
-        rows.append((_link(titles[doc_id].title, d.site_path), t.label("document_kind", titles[doc_id].kind), human_size(d.size, t), Text(f"`{d.sha256}`", raw=True)))
+    dates = {d.id: d.date for d in project.documents}
+    ordered = [*outputs, *(d for _, d in sorted(attached.items(), key=lambda item: (dates[item[0]], item[0])))]
+    rows = [(_link(d.title, d.site_path), d.kind, t.t(f"site.language_names.{d.language}") if d.language else "",
+             t.t(f"site.audience.{d.audience}") if d.audience else "", human_size(d.size, t), Text(f"`{d.sha256}`", raw=True)) for d in ordered]
     if not rows:
         return blocks + [Paragraph((t.t("site.downloads.none"),))]
     return blocks + [
         Paragraph((t.t("site.downloads.build_intro", date=t.date(generated.date(), "long")),)),
-        Table((t.t("site.downloads.file"), t.t("site.downloads.kind"), t.t("site.downloads.size"), t.t("site.downloads.sha256")), tuple(rows)),
+        Table((t.t("site.downloads.file"), t.t("site.downloads.kind"), t.t("site.downloads.language"), t.t("site.downloads.audience"),
+               t.t("site.downloads.size"), t.t("site.downloads.sha256")), tuple(rows)),
     ]

@@ -21,6 +21,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import normalize_url
 
 from generator.audience import Audience
 from generator.content import Content
@@ -32,14 +33,17 @@ from generator.model.project import Project
 from generator.prepare import prepare
 from generator.document import block_markdown
 from generator.site.downloads import Download, download_blocks, project_attachments
-from generator.site.finishing import label_checklists, zoomable_figures
+from generator.site.evidence import in_words
+from generator.site.figures import interactive_figures
+from generator.site.finishing import exclude_directory_from_search, label_checklists
+from generator.site.linking import Linker
 from generator.site.plan import ASSETS, DOWNLOADS_MARK, SitePlan, plan_site
 from generator.templating import sandboxed
 
 TEMPLATES = REPO_ROOT / "templates" / "site"
 ASSET_FOLDER = "assets/pbxdoc"
-STYLESHEETS = ("pbxdoc.css", "branding.css")
-SCRIPTS = ("tables.js",)
+STYLESHEETS = ("pbxdoc.css", "branding.css", "print.css")
+SCRIPTS = ("tables.js", "vendor/svg-pan-zoom/svg-pan-zoom.min.js", "diagrams.js")
 IFRAME_WORKER = f"{ASSET_FOLDER}/vendor/iframe-worker/shim.js"
 
 
@@ -95,6 +99,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         self.prepared: SiteSource | None = None  # set by generator.site.build
         self.source: SiteSource | None = None
         self.plan: SitePlan | None = None
+        self.linker: Linker | None = None
 
     def _source(self, config) -> SiteSource:
         if self.prepared is not None:
@@ -114,6 +119,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         source = self.source = self._source(config)
         t = Translator(source.lang)
         plan = self.plan = plan_site(source.content, source.outputs, deferred=source.later is not None)
+        self.linker = Linker(plan.links)
         config.site_name = html_markup(plan.site_name)
         config.nav = plan.mkdocs_nav()
         config.theme["language"] = source.lang
@@ -165,7 +171,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         generated += [File.generated(config, path, content=data) for path, data in self.plan.files.items()]
         generated += [File.generated(config, path, abs_src_path=str(src)) for path, src in self.plan.copies.items()]
         for asset in sorted(ASSETS.rglob("*")):
-            if asset.is_file() and asset.suffix in (".css", ".js"):
+            if asset.is_file() and (asset.suffix in (".css", ".js") or asset.name.startswith("LICENSE")):  # vendored code ships with its licence
                 generated.append(File.generated(config, f"{ASSET_FOLDER}/{asset.relative_to(ASSETS).as_posix()}", abs_src_path=str(asset)))
         return Files(kept + generated)
 
@@ -176,18 +182,36 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         return page
 
     def on_page_content(self, html, *, page, config, files):  # noqa: A002 (mkdocs names it html)
-        assert self.source is not None
-        return zoomable_figures(label_checklists(html), Translator(self.source.lang).t("site.figure_open"))
+        assert self.source is not None and self.linker is not None and self.plan is not None
+        t = Translator(self.source.lang)
+        words = {key: t.t(f"site.diagram.{key}") for key in ("full", "close", "reset", "download", "hint")}
+        html = interactive_figures(label_checklists(html), page.url, self.plan.files, words)
+        if self.source.audience is not Audience.INTEGRATOR:  # data files are the integrator's business
+            html = in_words(html, page.url, self.plan.evidence, t.t("site.evidence.customer_file"))
+        return exclude_directory_from_search(self.linker.link(html, page.url))
 
+    def on_template_context(self, context, *, template_name, config):
+        """404.html links relative to itself, like every page: the site also works from disk or under a sub-path."""
+        if template_name == "404.html":
+            context["base_url"] = "."
+            context["extra_css"] = [normalize_url(path, None, ".") for path in config.extra_css]
+            context["extra_javascript"] = [normalize_url(str(script), None, ".") for script in config.extra_javascript]
+        return context
+
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config) -> None:
-        """The downloads table of files made while the site was built: written last, into the
+        """Each person of the directory becomes a search result of their own (see people.py).
+        Then the downloads table of files made while the site was built: written last, into the
         page that holds the mark, with the files copied beside the site."""
+        search = config.plugins.get("material/search")  # absent when a customer's mkdocs.yml turns search off
+        if self.plan is not None and search is not None:
+            search.search_index.entries.extend({"location": e.location, "title": e.title, "text": e.text} for e in self.plan.search_entries)
         source = self.source
         if source is None or source.later is None:
             return
         outputs = list(source.outputs) + list(source.later())
         t = Translator(source.lang)
-        blocks = download_blocks(outputs, project_attachments(source.project), source.project, t, source.generated)[1:]  # the heading is there
+        blocks = download_blocks(outputs, project_attachments(source.project, t), source.project, t, source.generated)[1:]  # the heading is there
         table = markdown.markdown("\n\n".join(block_markdown(b) for b in blocks), extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         site = Path(config.site_dir)
         marked = [p for p in sorted(site.glob("*.html")) if DOWNLOADS_MARK in p.read_text(encoding="utf-8")]

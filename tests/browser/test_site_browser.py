@@ -91,8 +91,9 @@ def crawl(tab, axe, site, scope: str, axe_on) -> Crawl:
 
 
 # axe takes a second or more a page: it checks every kind of page, not every runbook and list part.
-AXE_SMALL = re.compile(r"fr/[a-z-]+\.html|fr/backup/(index|runbook-lau-pbx-01)\.html")
-AXE_CLINIC = re.compile(r"(index|interfaces|terminals-dect|licences|numbering-users|addressing-addresses|compliance)\.html|backup/index\.html")
+AXE_SMALL = re.compile(r"fr/[a-z-]+\.html|fr/backup/(index|runbook-lau-pbx-01)\.html|fr/objects/(index|server-lau-pbx-01|site-lau)\.html")
+AXE_CLINIC = re.compile(r"(index|interfaces|terminals-dect|system|licences|numbering-users|addressing-addresses|compliance)\.html|backup/(index|runbook-mtx-pbx-01)\.html"
+                        r"|objects/(index|server-mtx-pbx-01|dect-cdl-dect|site-mtx|licence-lic-maint|ups-[a-z0-9-]+|device-mtx-sw-01)\.html")
 
 
 @pytest.fixture(scope="session")
@@ -132,6 +133,8 @@ def test_the_crawl_reaches_every_section_and_runbook(crawls):
 
 
 def test_the_root_of_a_multilingual_site_opens_the_projects_language(sites, page):
+    """When the browser prefers a language the site does not have, the project's language opens."""
+    page.add_init_script("Object.defineProperty(navigator, 'languages', {get: () => ['it-CH', 'it']})")
     page.goto(sites["small"].url("index.html"))
     page.wait_for_url("**/fr/index.html")
     assert page.locator("html").get_attribute("lang") == "fr"

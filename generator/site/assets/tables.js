@@ -1,8 +1,12 @@
-/* pbxdoc: sortable, filterable, paged tables (tables inside <div class="sortable">).
- * Plain DOM, no dependency, no network. Labels come from #pbxdoc-labels (translations). */ 
+/* pbxdoc: sortable, filterable, paged tables: those inside <div class="sortable"> and every other
+ * table of LONG_TABLE rows or more. On a phone, tables of STACK_COLUMNS columns or more show each
+ * row as a card with its labels. A link to a row's anchor (a person of the directory, from the
+ * search) opens the page of the table that holds it and highlights the row.
+ * Plain DOM, no dependency, no network. Labels come from #pbxdoc-labels (translations). */
 (function () {
   "use strict";
-  var PAGE_SIZE = 50;
+  var PAGE_SIZE = 50, LONG_TABLE = 12, STACK_COLUMNS = 4;
+  var enhanced = [];
   var labelsNode = document.getElementById("pbxdoc-labels");
   var labels = labelsNode ? JSON.parse(labelsNode.textContent) : {};
   function label(key, values) {
@@ -13,6 +17,19 @@
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
+  // A row's text as typed into the filter: accents folded, and each number also as bare digits and
+  // dialled nationally (+41 21 555 12 34 -> 41215551234, 0215551234).
+  function searchable(row) {
+    var text = fold(row.textContent);
+    Array.prototype.forEach.call(row.cells, function (cell) {
+      var digits = cell.textContent.replace(/[^0-9+]/g, "");
+      if (/^\+?[0-9]{6,}$/.test(digits)) {
+        text += " " + digits.replace("+", "");
+        if (digits.indexOf("+41") === 0) text += " 0" + digits.slice(3);
+      }
+    });
+    return text;
+  }
   var collator = new Intl.Collator(document.documentElement.lang || undefined, { numeric: true, sensitivity: "base" });
 
   function enhance(table, index) {
@@ -20,7 +37,7 @@
     if (!body || !table.tHead) return;
     var rows = Array.prototype.slice.call(body.rows);
     var state = { query: "", page: 0, column: -1, descending: false };
-    rows.forEach(function (row) { row._pbxdocText = fold(row.textContent); });
+    rows.forEach(function (row) { row._pbxdocText = searchable(row); });
 
     var bar = document.createElement("div");
     bar.className = "pbxdoc-table-bar";
@@ -40,7 +57,15 @@
     var pageInfo = document.createElement("span");
     var next = button(label("next"), function () { state.page += 1; render(); });
     pager.appendChild(previous); pager.appendChild(pageInfo); pager.appendChild(next);
-    var holder = table.closest(".sortable") || table.parentNode;
+    // A table of its own (not in a .sortable block) gets a block to hold its bar and pager: material
+    // wraps tables for scrolling only after this script has run.
+    var holder = table.closest(".sortable");
+    if (!holder) {
+      holder = document.createElement("div");
+      holder.className = "pbxdoc-table";
+      table.parentNode.insertBefore(holder, table);
+      holder.appendChild(table);
+    }
     holder.insertBefore(bar, holder.firstChild);
     holder.appendChild(pager);
 
@@ -71,6 +96,14 @@
       b.addEventListener("click", action);
       return b;
     }
+    function show(row) {
+      input.value = ""; state.query = "";
+      var index = rows.indexOf(row);
+      if (index < 0) return;
+      state.page = Math.floor(index / PAGE_SIZE);
+      render();
+    }
+    enhanced.push({ table: table, show: show });
     function render() {
       var matching = rows.filter(function (row) { return !state.query || row._pbxdocText.indexOf(state.query) !== -1; });
       var pages = Math.max(1, Math.ceil(matching.length / PAGE_SIZE));
@@ -90,7 +123,40 @@
     render();
   }
 
-  Array.prototype.forEach.call(document.querySelectorAll(".sortable table"), enhance);
+  var tables = Array.prototype.filter.call(document.querySelectorAll(".md-typeset table"), function (table) {
+    if (table.closest(".facts")) return false;
+    return table.closest(".sortable") || (table.tBodies[0] && table.tBodies[0].rows.length >= LONG_TABLE);
+  });
+  tables.forEach(enhance);
+
+  // Phones: a wide table becomes one card per row, each cell labelled with its column.
+  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset table"), function (table) {
+    if (table.closest(".facts") || !table.tHead || table.tHead.rows[0].cells.length < STACK_COLUMNS) return;
+    var headers = Array.prototype.map.call(table.tHead.rows[0].cells, function (cell) { return cell.textContent.trim(); });
+    table.setAttribute("data-pbxdoc-stack", "");  // not a class: material styles only tables without one
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, i) { if (headers[i]) cell.setAttribute("data-label", headers[i]); });
+      });
+    });
+  });
+
+  // The row a link points at (#person-...): shown on its page of the table, highlighted.
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id) return;
+    var target = document.getElementById(id);
+    var row = target && target.closest("tr");
+    if (!row) return;
+    Array.prototype.forEach.call(document.querySelectorAll("tr.pbxdoc-target"), function (r) { r.classList.remove("pbxdoc-target"); });
+    enhanced.forEach(function (e) { if (e.table.contains(row)) e.show(row); });
+    row.classList.add("pbxdoc-target");
+    row.setAttribute("tabindex", "-1");
+    row.scrollIntoView({ block: "center" });
+    row.focus({ preventScroll: true });
+  }
+  reveal();
+  window.addEventListener("hashchange", reveal);
 
   // Wide tables scroll sideways inside material's wrapper: keyboard users must reach it too.
   function focusableScrollers() {

@@ -102,9 +102,11 @@ def test_downloads_page_offers_the_builds_pdfs_and_workbook(tmp_path):
     products = (Product("pdf/dossier-fr.pdf", "Dossier", "pdf", "en", Audience.INTEGRATOR), Product("xlsx/inventaire.xlsx", "Inventaire", "workbook", "en", Audience.INTEGRATOR))
     render(RenderContext((content,), output, products))
     site = output.staging / "site"
-    assert (site / "downloads" / "pdf" / "dossier-fr.pdf").read_bytes() == b"%PDF-1.7 dossier"
+    # published under a name that starts with the title, listed with its language and edition
+    assert (site / "downloads" / "pdf" / "dossier-dossier-fr.pdf").read_bytes() == b"%PDF-1.7 dossier"
     page = (site / "documents.html").read_text(encoding="utf-8")
-    assert 'href="downloads/pdf/dossier-fr.pdf"' in page
+    assert 'href="downloads/pdf/dossier-dossier-fr.pdf"' in page and 'href="downloads/xlsx/inventaire-inventaire.xlsx"' in page
+    assert "<td>English</td>" in page and "<td>integrator</td>" in page
     assert hashlib.sha256(b"%PDF-1.7 dossier").hexdigest() in page
     assert "16 bytes" in page
     output.discard()

@@ -77,7 +77,7 @@ def test_many_users_get_their_own_page(small, build_md):
     assert len(numbering) < 20_000
     users = pages["numbering-users"]
     assert users.count("| 1") >= 1000 and "Nom00999" in users
-    assert '<div class="sortable"' in users
+    assert '<div class="sortable directory"' in users
 
 
 def test_home_shows_the_completeness_found_by_the_checks(small, build_md):

@@ -4,35 +4,44 @@ import hashlib
 from generator.audience import Audience
 from generator.i18n import Translator
 from generator.renderers.base import Product
-from generator.site.downloads import build_outputs, human_size, project_attachments
+from generator.site.downloads import build_outputs, file_name, human_size, project_attachments
 
 
-def _product(path: str, kind: str = "pdf") -> Product:
-    return Product(path, f"title of {path}", kind, "fr", Audience.CUSTOMER)
+def _product(path: str, kind: str = "pdf", title: str = "", lang: str = "fr", audience: Audience = Audience.CUSTOMER) -> Product:
+    return Product(path, title or f"title of {path}", kind, lang, audience)
 
 
-def test_build_outputs_are_the_products_the_renderers_made_with_hashes(tmp_path):
+def test_build_outputs_are_the_products_the_renderers_made_named_by_what_they_are(tmp_path):
     """What the site offers is what the renderers say they made, not whatever lies in the folder."""
     (tmp_path / "pdf").mkdir(parents=True)
     (tmp_path / "xlsx").mkdir()
-    (tmp_path / "pdf" / "dossier-fr-customer.pdf").write_bytes(b"%PDF-1.7 test")
+    (tmp_path / "pdf" / "CDL-TEL-PV-3.2-fr-customer.pdf").write_bytes(b"%PDF-1.7 test")
     (tmp_path / "pdf" / "planted.pdf").write_bytes(b"%PDF-1.7 not made by this build")
-    (tmp_path / "xlsx" / "inventaire-fr-customer.xlsx").write_bytes(b"PK workbook")
-    found = build_outputs(tmp_path, [_product("xlsx/inventaire-fr-customer.xlsx", "workbook"), _product("pdf/dossier-fr-customer.pdf")])
-    assert [d.site_path for d in found] == ["downloads/pdf/dossier-fr-customer.pdf", "downloads/xlsx/inventaire-fr-customer.xlsx"]
+    (tmp_path / "xlsx" / "cdl-fr-customer.xlsx").write_bytes(b"PK workbook")
+    found = build_outputs(tmp_path, [_product("xlsx/cdl-fr-customer.xlsx", "workbook", "Classeur du client"),
+                                     _product("pdf/CDL-TEL-PV-3.2-fr-customer.pdf", title="PV de mise en service")], Translator("fr"))
+    assert [d.site_path for d in found] == [
+        "downloads/pdf/pv-de-mise-en-service-cdl-tel-pv-3-2-fr-customer.pdf", "downloads/xlsx/classeur-du-client-cdl-fr-customer.xlsx"]
+    assert [(d.title, d.kind, d.language, d.audience) for d in found] == [
+        ("PV de mise en service", "Document PDF", "fr", "customer"), ("Classeur du client", "Classeur Excel", "fr", "customer")]
     assert found[0].size == len(b"%PDF-1.7 test")
     assert found[0].sha256 == hashlib.sha256(b"%PDF-1.7 test").hexdigest()
-    assert found[0].title == "title of pdf/dossier-fr-customer.pdf"
 
 
 def test_no_products_means_no_build_outputs(tmp_path):
     assert build_outputs(tmp_path, []) == []
 
 
+def test_file_names_say_what_a_file_is_in_plain_letters():
+    assert file_name("Décharge de responsabilité", "X-1", "de") == "decharge-de-responsabilite-x-1-de"
+    assert file_name("../../etc/passwd") == "etc-passwd"
+    assert file_name("") == "file"
+
+
 def test_only_passive_customer_files_are_published(small_project):
     attached = project_attachments(small_project)
     assert set(attached) == {"doc-pv", "doc-discharge", "doc-dataproc"}  # the rack photo is an SVG
-    assert attached["doc-pv"].site_path == "downloads/documents/doc-pv.txt"
+    assert attached["doc-pv"].site_path == "downloads/documents/doc-pv-pv-de-mise-en-service-3cx.txt"
 
 
 def test_sizes_are_formatted_for_the_locale():
@@ -41,18 +50,22 @@ def test_sizes_are_formatted_for_the_locale():
     assert human_size(3 * 1024 * 1024, Translator("de")) == "3.0 MiB"
 
 
-def test_download_table_lists_build_files_then_attachments(tmp_path, small_project):
+def test_download_table_lists_build_files_then_attachments_with_language_and_edition(tmp_path, small_project):
     from generator.document import Table
     from generator.site.downloads import download_blocks
 
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "dossier.pdf").write_bytes(b"%PDF")
-    blocks = download_blocks(build_outputs(tmp_path, [_product("pdf/dossier.pdf")]), project_attachments(small_project), small_project, Translator("en"), dt.datetime(2026, 11, 20))
+    (tmp_path / "pdf" / "X-BOOK-1-en-auditor.pdf").write_bytes(b"%PDF")
+    en = Translator("en")
+    outputs = build_outputs(tmp_path, [_product("pdf/X-BOOK-1-en-auditor.pdf", title="Dossier", lang="en", audience=Audience.AUDITOR)], en)
+    blocks = download_blocks(outputs, project_attachments(small_project, en), small_project, en, dt.datetime(2026, 11, 20))
     table = next(b for b in blocks if isinstance(b, Table))
+    assert table.headers == ("File", "Kind", "Language", "Edition", "Size", "SHA-256")
     links = [row[0].value for row in table.rows]
-    assert links[0] == "[dossier.pdf](downloads/pdf/dossier.pdf)"
+    assert links[0] == "[Dossier](downloads/pdf/dossier-x-book-1-en-auditor.pdf)"
+    assert table.rows[0][1:4] == ("PDF document", "English", "audit")
     assert len(links) == 4 and all("(downloads/documents/" in link for link in links[1:])
-    assert table.rows[0][3].value == f"`{hashlib.sha256(b'%PDF').hexdigest()}`"
+    assert table.rows[0][5].value == f"`{hashlib.sha256(b'%PDF').hexdigest()}`"
 
 
 def test_without_files_the_page_says_so(small_project):

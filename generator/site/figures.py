@@ -1,0 +1,66 @@
+"""Diagrams legible in the page: each figure's SVG is drawn inline, where the vendored svg-pan-zoom
+(assets/diagrams.js) pans and zooms it and a button shows it full screen.
+
+An <img> cannot be zoomed by script and, opened from disk, an <object>'s document cannot be
+reached at all; so the SVG the diagrams renderer drew goes into the page. It is ours, but it is
+sanitised anyway (no script, no event handler, no link out) and its ids are prefixed, so that two
+diagrams on a page never share one.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+_FIGURE_IMAGE = re.compile(r'<figure>\s*<p><img alt="([^"]*)" src="([^"]+\.svg)" ?/?></p>')
+_SVG_START = re.compile(r"<svg\b", re.I)
+_SCRIPT = re.compile(r"<script\b.*?</script\s*>|<script\b[^>]*/>|<foreignObject\b.*?</foreignObject\s*>", re.I | re.S)
+_HANDLER = re.compile(r"\s(on[a-z]+)\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
+_LINK = re.compile(r"\s((?:xlink:)?href)\s*=\s*(\"[^\"]*\"|'[^']*')", re.I)
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(url\(#|href="#)([^)"]+)')
+
+
+def _safe_link(m: re.Match) -> str:
+    value = m[2][1:-1].strip()
+    return m[0] if value.startswith("#") or value.startswith("data:image/") else ""
+
+
+def inline_svg(svg: bytes, prefix: str, label: str) -> str:
+    """The SVG as markup to put in a page: from its <svg> on, sanitised, ids prefixed, named."""
+    text = svg.decode("utf-8")
+    start = _SVG_START.search(text)
+    if start is None:
+        raise ValueError("not an SVG document")
+    text = _SCRIPT.sub("", text[start.start():])
+    text = _HANDLER.sub("", text)
+    text = _LINK.sub(_safe_link, text)
+    text = _ID.sub(lambda m: f'id="{prefix}-{m[1]}"', text)
+    text = _REF.sub(lambda m: f"{m[1]}{prefix}-{m[2]}", text)
+    return text.replace("<svg", f'<svg role="img" aria-label="{label}" focusable="false"', 1)
+
+
+def interactive_figures(page: str, page_url: str, svgs: dict[str, bytes], words: dict[str, str]) -> str:
+    """Each figure's SVG image becomes the inline diagram with its tool bar (words: button labels)."""
+    base = posixpath.dirname(page_url)
+    count = 0
+
+    def replace(m: re.Match) -> str:
+        nonlocal count
+        path = posixpath.normpath(posixpath.join(base, html.unescape(m[2])))
+        svg = svgs.get(path)
+        if svg is None:
+            return m[0]
+        count += 1
+        bar = (
+            '<div class="pbxdoc-diagram__bar">'
+            f'<button type="button" class="md-button" data-pbxdoc-full>{html.escape(words["full"])}</button>'
+            f'<button type="button" class="md-button" data-pbxdoc-close hidden>{html.escape(words["close"])}</button>'
+            f'<button type="button" class="md-button" data-pbxdoc-reset>{html.escape(words["reset"])}</button>'
+            f'<a class="md-button" href="{m[2]}" download>{html.escape(words["download"])}</a>'
+            f'<span class="pbxdoc-diagram__hint">{html.escape(words["hint"])}</span></div>'
+        )
+        return f'<figure>\n<div class="pbxdoc-diagram" data-pbxdoc-diagram>{bar}{inline_svg(svg, f"d{count}", m[1])}</div>'
+
+    return _FIGURE_IMAGE.sub(replace, page)
