@@ -17,6 +17,7 @@ from generator.cli import runbook  # noqa: E402,F401
 from generator.cli import workbook  # noqa: E402,F401
 from generator.cli import pdf  # noqa: E402,F401
 from generator.cli import site  # noqa: E402,F401
+from generator.cli import portfolio  # noqa: E402,F401
 
 
 def main() -> None:

@@ -1,0 +1,109 @@
+"""Run customer builds in parallel, each in its own process with a memory cap and a timeout.
+
+A child that is killed, times out or crashes becomes a failed outcome with its reason; the other
+builds go on. Threads only wait for children: the work happens in the processes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_RESULT_BYTES = 64 * 1024 * 1024
+STDERR_TAIL = 600
+
+
+@dataclass(frozen=True)
+class Job:
+    customer_id: str
+    root: Path
+    out: Path
+    options: dict
+
+
+@dataclass(frozen=True)
+class Outcome:
+    customer_id: str
+    status: str  # built | invalid | failed
+    reason: str = ""
+    facts: dict | None = None
+    seconds: float = 0.0
+    files: int = 0
+
+
+@dataclass(frozen=True)
+class Limits:
+    jobs: int = 1
+    timeout: float = 600.0
+    memory_mb: int = 4096
+
+
+def _tail(path: Path) -> str:
+    data = path.read_bytes()[-4 * STDERR_TAIL :].decode("utf-8", "replace").strip()
+    lines = [line for line in data.splitlines() if line.strip()]
+    return (lines[-1] if lines else "")[-STDERR_TAIL:]
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def run_one(job: Job, limits: Limits) -> Outcome:
+    """Build one customer in a child process and say how it went."""
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="pbxdoc-portfolio-") as scratch:
+        result_path = Path(scratch) / "result.json"
+        stderr_path = Path(scratch) / "stderr.txt"
+        payload = json.dumps(
+            {"root": str(job.root), "out": str(job.out), "options": job.options, "memory_mb": limits.memory_mb, "result": str(result_path)}
+        ).encode()
+        with stderr_path.open("wb") as stderr:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "generator.portfolio.worker"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+                start_new_session=True,  # its own process group: a timeout kills Graphviz too
+            )
+            try:
+                proc.communicate(payload, timeout=limits.timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+                return Outcome(job.customer_id, "failed", f"timed out after {limits.timeout:g} s (--timeout); the previous output is kept", seconds=time.perf_counter() - start)
+        seconds = time.perf_counter() - start
+        if result_path.is_file() and result_path.stat().st_size <= MAX_RESULT_BYTES:
+            result = json.loads(result_path.read_text(encoding="utf-8"))
+            return Outcome(job.customer_id, result["status"], result.get("reason", ""), result.get("facts"), seconds, result.get("files", 0))
+        if proc.returncode < 0:
+            reason = f"the build process was killed by {_signal_name(-proc.returncode)}"
+            if proc.returncode == -signal.SIGKILL:
+                reason += " (out of memory?)"
+        else:
+            reason = f"the build process exited with status {proc.returncode}"
+        tail = _tail(stderr_path)
+        return Outcome(job.customer_id, "failed", f"{reason}: {tail}" if tail else reason, seconds=seconds)
+
+
+def run_all(jobs: list[Job], limits: Limits, done=lambda outcome: None) -> list[Outcome]:
+    """Every job, at most `limits.jobs` at a time; `done` is told of each outcome as it comes."""
+    def task(job: Job) -> Outcome:
+        outcome = run_one(job, limits)
+        done(outcome)
+        return outcome
+
+    if not jobs:
+        return []
+    with ThreadPoolExecutor(max_workers=max(1, limits.jobs)) as pool:
+        return list(pool.map(task, jobs))

@@ -1,0 +1,58 @@
+// Sort any table.sortable by clicking a column header; filter rows by text and by status.
+// Plain DOM, no library, no request: the page works from disk and without this script.
+(function () {
+  "use strict";
+  function key(cell) {
+    var v = cell.getAttribute("data-sort");
+    return v === null ? cell.textContent.trim() : v;
+  }
+  function compare(a, b) {
+    var x = parseFloat(a), y = parseFloat(b);
+    if (!isNaN(x) && !isNaN(y) && String(x) === a.trim() && String(y) === b.trim()) return x - y;
+    return a.localeCompare(b);
+  }
+  function sortBy(table, index, header) {
+    var ascending = header.getAttribute("aria-sort") !== "ascending";
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      if (th.hasAttribute("aria-sort")) th.setAttribute("aria-sort", "none");
+    });
+    header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.sort(function (r1, r2) {
+      var c = compare(key(r1.cells[index]), key(r2.cells[index]));
+      return ascending ? c : -c;
+    });
+    var fragment = document.createDocumentFragment();
+    rows.forEach(function (r) { fragment.appendChild(r); });
+    body.appendChild(fragment);
+  }
+  function applyFilters(id) {
+    var table = document.getElementById(id);
+    var text = document.querySelector('[data-filter="' + id + '"]');
+    var status = document.querySelector('[data-status-filter="' + id + '"]');
+    var needle = text ? text.value.trim().toLowerCase() : "";
+    var wanted = status ? status.value : "";
+    var shown = 0, rows = table.tBodies[0].rows;
+    for (var i = 0; i < rows.length; i++) {
+      var tags = (rows[i].getAttribute("data-status") || "").split(" ");
+      var visible = (!needle || rows[i].textContent.toLowerCase().indexOf(needle) !== -1) && (!wanted || tags.indexOf(wanted) !== -1);
+      rows[i].hidden = !visible;
+      if (visible) shown++;
+    }
+    var count = document.getElementById(id + "-count");
+    if (count) count.textContent = count.getAttribute("data-template").replace("{shown}", shown).replace("{total}", rows.length);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("table.sortable"), function (table) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
+      var button = th.querySelector("button");
+      if (button) button.addEventListener("click", function () { sortBy(table, index, th); });
+    });
+    if (document.getElementById(table.id + "-count")) applyFilters(table.id);
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-filter], [data-status-filter]"), function (control) {
+    var id = control.getAttribute("data-filter") || control.getAttribute("data-status-filter");
+    control.addEventListener("input", function () { applyFilters(id); });
+    control.addEventListener("change", function () { applyFilters(id); });
+  });
+})();
