@@ -47,9 +47,13 @@ class Limits:
 
 
 def _tail(path: Path) -> str:
-    data = path.read_bytes()[-4 * STDERR_TAIL :].decode("utf-8", "replace").strip()
-    lines = [line for line in data.splitlines() if line.strip()]
-    return (lines[-1] if lines else "")[-STDERR_TAIL:]
+    """The telling line of a dead child's error output: the last one naming an error, else the last."""
+    with path.open("rb") as f:
+        f.seek(max(0, path.stat().st_size - 16 * STDERR_TAIL))
+        data = f.read().decode("utf-8", "replace")
+    lines = [line.strip() for line in data.splitlines() if line.strip()]
+    telling = [line for line in lines if "error" in line.lower() or "memory" in line.lower()]
+    return (telling or lines or [""])[-1][-STDERR_TAIL:]
 
 
 def _signal_name(number: int) -> str:
@@ -88,8 +92,8 @@ def run_one(job: Job, limits: Limits) -> Outcome:
             return Outcome(job.customer_id, result["status"], result.get("reason", ""), result.get("facts"), seconds, result.get("files", 0))
         if proc.returncode < 0:
             reason = f"the build process was killed by {_signal_name(-proc.returncode)}"
-            if proc.returncode == -signal.SIGKILL:
-                reason += " (out of memory?)"
+            if limits.memory_mb:
+                reason += f" (out of memory? each build may use {limits.memory_mb} MB, --memory-mb)"
         else:
             reason = f"the build process exited with status {proc.returncode}"
         tail = _tail(stderr_path)
