@@ -38,12 +38,12 @@ def _check_lang(lang: str | None, option: str) -> None:
 
 @portfolio_app.command("build")
 def build_command(
-    directory: Path = typer.Argument(..., help="Folder holding one folder per customer project, or a portfolio.yaml listing them with their settings.", file_okay=False),
+    directory: Path = typer.Argument(..., metavar="DIR", help="Folder holding one folder per customer project, or a portfolio.yaml listing them with their settings.", file_okay=False),
     output: Path = typer.Option(..., "--output", "-o", help="Portfolio output folder: OUT/<customer>/ per customer, OUT/index.html, OUT/deadlines.ics."),
     shard: str = typer.Option(None, "--shard", metavar="<i/n>", help="Build only the customers of shard i of n (by a hash of the customer id); the dashboard is then written by `portfolio merge`."),
-    jobs: int = typer.Option(os.cpu_count() or 1, "--jobs", "-j", min=1, max=256, help="Customers built at the same time, each in its own process (default: the number of cores)."),
-    timeout: float = typer.Option(600.0, "--timeout", min=1.0, help="Seconds one customer's build may take before it is stopped and reported as failed."),
-    memory_mb: int = typer.Option(4096, "--memory-mb", min=0, help="Address-space limit of each customer's build process in MB (0: no limit)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, max=256, metavar="<n>", help="Customers built at the same time, each in its own process (0: as many as the machine has cores)."),
+    timeout: float = typer.Option(600.0, "--timeout", min=1.0, metavar="<seconds>", help="Seconds one customer's build may take before it is stopped and reported as failed."),
+    memory_mb: int = typer.Option(4096, "--memory-mb", min=0, metavar="<MB>", help="Address-space limit of each customer's build process in MB (0: no limit)."),
     audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP + " Default for every customer; portfolio.yaml may set one per customer."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help="Language of the customers' outputs; default: each project's language (portfolio.yaml may set one per customer)."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Build every customer's site in every language."),
@@ -72,7 +72,7 @@ def build_command(
     options = PortfolioOptions(
         out=output,
         shard=selected,
-        limits=Limits(jobs=jobs, timeout=timeout, memory_mb=memory_mb),
+        limits=Limits(jobs=jobs or os.cpu_count() or 1, timeout=timeout, memory_mb=memory_mb),
         audience=audience,
         lang=lang,
         all_languages=all_languages,
@@ -94,15 +94,15 @@ def build_command(
 
 @portfolio_app.command("merge")
 def merge_command(
-    shards: list[Path] = typer.Argument(..., help="Output folders of `portfolio build --shard` (one per shard; OUT itself may be one of them)."),
+    shards: list[Path] = typer.Argument(..., metavar="SHARD_OUT...", help="Output folders of `portfolio build --shard` (one per shard; OUT itself may be one of them)."),
     output: Path = typer.Option(..., "--output", "-o", help="Portfolio output folder to assemble: every customer's output, OUT/index.html, OUT/deadlines.ics."),
     dashboard_lang: str = typer.Option("en", "--dashboard-lang", metavar=LANG_METAVAR, help=DASHBOARD_LANG_HELP),
     format: Format = typer.Option(Format.TEXT, "--format", "-f", help="text for people, json for tools."),
 ) -> None:
     """Assemble the shard outputs into OUT and write the dashboard across every customer.
 
-    The dashboard is byte for byte the one a single machine writes for the same customers (set
-    SOURCE_DATE_EPOCH on every machine for reproducible dates). Exit code 0, 1 when a customer's
+    The dashboard is made from the customers' stored states alone: byte for byte the one a single
+    machine writes from the same states on the same date. Exit code 0, 1 when a customer's
     last build failed or a shard output had an unreadable state, 2 on a usage error (a customer in
     two shards, a folder that is no portfolio output).
     """

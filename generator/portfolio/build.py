@@ -4,6 +4,7 @@ shard's dashboard would show part of the portfolio as if it were all of it; the 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +106,8 @@ def build_portfolio(directory: Path, options: PortfolioOptions, progress=lambda 
     jobs, keys = [], {}
     for customer in customers:
         opts = customer_options(customer, options)
-        key = build_key(customer.root, opts)
+        # SOURCE_DATE_EPOCH dates the outputs (and the checks): a build under another one is another build.
+        key = build_key(customer.root, {**opts, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")})
         keys[customer.id] = key
         state = None if options.force else load_state(out, customer.id)
         if state and state.ok and state.key == key and (out / customer.id / MANIFEST).is_file():

@@ -101,6 +101,7 @@ def gather(states: list[CustomerState], moment: dt.datetime) -> Dashboard:
         deadlines.sort(key=lambda d: (d.item.date, d.item.kind, d.item.object))
         rows.append(Row(state, deadlines))
         all_deadlines.extend(deadlines)
+    rows.sort(key=lambda r: (r.name.casefold(), r.state.id))  # as the Customer column says it is sorted
     all_deadlines.sort(key=lambda d: (d.item.date, d.customer_id, d.item.kind, d.item.object))
     saturated.sort(key=lambda s: (-s.share, s.customer_id, s.licence))
     return Dashboard(today, rows, all_deadlines, saturated)
