@@ -28,6 +28,8 @@ INDEX = "index.html"
 FEED = "deadlines.ics"
 HORIZON_DAYS = 90  # what falls due in the next quarter (and everything overdue)
 SATURATION = 0.9  # a licence used at 90 % or more of its quantity
+# Licences counted in units that run out (not an edition, a contract or a single application).
+COUNTED_KINDS = frozenset({"users", "hot_desking", "mobile_extension", "dual_homing", "audio_channels", "sip_channels", "dect"})
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def gather(states: list[CustomerState], moment: dt.datetime) -> Dashboard:
                 if due <= horizon:
                     deadlines.append(Deadline(state.id, facts.customer.name, item, (due - today).days))
             for lic in facts.licences:
-                if lic.used is not None and lic.quantity > 0 and lic.used / lic.quantity >= SATURATION:
+                if lic.kind in COUNTED_KINDS and lic.used is not None and lic.quantity > 0 and lic.used / lic.quantity >= SATURATION:
                     saturated.append(Saturation(state.id, facts.customer.name, lic.item, lic.system, lic.used, lic.quantity))
         deadlines.sort(key=lambda d: (d.item.date, d.item.kind, d.item.object))
         rows.append(Row(state, deadlines))
@@ -147,7 +149,15 @@ def _write(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     with os.fdopen(fd, "wb") as f:
         f.write(data)
+    os.chmod(tmp, default_mode())
     os.replace(tmp, path)
+
+
+def default_mode() -> int:
+    """The mode every other output file gets (0666 less the umask); mkstemp would make it 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def write_dashboard(out: Path, states: list[CustomerState], moment: dt.datetime, lang: str) -> str:

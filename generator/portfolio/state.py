@@ -160,7 +160,14 @@ def write_state(out: Path, state: CustomerState) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{state.id}.", suffix=".tmp", dir=folder)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text)
+    os.chmod(tmp, 0o666 & ~_umask())
     os.replace(tmp, state_path(out, state.id))
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def states_in(out: Path) -> tuple[list[CustomerState], list[str]]:

@@ -23,8 +23,9 @@ def test_dates_within_the_horizon_and_overdue_are_shown_later_ones_not():
     assert board.rows[0].next_deadline.item.object == "BKP-X pbx"
 
 
-def test_licences_at_ninety_percent_or_more_are_saturated():
-    s = state("acme", licences=[("l1", "SIP channels", "sip_channels", "pbx", 8, 8), ("l2", "Users", "users", "pbx", 10, 9), ("l3", "DECT", "dect", "pbx", 10, 8), ("l4", "Apps", "application", "pbx", 5, None)])
+def test_counted_licences_at_ninety_percent_or_more_are_saturated():
+    # An edition used 1 of 1 is not running out; users or channels at 9 of 10 are.
+    s = state("acme", licences=[("l1", "SIP channels", "sip_channels", "pbx", 8, 8), ("l2", "Users", "users", "pbx", 10, 9), ("l3", "DECT", "dect", "pbx", 10, 8), ("l4", "Apps", "application", "pbx", 5, None), ("l5", "Edition", "edition", "pbx", 1, 1)])
     board = gather([s], MOMENT)
     assert [(x.licence, x.used, x.quantity) for x in board.saturated] == [("SIP channels", 8, 8), ("Users", 9, 10)]
 
