@@ -31,6 +31,15 @@ app.add_typer(portfolio_app, name="portfolio")
 DASHBOARD_LANG_HELP = f"Language of the dashboard and the deadlines feed ({', '.join(LANGUAGES)}); build failures are reported in English, like every pbxdoc message."
 
 
+def _report(result, format: Format) -> None:
+    """The summary on stdout (json) or stderr (text), and its exit code."""
+    if format is Format.JSON:
+        out.print(result.to_json(), markup=False)
+    else:
+        console.print(result.to_text(), markup=False)
+    raise typer.Exit(result.exit_code)
+
+
 def _check_lang(lang: str | None, option: str) -> None:
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r} for {option}; choose one of {', '.join(LANGUAGES)}", 2)
@@ -85,11 +94,7 @@ def build_command(
         summary = build_portfolio(directory, options, progress=(lambda e: console.print(f"  {e.status} {e.id}", markup=False)) if show else (lambda e: None))
     except PortfolioError as e:
         fail(str(e), 2)
-    if format is Format.JSON:
-        out.print(summary.to_json(), markup=False)
-    else:
-        console.print(summary.to_text(), markup=False)
-    raise typer.Exit(summary.exit_code)
+    _report(summary, format)
 
 
 @portfolio_app.command("merge")
@@ -111,8 +116,4 @@ def merge_command(
         result = merge_portfolio(list(shards), output, dashboard_lang)
     except PortfolioError as e:
         fail(str(e), 2)
-    if format is Format.JSON:
-        out.print(result.to_json(), markup=False)
-    else:
-        console.print(result.to_text(), markup=False)
-    raise typer.Exit(result.exit_code)
+    _report(result, format)

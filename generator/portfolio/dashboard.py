@@ -164,5 +164,5 @@ def write_dashboard(out: Path, states: list[CustomerState], moment: dt.datetime,
     """Write OUT/index.html and OUT/deadlines.ics; returns the dashboard's name."""
     board = gather(states, moment)
     _write(out / INDEX, render_html(board, lang).encode("utf-8"))
-    _write(out / FEED, feed(board.deadlines, moment, Translator(lang)))
+    _write(out / FEED, feed([(d.customer_id, d.customer, d.item) for d in board.deadlines], moment, Translator(lang)))
     return INDEX

@@ -76,7 +76,8 @@ def test_same_states_same_bytes_in_any_order(tmp_path):
 
 
 def test_the_feed_has_one_event_per_date_with_stable_uids(tmp_path):
-    s = state("acme", name="Acme; SA, Lausanne", dates=[("licence", "lic-a", "3CX PRO", "2026-12-18"), ("contract", "c-1", "Maintenance", "2027-06-01")])
+    label = "3CX PRO\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:injected"
+    s = state("acme", name="Acme; SA, Lausanne", dates=[("licence", "lic-a", label, "2026-12-18"), ("contract", "c-1", "Maintenance", "2027-06-01")])
     write_dashboard(tmp_path, [s], MOMENT, "en")
     cal = icalendar.Calendar.from_ical((tmp_path / FEED).read_bytes())
     [event] = cal.walk("VEVENT")  # the contract is beyond 90 days: in neither the table nor the feed
@@ -84,3 +85,5 @@ def test_the_feed_has_one_event_per_date_with_stable_uids(tmp_path):
     assert event.decoded("dtstart") == dt.date(2026, 12, 18)
     assert event.decoded("dtstamp") == MOMENT
     assert str(event["uid"]).endswith("@pbxdoc")
+    assert str(event["description"]) == label.replace("\r\n", "\n")  # a line break in the data stays inside its property
+    assert (tmp_path / FEED).read_bytes().split(b"\r\n").count(b"BEGIN:VEVENT") == 1
