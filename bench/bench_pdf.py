@@ -24,12 +24,11 @@ sys.path.insert(0, str(HERE))
 
 from make_large import DEFAULT_OUT, make  # noqa: E402
 
-from generator.audience import Audience, for_audience  # noqa: E402
-from generator.i18n import Translator  # noqa: E402
+from generator.audience import Audience  # noqa: E402
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES  # noqa: E402
 from generator.pdf.render import PdfOptions, plan, run  # noqa: E402
 from generator.pdf.typeset import typeset  # noqa: E402
-from generator.pipeline import generation_date, load_checked  # noqa: E402
+from generator.prepare import prepare  # noqa: E402
 
 
 def _children_cpu() -> float:
@@ -39,13 +38,10 @@ def _children_cpu() -> float:
 
 def bench(name: str, root: Path, workers: int) -> dict:
     start = time.perf_counter()
-    project, _ = load_checked(root)
+    content = prepare(root, Audience.INTEGRATOR).content
     loaded = time.perf_counter() - start
-    translator = Translator(project.pbxdoc.language.value)
-    generated = generation_date(project)
-    view = for_audience(project, Audience.INTEGRATOR)
     start = time.perf_counter()
-    jobs = list(plan(view, translator, Audience.INTEGRATOR, generated, PdfOptions()))
+    jobs = [job for job, _ in plan(content, PdfOptions())]
     planned = time.perf_counter() - start
     records = []
     for job in jobs:
@@ -54,7 +50,7 @@ def bench(name: str, root: Path, workers: int) -> dict:
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         records.append({"pdf": job.path, "pages": result.pages, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2), "pages_per_second": round(result.pages / seconds, 1), "bytes": len(result.content)})
     start, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
-    results = run(plan(view, translator, Audience.INTEGRATOR, generated, PdfOptions()), workers)  # planning overlaps typesetting
+    results = run((job for job, _ in plan(content, PdfOptions())), workers)  # planning overlaps typesetting (content made once)
     wall = time.perf_counter() - start
     pool_cpu = (time.process_time() - cpu) + (_children_cpu() - children)
     pages = sum(r.pages for r in results)

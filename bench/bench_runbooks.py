@@ -14,12 +14,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.i18n import Translator  # noqa: E402
 from generator.load import EXAMPLES, load  # noqa: E402
-from generator.pipeline import run_checks  # noqa: E402
+from generator.prepare import checked  # noqa: E402
 from generator.runbooks import build_runbooks  # noqa: E402
 
 
 def bench(root: Path, rounds: int = 5) -> None:
-    project = run_checks(load(root))
+    project = checked(load(root))
     t = Translator(project.pbxdoc.language.value)
     times = []
     for _ in range(rounds):

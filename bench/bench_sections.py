@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generator.document import to_markdown  # noqa: E402
 from generator.i18n import LANGUAGES, Translator  # noqa: E402
 from generator.load import EXAMPLES, load  # noqa: E402
-from generator.pipeline import run_checks  # noqa: E402
+from generator.prepare import checked  # noqa: E402
 from generator.sections import build_sections, extra_figures  # noqa: E402
 
 
@@ -39,7 +39,7 @@ def main() -> None:
     projects = args.projects or sorted(p for p in EXAMPLES.iterdir() if (p / "pbxdoc.yaml").exists())
     for root in projects:
         start = time.perf_counter()
-        project = run_checks(load(root))
+        project = checked(load(root))
         print(f"{root.name}: load+checks {time.perf_counter() - start:.2f} s, {len(project.users)} users, {len(project.changelog)} changes")
         for lang in LANGUAGES:
             t = Translator(lang)

@@ -2,8 +2,8 @@
 
     python bench/bench_site.py [--project DIR] [--scale F] [--lang fr]
 
-Measures, with the diagrams already drawn (as `pbxdoc build` has them when the site renderer runs,
-render_all keeping its last drawings):
+Measures, with the diagrams already drawn (as `pbxdoc build` has them in its content when the site
+renderer runs):
 1. the site build: pbxdoc's plugin planning every page from the model, then mkdocs;
 2. a plain `mkdocs build` of the same pages, written beforehand as Markdown files, with the same
    theme, extensions and plugins but without pbxdoc.
@@ -27,9 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 from make_large import DEFAULT_OUT, make  # noqa: E402
 
 from generator.audience import Audience  # noqa: E402
-from generator.diagrams import render_all  # noqa: E402
-from generator.i18n import Translator  # noqa: E402
-from generator.pipeline import generation_date, load_checked  # noqa: E402
+from generator.prepare import prepare  # noqa: E402
 from generator.site.build import MKDOCS_YML, build_language  # noqa: E402
 from generator.site.plan import ASSETS, plan_site  # noqa: E402
 from generator.site.plugin import ASSET_FOLDER, SCRIPTS, STYLESHEETS, PbxdocPlugin, SiteSource  # noqa: E402
@@ -82,14 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     if not (args.project / "pbxdoc.yaml").is_file():
         make(args.project, args.scale)
-    project, _ = load_checked(args.project)
-    lang = args.lang or project.pbxdoc.language.value
-    generated = generation_date(project)
+    content = prepare(args.project, Audience.INTEGRATOR, args.lang).content
+    project = content.project
     print(f"{args.project.name}: {len(project.users)} users, {len(project.changelog)} changes, {len(project.addresses)} addresses")
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         work = Path(tmp)
-        render_all(project, Translator(lang))  # as the diagrams renderer does before the site
-        source = SiteSource(project, lang, Audience.INTEGRATOR, generated)
+        content.figures  # drawn by the diagrams renderer before the site, in a build
+        source = SiteSource(content)
 
         fulls, plains, plannings = [], [], []
         for run in range(args.repeat):  # interleaved, so that warm caches favour neither
@@ -98,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             fulls.append(time.perf_counter() - start)
 
             start = time.perf_counter()
-            plan = plan_site(project, Translator(lang), generated)
+            plan = plan_site(content)
             plannings.append(time.perf_counter() - start)
             shutil.rmtree(work / "docs", ignore_errors=True)
             plains.append(plain_mkdocs(plan, project, work / "docs", work / "plain-site"))

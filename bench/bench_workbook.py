@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.i18n import Translator  # noqa: E402
 from generator.load import EXAMPLES, SMALL_EXAMPLE, load  # noqa: E402
-from generator.pipeline import generation_date  # noqa: E402
+from generator.dates import generation_date  # noqa: E402
 from generator.workbook import build_sheets, render_workbook  # noqa: E402
 
 

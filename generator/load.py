@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.diagnostics import InvalidProject, Report
 from generator.loaders.files import read_project_files
 from generator.model.build import build_project
-from generator.model.project import Project
+from generator.model.project import CONCERNS, Project
 from generator.model.references import check_references
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,7 @@ def validate(root: Path) -> tuple[Project | None, Report]:
 
 def _validate(root: Path) -> tuple[Project | None, Report]:
     report = Report()
-    files = read_project_files(root, report)
+    files = read_project_files(root, report, CONCERNS)
     if "pbxdoc" not in files.sources and report.has_errors():
         return None, report
     project, _failed, failed_ids = build_project(files.sources, report)

@@ -17,3 +17,16 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def content_of(project, lang: str, today=None, audience: str = "integrator"):
+    """The build's content of a loaded project in one language (as `pbxdoc build` makes it),
+    dated `today` when given (else the project's generation date)."""
+    import datetime as dt
+
+    from generator.audience import Audience, for_audience
+    from generator.content import Content
+    from generator.dates import generation_date
+
+    generated = generation_date(project) if today is None else dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
+    return Content(for_audience(project, Audience(audience)), Audience(audience), lang, generated)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.checks import rules  # noqa: F401  (registers the catalogue)
 from generator.checks.catalogue import RuleInfo, catalogue
 from generator.checks.completeness import completeness
-from generator.checks.engine import describe, evaluate, reference_date, worded
+from generator.checks.engine import describe, evaluate, in_language, reference_date
 from generator.model.findings import Finding
 from generator.model.project import Project
 
@@ -16,4 +16,4 @@ def run(project: Project) -> list[Finding]:
     return evaluate(project)
 
 
-__all__ = ["run", "evaluate", "catalogue", "RuleInfo", "completeness", "describe", "reference_date", "worded"]
+__all__ = ["run", "evaluate", "catalogue", "RuleInfo", "completeness", "describe", "reference_date", "in_language"]

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from generator import knowledge as vendor_knowledge
+from generator.dates import generation_date
 from generator.checks.context import Context
 from generator.checks.registry import RULES, Hit, Rule
 from generator.i18n import Translator
@@ -22,8 +23,6 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def reference_date(project: Project) -> dt.date:
     """The date the checks judge ages against: SOURCE_DATE_EPOCH or the documentation date, never today."""
-    from generator.pipeline import generation_date
-
     return generation_date(project).date()
 
 
@@ -57,9 +56,18 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
     return translator.t(f"{key}.title"), translator.t(f"{key}.{variant}", **values), translator.t(f"{key}.remediation")
 
 
+def in_language(findings: list[Finding] | tuple[Finding, ...], translator: Translator) -> list[Finding]:
+    """The findings worded in the translator's language (the build words them once per language;
+    the checks word them in the project's language and keep each rule's variant and parameters)."""
+    result = []
+    for f in findings:
+        title, message, remediation = worded(f, translator)
+        result.append(f if (title, message, remediation) == (f.title, f.message, f.remediation) else replace(f, title=title, message=message, remediation=remediation))
+    return result
+
+
 def worded(finding: Finding, translator: Translator) -> tuple[str, str, str]:
-    """Title, message and remediation of a finding in another language than the project's: the
-    checks word findings in the project's language and keep the rule's variant and parameters."""
+    """Title, message and remediation of a finding in the translator's language."""
     try:
         title, message, remediation = describe(finding.rule, getattr(finding, "variant", "message"), getattr(finding, "params", ()), translator)
     except KeyError:  # a rule this catalogue does not know (findings from another version)

@@ -14,7 +14,7 @@ from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.load import EXAMPLES, SMALL_EXAMPLE, validate
 from generator.output import verify as verify_output
-from generator.renderers import RENDERERS
+from generator.pipeline import RENDERER_NAMES, BuildOptions, StrictFailure, build as run_build
 from generator.schema import write_schemas
 
 
@@ -75,20 +75,17 @@ def build(
     project: Path = project_argument(),
     output: Path = typer.Option(Path("build"), "--output", "-o", help="Output folder; replaced only when the whole build succeeds."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the outputs ({', '.join(LANGUAGES)}); default: the project's language."),
-    all_languages: bool = typer.Option(False, "--all-languages", help="Build the site in every language, with a language switcher."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    all_languages: bool = typer.Option(False, "--all-languages", help="Build every output in every language (the site with a language switcher)."),
+    audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
     strict: bool = typer.Option(False, "--strict", help="Fail when validating the data gives any warning (for CI); to fail on compliance findings, use `pbxdoc check --fail-on`."),
-    only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(r.name for r in RENDERERS)}."),
+    only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(RENDERER_NAMES)}."),
 ) -> None:
     """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
-    from generator.pipeline import BuildOptions, StrictFailure, build as run_build
-
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
-    names = [r.name for r in RENDERERS]
     for name in only:
-        if name not in names:
-            fail(f"unknown renderer {name!r}; choose one of {', '.join(names)}", 2)
+        if name not in RENDERER_NAMES:
+            fail(f"unknown renderer {name!r}; choose one of {', '.join(RENDERER_NAMES)}", 2)
     root = resolve_project(project)
     options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only))
     show = interactive()

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import typer
 
-from generator.cli.common import LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
+from generator.audience import Audience
+from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
+from generator.diagrams import render_view
 from generator.i18n import LANGUAGES
+from generator.prepare import prepare
 
 
 class View(str, Enum):
@@ -27,19 +30,16 @@ def diagram(
     object_id: str = typer.Option(None, "--object", metavar="<id>", help="Server, site or DECT system id (default: the first one the view has)."),
     output: Path = typer.Option(None, "--output", "-o", help="File to write; .svg or .png (default: the diagram's own name in the current folder)."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the labels ({', '.join(LANGUAGES)}); default: the project's language."),
+    audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
 ) -> None:
     """Render one diagram of a project (with its compliance findings) to SVG or PNG."""
-    from generator.diagrams import render_view
-    from generator.i18n import Translator
-    from generator.pipeline import load_checked
-
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
     if output is not None and output.suffix.lower() not in (".svg", ".png"):
         fail(f"{output}: the file name must end in .svg or .png", 2)
     try:
-        model, _ = load_checked(resolve_project(project))
-        files = render_view(model, Translator(lang or model.pbxdoc.language.value), view.value, object_id)
+        content = prepare(resolve_project(project), audience, lang).content
+        files = render_view(content.project, content.translator, view.value, object_id)
     except InvalidProject as e:
         invalid(e)
     except PbxdocError as e:

@@ -10,6 +10,7 @@ from generator.audience import Audience
 from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
+from generator.pipeline import build_pdfs
 
 RECORD_NAMES = ("book", "commissioning", "handover", "discharge", "audit", "runbook")
 
@@ -25,12 +26,10 @@ def pdf(
     project: Path = project_argument(),
     output: Path = typer.Option(Path("build-pdf"), "--output", "-o", help="Output folder (pdf/ and manifest.json); replaced only when every PDF was made."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the records ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
     record: list[str] = typer.Option([], "--record", metavar="<record>", callback=lambda values: [_record_name(v) for v in values], help=f"Make only this record (repeatable): {', '.join(RECORD_NAMES)}."),
 ) -> None:
     """Generate the PDF/A-3b records (commissioning, handover, discharge, audit, runbooks, documentation book)."""
-    from generator.pdf.build import build_pdfs
-
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
     try:

@@ -10,12 +10,12 @@ import typer
 from generator.audience import Audience
 from generator.cli.common import AUDIENCE_HELP, Format, LANG_METAVAR, app, console, fail, interactive, out
 from generator.i18n import LANGUAGES
+from generator.pipeline import RENDERER_NAMES
 from generator.portfolio.build import PortfolioOptions, build_portfolio
 from generator.portfolio.customers import PortfolioError
 from generator.portfolio.merge import merge_portfolio
 from generator.portfolio.runner import Limits
 from generator.portfolio.shards import parse_shard
-from generator.renderers import RENDERERS
 
 portfolio_app = typer.Typer(
     help=(
@@ -56,7 +56,7 @@ def build_command(
     audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP + " Default for every customer; portfolio.yaml may set one per customer."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help="Language of the customers' outputs; default: each project's language (portfolio.yaml may set one per customer)."),
     all_languages: bool = typer.Option(False, "--all-languages", help="Build every customer's site in every language."),
-    only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer for every customer (repeatable): {', '.join(r.name for r in RENDERERS)}."),
+    only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer for every customer (repeatable): {', '.join(RENDERER_NAMES)}."),
     force: bool = typer.Option(False, "--force", help="Rebuild every customer, changed or not."),
     dashboard_lang: str = typer.Option("en", "--dashboard-lang", metavar=LANG_METAVAR, help=DASHBOARD_LANG_HELP),
     format: Format = typer.Option(Format.TEXT, "--format", "-f", help="text for people, json for tools."),
@@ -70,10 +70,9 @@ def build_command(
     """
     _check_lang(lang, "--lang")
     _check_lang(dashboard_lang, "--dashboard-lang")
-    names = [r.name for r in RENDERERS]
     for name in only:
-        if name not in names:
-            fail(f"unknown renderer {name!r}; choose one of {', '.join(names)}", 2)
+        if name not in RENDERER_NAMES:
+            fail(f"unknown renderer {name!r}; choose one of {', '.join(RENDERER_NAMES)}", 2)
     try:
         selected = parse_shard(shard) if shard is not None else None
     except ValueError as e:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import typer
 
-from generator.audience import Audience, for_audience
+from generator.audience import Audience
 from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, fail, invalid, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
-from generator.i18n import LANGUAGES, Translator
+from generator.i18n import LANGUAGES
+from generator.prepare import prepare
+from generator.runbooks import UnknownSystem, runbook_for
 
 
 @app.command()
@@ -18,7 +20,7 @@ def runbook(
     project: Path = project_argument(),
     system: str = typer.Option(None, "--system", "-s", metavar="<id>", help="Id of one system (server, DECT system or base, device); default: every runbook."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
 ) -> None:
     """Print the backup and restore runbooks as Markdown on standard output.
 
@@ -28,23 +30,18 @@ def runbook(
     restore drills. Vendor steps come from generator/knowledge/runbooks/*.yaml and from the
     project's own runbooks/*.yaml (same format; a file with a built-in id replaces it).
     """
-    from generator.pipeline import load_checked
-    from generator.runbooks import UnknownSystem, build_runbooks, runbook_for
-
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
     root = resolve_project(project)
     try:
-        model, _ = load_checked(root)
+        content = prepare(root, audience, lang).content
     except InvalidProject as e:
         invalid(e)
-    view = for_audience(model, audience)
-    translator = Translator(lang or view.pbxdoc.language.value)
     try:
         if system:
-            books = [runbook_for(view, translator, system)]
+            books = [runbook_for(content.project, content.translator, system, on=content.today)]
         else:
-            books = build_runbooks(view, translator)
+            books = content.runbooks
     except UnknownSystem as e:
         fail(str(e), 2)
     except PbxdocError as e:

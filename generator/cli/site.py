@@ -15,7 +15,7 @@ from generator.i18n import LANGUAGES
 def serve(
     project: Path = project_argument(),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the site ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
     host: str = typer.Option("127.0.0.1", "--host", metavar="<address>", help="Address to listen on (keep 127.0.0.1 unless others must see the preview)."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     open_browser: bool = typer.Option(False, "--open", help="Open the preview in the default browser."),

@@ -10,6 +10,7 @@ from generator.audience import Audience
 from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, print_report, project_argument, resolve_project
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
+from generator.pipeline import export_workbook
 
 export_app = typer.Typer(help="Export one output on its own (without a whole build).", no_args_is_help=True, rich_markup_mode=None)
 import_app = typer.Typer(
@@ -72,12 +73,12 @@ def _run(call) -> None:
 @export_app.command("xlsx")
 def export_xlsx(
     project: Path = project_argument(),
-    output: Path = typer.Option(None, "--output", "-o", help="Workbook file to write (default: <customer-id>.xlsx here)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Workbook file to write (default: <customer-id>-<lang>-<audience>.xlsx here)."),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the labels ({', '.join(LANGUAGES)}); default: the project's language."),
-    audience: Audience = typer.Option(Audience.INTEGRATOR, "--audience", help=AUDIENCE_HELP),
+    audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
 ) -> None:
     """Write the customer workbook: one sheet per tabular record, with filters and print settings."""
-    from generator.workbook import export_workbook
+
 
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)

@@ -20,8 +20,6 @@ from generator.model.project import Project
 
 VIEWS = ("overview", "network", "dect", "availability", "backup")
 FOLDER = "diagrams"
-RECENT = 3  # render_all results kept for the same project object and language
-_recent: list[tuple[Project, str, dict[str, bytes]]] = []
 DETAILED_SITES = 3  # up to this many sites, the network and availability views show every site in detail
 
 
@@ -114,15 +112,9 @@ def render_view(project: Project, translator: Translator | None, view: str, obje
 
 
 def render_all(project: Project, translator: Translator | None = None) -> dict[str, bytes]:
-    """Every diagram of the project, SVG and PNG, by relative output path.
-
-    A build asks more than once (the diagrams renderer, then the site for its pages): the files of
-    the last few (project object, language) pairs are kept, checked by identity, never by value.
-    """
+    """Every diagram of the project, SVG and PNG, by relative output path (a build draws them once,
+    in `generator.content`, and every renderer reads them there)."""
     t = _translator(project, translator)
-    for cached_project, lang, files in _recent:
-        if cached_project is project and lang == t.lang:
-            return dict(files)
     plans = _plans(project, t)
     drawings = [(draw(), view.title) for view, draw in plans]
     drawn = _draw_all(drawings)
@@ -130,9 +122,7 @@ def render_all(project: Project, translator: Translator | None = None) -> dict[s
     for (view, _), (svg, png) in zip(plans, drawn):
         files[view.path] = svg
         files[view.png] = png
-    _recent.append((project, t.lang, files))
-    del _recent[:-RECENT]
-    return dict(files)
+    return files
 
 
 def _draw_all(drawings: list[tuple[Graph, str]]) -> list[tuple[bytes, bytes]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from generator.checks import worded
 from generator.diagrams.graph import INK, Graph, Html, esc, root_graph
 from generator.diagrams.equipment import item as equipment_item, unknown
 from generator.diagrams.labels import PALETTE, card, cluster_label, cluster_style, group_table, styled
@@ -24,7 +23,7 @@ def alerts_by_object(project: Project, t: Translator) -> dict[str, list[str]]:
     marks: dict[str, list[str]] = defaultdict(list)
     for f in project.findings:
         if f.active and f.category.lower() == CATEGORY:
-            marks[f.object_id].append(f"{f.rule}: {worded(f, t)[0]}")
+            marks[f.object_id].append(f"{f.rule}: {f.title}")
     return marks
 
 
@@ -132,7 +131,7 @@ def _other_findings(project: Project, t: Translator, graph: Graph, marked: set[s
     """Findings on objects the diagram has no place for (a site, a DR plan...), listed apart."""
     unplaced = sorted((f for f in project.findings if f.active and f.category.lower() == CATEGORY and f.object_id not in marked), key=lambda f: (f.rule, f.object_id))
     if unplaced:
-        lines = [f"{f.object_id} — {f.rule}: {worded(f, t)[0]}" for f in unplaced]
+        lines = [f"{f.object_id} — {f.rule}: {f.title}" for f in unplaced]
         graph.node(card("alert", t.t("diagrams.availability.other_findings"), lines, "alert"))
 
 

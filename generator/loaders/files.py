@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,6 @@ from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
 from generator.loaders.tabular import read_csv, read_xlsx
 from generator.loaders.yaml_file import read_yaml
-from generator.model.project import CONCERN_BY_NAME, CONCERNS
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 MAX_XLSX_BYTES = 50 * 1024 * 1024
@@ -119,8 +119,11 @@ def digest_other_files(root: Path, files: ProjectFiles) -> None:
                     files.digests[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def read_project_files(root: Path, report: Report) -> ProjectFiles:
-    """Read every concern file of the project folder."""
+def read_project_files(root: Path, report: Report, concerns: Sequence) -> ProjectFiles:
+    """Read every concern file of the project folder; `concerns` are the model's (name,
+    extensions, required, tabular), handed in because the loaders sit below the model."""
+    CONCERNS = tuple(concerns)
+    CONCERN_BY_NAME = {c.name: c for c in CONCERNS}
     files = ProjectFiles(root)
     if not root.is_dir():
         report.error("no-project", "not a folder", Location(str(root)), expected="a project folder holding pbxdoc.yaml")

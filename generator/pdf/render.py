@@ -15,23 +15,18 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 
-from generator.audience import Audience
+from generator.content import Content
 from generator.document import Document, Paragraph, Table
 from generator.i18n import Translator
-from generator.model.project import Project
 from generator.pdf.layout import Record, document_id, page
 from generator.pdf.records import RECORDS
 from generator.pdf.sources import source_files
 from generator.pdf.typeset import PdfJob, PdfResult, typeset
+from generator.renderers.base import Product, RenderContext
 
 LOG = logging.getLogger(__name__)
 
 MAX_TABLE_ROWS = 600  # table rows a section may print in the book and runbooks; the rest go to the workbook
-
-
-def workbook_path(project: Project) -> str:
-    """Where the workbook renderer writes the customer's tables (named in the print, not imported)."""
-    return f"xlsx/{project.pbxdoc.customer.id}.xlsx"
 
 
 @dataclass(frozen=True)
@@ -39,15 +34,6 @@ class PdfOptions:
     records: tuple[str, ...] = ()  # empty: every record; names of RECORDS, "book", "runbook"
     max_table_rows: int = MAX_TABLE_ROWS  # per section; 0: never leave a table to the workbook
     workers: int = 0  # 0: one per core, at most 2
-
-
-def _optional(module: str, name: str):
-    """A function of a module another part of pbxdoc provides; None until it is installed."""
-    try:
-        imported = __import__(module, fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(imported, name, None)
 
 
 def shorten_tables(document: Document, t: Translator, max_rows: int, workbook: str) -> Document:
@@ -66,101 +52,69 @@ def shorten_tables(document: Document, t: Translator, max_rows: int, workbook: s
     return replace(document, blocks=blocks)
 
 
-def figures(project: Project, t: Translator) -> dict[str, bytes]:
-    """Every generated vector figure the book may show (diagrams, section figures). A diagram
-    Graphviz cannot draw is left out and reported; the book then shows its caption only."""
-    found: dict[str, bytes] = {}
-    diagrams = _optional("generator.diagrams", "render_all")  # cached: in a build, the diagrams renderer drew them
-    if diagrams is not None:
-        try:
-            found.update(diagrams(project, t))
-        except Exception as e:  # noqa: BLE001 (Graphviz failures have several types)
-            LOG.warning("diagrams: %s; drawing them one by one", str(e).splitlines()[0])
-            found.update(_diagrams_one_by_one(project, t))
-    extra = _optional("generator.sections", "extra_figures")
-    if extra is not None:
-        found.update(extra(project, t))
-    return {path: content for path, content in found.items() if path.endswith(".svg")}
-
-
-def _diagrams_one_by_one(project: Project, t: Translator) -> dict[str, bytes]:
-    from generator.diagrams import render_view, views
-
-    found: dict[str, bytes] = {}
-    for view in views(project, t):
-        try:
-            found.update(render_view(project, t, view.view, view.object_id))
-        except Exception as e:  # noqa: BLE001
-            LOG.warning("diagram %s left out of the PDF: %s", view.path, str(e).splitlines()[0])
-    return found
-
-
-def book(project: Project, t: Translator, today: dt.date, figs: dict[str, bytes], max_rows: int) -> Record | None:
+def book(content: Content, max_rows: int) -> Record:
     """Every section of the site in one document."""
-    build_sections = _optional("generator.sections", "build_sections")
-    if build_sections is None:
-        return None
-    documents = [shorten_tables(d, t, max_rows, workbook_path(project)) for d in build_sections(project, t, today)]
+    t = content.translator
+    documents = [shorten_tables(d, t, max_rows, content.workbook_path) for d in content.sections]
     return Record(
         name="book",
         title=t.t("pdf.book.title"),
         kind=t.t("pdf.book.kind"),
         documents=documents,
-        concerns=tuple(sorted(project.files)),
+        concerns=tuple(sorted(content.project.files)),
         toc=True,
         break_between_parts=True,
-        figures=figs,
+        figures=content.figures,
     )
 
 
-def runbooks(project: Project, t: Translator, today: dt.date, max_rows: int) -> list[Record]:
+def runbooks(content: Content, max_rows: int) -> list[Record]:
     """One backup and restore runbook PDF per communication server (peripherals stay on the site)."""
-    build_runbooks = _optional("generator.runbooks", "build_runbooks")
-    if build_runbooks is None:
-        return []
+    t = content.translator
     return [
         Record(
             name=f"runbook-{runbook.system_id}",
             title=runbook.title,
             kind=t.t("pdf.runbook.kind"),
-            documents=[shorten_tables(runbook.document, t, max_rows, workbook_path(project))],
+            documents=[shorten_tables(runbook.document, t, max_rows, content.workbook_path)],
             concerns=("pbxdoc", "servers", "backups", "contacts"),
         )
-        for runbook in build_runbooks(project, t, today)
-        if runbook.system_id in project.server_by_id
+        for runbook in content.runbooks
+        if runbook.system_id in content.project.server_by_id
     ]
 
 
-def records(project: Project, t: Translator, today: dt.date, options: PdfOptions) -> Iterator[Record]:
+def records(content: Content, options: PdfOptions) -> Iterator[Record]:
     """Every record wanted, the book first because it takes longest to typeset."""
     wanted = set(options.records)
     if not wanted or "book" in wanted:
-        the_book = book(project, t, today, figures(project, t), options.max_table_rows)
-        if the_book:
-            yield the_book
+        yield book(content, options.max_table_rows)
     for name, build in RECORDS.items():
         if not wanted or name in wanted:
-            record = build(project, t, today)
+            record = build(content.project, content.translator, content.today)
             if record is not None:
                 yield record
     if not wanted or "runbook" in wanted:
-        yield from runbooks(project, t, today, options.max_table_rows)
+        yield from runbooks(content, options.max_table_rows)
 
 
-def plan(project: Project, t: Translator, audience: Audience, generated: dt.datetime, options: PdfOptions, folder: str = "pdf") -> Iterator[PdfJob]:
-    """Every PDF of this project as a job, made one at a time so that typesetting can start early."""
-    for record in records(project, t, generated.date(), options):
+def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Product]]:
+    """Every PDF of one language as a job, made one at a time so that typesetting can start early."""
+    project, t, audience = content.project, content.translator, content.audience
+    for record in records(content, options):
         sources = source_files(project, record.concerns, audience)
-        html, resources, allowed_data = page(record, project, t, audience.value, generated, [s.name for s in sources])
-        yield PdfJob(
-            path=f"{folder}/{document_id(project, record.name)}.pdf",
+        html, resources, allowed_data = page(record, project, t, audience.value, content.generated, [s.name for s in sources])
+        path = content.pdf_path(document_id(project, record.name))
+        job = PdfJob(
+            path=path,
             html=html,
             resources=resources,
             allowed_data=allowed_data,
             project_root=str(project.root),
             sources=sources,
-            generated=generated,
+            generated=content.generated,
         )
+        yield job, Product(path, record.title, "pdf", content.lang, audience)
 
 
 def run(jobs: Iterable[PdfJob], workers: int = 0) -> list[PdfResult]:
@@ -193,13 +147,15 @@ def make(jobs: Iterable[PdfJob], output, workers: int = 0) -> tuple[list[PdfResu
     return results, report(results)
 
 
-def render_context(ctx, options: PdfOptions = PdfOptions()) -> list[PdfResult]:
-    """The build's entry point: one set of PDFs per language (in pdf/<lang>/ when several)."""
+def render(ctx: RenderContext, options: PdfOptions = PdfOptions()) -> list[Product]:
+    """The records of every language built, in pdf/ with language and audience in their names."""
+    products: list[Product] = []
 
     def jobs() -> Iterator[PdfJob]:
-        for lang in ctx.languages:
-            t = ctx.translator if lang == ctx.translator.lang else Translator(lang)
-            folder = "pdf" if len(ctx.languages) == 1 else f"pdf/{lang}"
-            yield from plan(ctx.project, t, ctx.audience, ctx.generated, options, folder)
+        for content in ctx.contents:
+            for job, product in plan(content, options):
+                products.append(product)
+                yield job
 
-    return make(jobs(), ctx.output, options.workers)[0]
+    make(jobs(), ctx.output, options.workers)
+    return products

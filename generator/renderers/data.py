@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from generator.renderers import RenderContext
+from generator.renderers.base import Product, RenderContext
 
 
-def render(ctx: RenderContext) -> None:
-    project = ctx.project
+def render(ctx: RenderContext) -> list[Product]:
+    project = ctx.content.project
     data = project.model_dump(mode="json", exclude={"findings"})
     data["findings"] = [
         {
@@ -27,7 +27,9 @@ def render(ctx: RenderContext) -> None:
         "customer": project.pbxdoc.customer.id,
         "input_digest": project.digest,
         "audience": ctx.audience.value,
+        "language": ctx.content.lang,
         "generated": ctx.generated.isoformat(),
         "model": data,
     }
     ctx.output.write("data/model.json", json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    return []

@@ -1,21 +1,20 @@
 """Section content of the customer file, written once, presented by the site and the PDF book.
 
-`build_sections(project, translator)` returns the sections as `generator.document.Document`s in
-reading order, each with a stable slug; renderers decide pages and chapters from them. The slugs
+`build_sections(ctx)` returns the sections as `generator.document.Document`s in reading order,
+each with a stable slug; renderers decide pages and chapters from them. The build makes the
+`SectionContext` (`generator.content`): the project for one audience and language, the date, and
+the diagrams and runbooks it makes, so that sections never derive them again. The slugs
 of SECTION_SLUGS are always there; LONG_LIST_SLUGS follow their section when a list is too long
 to stay on its page.
-`extra_figures(project, translator)` returns the figures the sections draw themselves (paths
+`extra_figures(ctx)` returns the figures the sections draw themselves (paths
 relative to the output root), which renderers write next to the pages or embed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from generator.document import Document
-from generator.i18n import Translator
-from generator.model.project import Project
 from generator.sections import (
     addressing,
     availability,
@@ -65,26 +64,16 @@ SECTION_SLUGS: tuple[str, ...] = tuple(slug for slug, _ in SECTIONS)
 LONG_LIST_SLUGS: tuple[str, ...] = (numbering.USERS_SLUG, addressing.ADDRESSES_SLUG)
 
 
-def section_context(project: Project, translator: Translator, today: dt.date | None = None) -> SectionContext:
-    if today is None:
-        from generator.pipeline import generation_date  # late: the pipeline imports the renderers
-
-        today = generation_date(project).date()
-    return SectionContext(project, translator, today)
-
-
-def build_sections(project: Project, translator: Translator, today: dt.date | None = None) -> list[Document]:
-    """Every section, in order; `today` defaults to the build's generation date."""
-    ctx = section_context(project, translator, today)
+def build_sections(ctx: SectionContext) -> list[Document]:
+    """Every section, in order."""
     documents: list[Document] = []
     for _, builder in SECTIONS:
         documents.extend(builder(ctx))
     return documents
 
 
-def extra_figures(project: Project, translator: Translator, today: dt.date | None = None) -> dict[str, bytes]:
+def extra_figures(ctx: SectionContext) -> dict[str, bytes]:
     """Figures drawn by the sections themselves: output-relative path -> file content."""
-    ctx = section_context(project, translator, today)
     figures: dict[str, bytes] = {}
     timeline = licences_timeline_svg(ctx)
     if timeline is not None:

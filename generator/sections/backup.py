@@ -9,21 +9,12 @@ from generator.sections.figures import diagram_path
 MANUAL_BACKUPS_SHOWN = 30
 
 
-def runbooks(ctx: SectionContext) -> list:
-    """The runbooks of `generator.runbooks` (title, system_id, slug, blocking), or [] without it."""
-    try:
-        from generator.runbooks import build_runbooks
-    except ImportError:
-        return []
-    return sorted(build_runbooks(ctx.project, ctx.t, on=ctx.today), key=lambda book: book.slug)
-
-
 def build(ctx: SectionContext) -> list[Document]:
     w = ctx.w
     doc = Document(w("backup.title"), slug="backup")
     doc.add(Paragraph((w("backup.intro"),)))
     doc.add(*_jobs(ctx), *_three_two_one(ctx), *_restore_tests(ctx), *_manual(ctx), *_firmware(ctx))
-    books = runbooks(ctx)
+    books = sorted(ctx.runbooks, key=lambda book: book.slug)
     if books:
         doc.add(*titled_table(
             ctx, w("backup.runbooks"),

@@ -7,9 +7,8 @@ the document tree escapes it, and our own words come from `translations/<lang>/s
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from babel.dates import format_timedelta
 
@@ -23,13 +22,10 @@ class SectionContext:
     project: Project
     t: Translator
     today: dt.date  # the generation date: licence days left and ages are counted from it
-
-    @cached_property
-    def diagrams(self) -> dict | None:
-        """The diagrams drawn for this project, asked once (see figures.py)."""
-        from generator.sections.figures import diagram_index
-
-        return diagram_index(self.project)
+    # (view, object id) -> SVG path of every diagram the build draws; sections show those only.
+    diagrams: Mapping[tuple[str, str | None], str] = field(default_factory=dict)
+    # The build's runbooks (title, system_id, slug, blocking), listed by the backup section.
+    runbooks: Sequence = ()
 
     def w(self, key: str, **values) -> str:
         """A word or sentence of the sections domain."""

@@ -8,17 +8,6 @@ from generator.model.findings import FindingStatus
 from generator.sections.common import SectionContext, join, titled_table
 
 
-def worded(ctx: SectionContext, finding) -> tuple[str, str, str]:
-    """Title, message and remediation of a finding in the page's language.
-
-    The checks word findings in the project's language and keep the rule's variant and
-    parameters, so `generator.checks.describe` can re-word them for another language.
-    """
-    from generator.checks import worded as checks_worded
-
-    return checks_worded(finding, ctx.t)
-
-
 def build(ctx: SectionContext) -> list[Document]:
     w = ctx.w
     doc = Document(w("compliance.title"), slug="compliance")
@@ -29,7 +18,7 @@ def build(ctx: SectionContext) -> list[Document]:
         rows = [(f.rule, title, f.object_id, join([message, remediation and w("compliance.remedy", remediation=remediation)], "\n"),
                  str(f.location), w(f"compliance.status.{f.status.value}"))
                 for f in findings if f.severity is severity and f.status is not FindingStatus.WAIVED
-                for title, message, remediation in [worded(ctx, f)]]
+                for title, message, remediation in [(f.title, f.message, f.remediation)]]
         if rows:
             doc.add(*titled_table(
                 ctx, w("compliance.by_severity", severity=ctx.label("severity", severity), count=ctx.number(len(rows))),
@@ -42,7 +31,7 @@ def build(ctx: SectionContext) -> list[Document]:
             ctx, w("compliance.waived"),
             [w("compliance.rule"), w("compliance.finding"), w("compliance.object"), w("compliance.evidence"), w("compliance.justification"),
              w("compliance.accepted_by"), w("compliance.expiry")],
-            [(f.rule, worded(ctx, f)[0], f.object_id, str(f.location), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
+            [(f.rule, f.title, f.object_id, str(f.location), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
         ))
     waivers = sorted(ctx.project.waivers, key=lambda x: (x.rule, x.object))
     doc.add(*titled_table(

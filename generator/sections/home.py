@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.checks.completeness import ITEMS
 from generator.diagnostics import Severity
 from generator.document import BulletList, Document, Facts, Heading, Paragraph
 from generator.model.findings import FindingStatus
@@ -114,26 +115,20 @@ def _compliance(ctx: SectionContext) -> list:
     else:
         blocks.append(note("success", ctx.w("home.compliance.ok_title"), ctx.w("home.compliance.ok")))
     blocks.append(table([ctx.w("compliance.severity"), ctx.w("home.compliance.count")], rows))
-    assessed = completeness(ctx.project)
-    if assessed is not None:
-        score, missing = assessed
-        blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(round(score, 2))),)))
-        if missing:
-            labels = tuple(ctx.t.t(f"checks.completeness.{i}") if ctx.t.has(f"checks.completeness.{i}") else i for i in missing)
-            blocks += [Paragraph((ctx.w("home.compliance.missing"),)), BulletList(labels)]
+    score, missing = completeness(ctx.project)
+    blocks.append(Paragraph((ctx.w("home.compliance.completeness", score=ctx.t.percent(round(score, 2))),)))
+    if missing:
+        labels = tuple(ctx.t.t(f"checks.completeness.{i}") if ctx.t.has(f"checks.completeness.{i}") else i for i in missing)
+        blocks += [Paragraph((ctx.w("home.compliance.missing"),)), BulletList(labels)]
     return blocks
 
 
-def completeness(project) -> tuple[float, list[str]] | None:
-    """(share of the customer-file items present, ids of the missing ones), or None without the checks.
+def completeness(project) -> tuple[float, list[str]]:
+    """(share of the customer-file items present, ids of the missing ones).
 
     Read from the checks' DOC-ITEM findings, not recomputed: the checks ran on the whole project,
     before the audience filter hid commercial documents and premises access, so their verdict
     holds for every audience (recomputing here would call offers missing on a customer's site).
     """
-    try:
-        from generator.checks.completeness import ITEMS
-    except ImportError:
-        return None
     missing = sorted({f.object_id for f in project.findings if f.rule == "DOC-ITEM" and f.object_id in ITEMS}, key=list(ITEMS).index)
     return 1 - len(missing) / len(ITEMS), missing

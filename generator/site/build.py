@@ -16,7 +16,8 @@ from mkdocs.config import load_config
 
 from generator.i18n import Translator
 from generator.load import REPO_ROOT
-from generator.renderers import RenderContext
+from generator.renderers.base import Product, RenderContext
+from generator.site.downloads import build_outputs
 from generator.site.plugin import SiteSource
 
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
@@ -65,20 +66,15 @@ def language_chooser(languages: tuple[str, ...]) -> str:
     )
 
 
-def render(ctx: RenderContext) -> None:
+def render(ctx: RenderContext) -> list[Product]:
     languages = ctx.languages
     site = ctx.output.path("site")
-    for lang in languages:
-        source = SiteSource(
-            project=ctx.project,
-            lang=lang,
-            audience=ctx.audience,
-            generated=ctx.generated,
-            staging=ctx.output.staging,
-            languages=languages,
-        )
-        warnings = build_language(source, site / lang if len(languages) > 1 else site)
+    for content in ctx.contents:
+        offered = build_outputs(ctx.output.staging, [p for p in ctx.products if p.lang == content.lang])
+        source = SiteSource(content, tuple(offered), languages)
+        warnings = build_language(source, site / content.lang if len(languages) > 1 else site)
         if warnings:
-            logging.getLogger("pbxdoc.site").warning("%s site: %d mkdocs warning(s): %s", lang, len(warnings), "; ".join(warnings[:5]))
+            logging.getLogger("pbxdoc.site").warning("%s site: %d mkdocs warning(s): %s", content.lang, len(warnings), "; ".join(warnings[:5]))
     if len(languages) > 1:
         ctx.output.write("site/index.html", language_chooser(languages))
+    return []

@@ -16,7 +16,6 @@ from generator.i18n import Translator
 from generator.model.project import Project
 from generator.output import sha256_file
 
-BUILD_OUTPUTS = ("pdf/**/*.pdf", "xlsx/**/*.xlsx")
 PASSIVE_FORMATS = {".pdf", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".xlsx", ".xls", ".ods", ".docx", ".doc", ".odt", ".zip", ".eml", ".msg"}
 
 
@@ -26,18 +25,17 @@ class Download:
     site_path: str  # where the site publishes it, relative to the site root
     size: int
     sha256: str
+    title: str = ""  # the document's title, when the build made it
 
     @classmethod
-    def of(cls, source: Path, site_path: str) -> "Download":
-        return cls(source, site_path, source.stat().st_size, sha256_file(source))
+    def of(cls, source: Path, site_path: str, title: str = "") -> "Download":
+        return cls(source, site_path, source.stat().st_size, sha256_file(source), title)
 
 
-def build_outputs(staging: Path | None) -> list[Download]:
-    """The PDFs and workbooks that earlier renderers wrote into the build's staging folder."""
-    if staging is None or not staging.is_dir():
-        return []
-    found = {p for pattern in BUILD_OUTPUTS for p in staging.glob(pattern) if p.is_file()}
-    return [Download.of(p, "downloads/" + p.relative_to(staging).as_posix()) for p in sorted(found)]
+def build_outputs(staging: Path, products) -> list[Download]:
+    """The files the build's renderers made (`generator.renderers.base.Product`s), as written in
+    the staging folder, by path."""
+    return [Download.of(staging / p.path, "downloads/" + p.path, p.title) for p in sorted(products, key=lambda p: p.path)]
 
 
 def project_attachments(project: Project) -> dict[str, Download]:

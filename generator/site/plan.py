@@ -6,16 +6,15 @@ escaped Markdown (generator.document) and the navigation as escaped titles.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.content import Content
 from generator.document import Document, Paragraph, Text, escape, to_markdown
 from generator.i18n import Translator
-from generator.model.project import Project
-from generator.site import downloads, sources
+from generator.site import downloads
 from generator.site.branding import Branding, branding_of
 from generator.site.parts import split_document
 
@@ -99,16 +98,17 @@ def pages_of(document: Document, path: str, t: Translator) -> list[SitePage]:
     return pages
 
 
-def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: Path | None = None) -> SitePlan:
-    """Every page, figure and download of one language's site."""
-    today = generated.date()
-    outputs = downloads.build_outputs(staging)
+def plan_site(content: Content, outputs: list[downloads.Download] = ()) -> SitePlan:
+    """Every page, figure and download of one language's site; outputs are the build's files
+    offered for download (the PDFs and workbook of the same language)."""
+    project, t, generated = content.project, content.translator, content.generated
+    outputs = list(outputs)
     attached = downloads.project_attachments(project)
     offered = downloads.download_blocks(outputs, attached, project, t, generated)
-    documents = sources.section_documents(project, t, today)
+    documents = list(content.sections)
     if not any(slug_of(d) == DOWNLOADS_SLUG for d in documents):
         documents.append(Document(t.t("site.downloads.title"), [], DOWNLOADS_SLUG))
-    runbooks = sources.runbook_documents(project, t, today)
+    runbooks = [(content.equipment_name(book.system_id), book.document) for book in content.runbooks]
 
     nav: list[NavEntry] = []
     pages: list[SitePage] = []
@@ -127,7 +127,7 @@ def plan_site(project: Project, t: Translator, generated: dt.datetime, staging: 
         nav.append(NavLink(t.t("site.home"), doc_pages[0]) if i == 0 else doc_pages[0])
 
     branding = branding_of(project)
-    files = sources.figures(project, t, today)
+    files = dict(content.figures)
     files["assets/pbxdoc/branding.css"] = branding.css().encode()
     copies = {d.site_path: d.source for d in [*outputs, *attached.values()]}
     if branding.logo:

@@ -18,11 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from generator.audience import Audience, for_audience
+from generator.audience import Audience
+from generator.content import Content
 from generator.diagnostics import InvalidProject
 from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
+from generator.prepare import prepare
+from generator.site.downloads import Download
 from generator.site.finishing import label_checklists, zoomable_figures
 from generator.site.plan import ASSETS, SitePlan, plan_site
 
@@ -35,14 +38,27 @@ IFRAME_WORKER = f"{ASSET_FOLDER}/vendor/iframe-worker/shim.js"
 
 @dataclass(frozen=True)
 class SiteSource:
-    """One language's site: the (audience-filtered, checked) model and how to present it."""
+    """One language's site: the build's content of that language and the files it offers."""
 
-    project: Project
-    lang: str
-    audience: Audience
-    generated: dt.datetime
-    staging: Path | None = None  # the build's staging folder, for the PDFs and workbook
+    content: Content
+    outputs: tuple[Download, ...] = ()  # the build's PDFs and workbook of this language
     languages: tuple[str, ...] = ()  # every language built side by side (for the switcher)
+
+    @property
+    def project(self) -> Project:
+        return self.content.project
+
+    @property
+    def lang(self) -> str:
+        return self.content.lang
+
+    @property
+    def audience(self) -> Audience:
+        return self.content.audience
+
+    @property
+    def generated(self) -> dt.datetime:
+        return self.content.generated
 
 
 class PbxdocConfig(Config):
@@ -57,16 +73,8 @@ def default_project() -> Path:
 
 
 def load_source(root: Path, lang: str | None, audience: Audience) -> SiteSource:
-    """Load, check and filter a project the way `pbxdoc build` does."""
-    from generator.pipeline import generation_date, load_checked
-
-    project, _ = load_checked(root)
-    return SiteSource(
-        project=for_audience(project, audience),
-        lang=lang or project.pbxdoc.language.value,
-        audience=audience,
-        generated=generation_date(project),
-    )
+    """Load, check and filter a project the way `pbxdoc build` does (plain `mkdocs build|serve`)."""
+    return SiteSource(prepare(root, audience, lang).content)
 
 
 class PbxdocPlugin(BasePlugin[PbxdocConfig]):
@@ -96,7 +104,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
     def on_config(self, config):
         source = self.source = self._source(config)
         t = Translator(source.lang)
-        plan = self.plan = plan_site(source.project, t, source.generated, source.staging)
+        plan = self.plan = plan_site(source.content, source.outputs)
         config.site_name = html.escape(plan.site_name)
         config.nav = plan.mkdocs_nav()
         config.theme["language"] = source.lang

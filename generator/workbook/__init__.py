@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from generator.i18n import Translator
 from generator.model.project import Project
@@ -47,19 +46,4 @@ def render_workbook(project: Project, translator: Translator, generated: dt.date
     return writer.write(sheets if sheets is not None else build_sheets(project, generated.date(), translator))
 
 
-def export_workbook(root: Path, target: Path | None, lang: str | None = None, audience: str = "integrator") -> Path:
-    """`pbxdoc export xlsx`: load and check the project, write its workbook for one audience."""
-    from generator.audience import for_audience
-    from generator.pipeline import generation_date, load_checked
-    from generator.workbook.files import atomic_write
-
-    project, _ = load_checked(root)
-    translator = Translator(lang or project.pbxdoc.language.value)
-    data = render_workbook(for_audience(project, audience), translator, generation_date(project))
-    target = target or Path(f"{project.pbxdoc.customer.id}.xlsx")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, data)
-    return target
-
-
-__all__ = ["render_workbook", "build_sheets", "workbook_properties", "export_workbook"]
+__all__ = ["render_workbook", "build_sheets", "workbook_properties"]

@@ -338,14 +338,8 @@ def _inventory(project: Project) -> Sheet:
 
 
 def _findings(findings: tuple[Finding, ...], translator: Translator | None) -> Sheet:
-    """Titles and messages in the workbook's language (the checks word them in the project's)."""
-    from generator.checks import worded
-
-    rows = [
-        (f.severity.value, f.status.value, f.rule, f.category, title, message, f.object_id, str(f.location))
-        for f in findings
-        for title, message, _ in [worded(f, translator) if translator else (f.title, f.message, "")]
-    ]
+    """Titles and messages as the build worded them, in the workbook's language."""
+    rows = [(f.severity.value, f.status.value, f.rule, f.category, f.title, f.message, f.object_id, str(f.location)) for f in findings]
     return Sheet("findings", FINDING_COLUMNS, rows)
 
 

@@ -13,7 +13,7 @@ import pytest
 from generator.diagrams import DETAILED_SITES, render_view, views
 from generator.i18n import Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, load
-from generator.pipeline import run_checks
+from generator.prepare import checked
 
 A4_LANDSCAPE_PT = (11.2 * 72 + 0.5, 7.6 * 72 + 0.5)  # the graph size every view is drawn to
 NS = "{http://www.w3.org/2000/svg}"
@@ -36,7 +36,7 @@ def _fits_a4(svg: bytes) -> bool:
 
 @pytest.fixture(scope="module")
 def clinic():
-    return run_checks(load(EXAMPLES / DEFAULT_EXAMPLE))
+    return checked(load(EXAMPLES / DEFAULT_EXAMPLE))
 
 
 def test_clinic_overview_shows_every_line_and_terminal_type_on_its_side(clinic):

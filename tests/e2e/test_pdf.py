@@ -3,6 +3,8 @@ determinism, verification)."""
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import re
 import subprocess
 from pathlib import Path
@@ -14,8 +16,7 @@ from typer.testing import CliRunner
 from generator.audience import Audience
 from generator.cli import app
 from generator.load import EXAMPLES, SMALL_EXAMPLE
-from generator.pdf.build import build_pdfs
-from generator.pipeline import BuildOptions, build
+from generator.pipeline import BuildOptions, build, build_pdfs
 
 ROOT = EXAMPLES / SMALL_EXAMPLE
 
@@ -71,8 +72,8 @@ def _text(path: Path) -> str:
 def test_every_record_is_written_and_listed_in_the_manifest(built):
     out, result = built
     names = set(_pdfs(out))
-    expected = {"FRO-TEL-COMMISSIONING-1.3.pdf", "FRO-TEL-HANDOVER-1.3.pdf", "FRO-TEL-DISCHARGE-1.3.pdf", "FRO-TEL-AUDIT-1.3.pdf", "FRO-TEL-BOOK-1.3.pdf"}
-    expected |= {f"FRO-TEL-RUNBOOK-{s.id.upper()}-1.3.pdf" for s in result.project.servers}
+    expected = {"FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf", "FRO-TEL-HANDOVER-1.3-fr-internal.pdf", "FRO-TEL-DISCHARGE-1.3-fr-internal.pdf", "FRO-TEL-AUDIT-1.3-fr-internal.pdf", "FRO-TEL-BOOK-1.3-fr-internal.pdf"}
+    expected |= {f"FRO-TEL-RUNBOOK-{s.id.upper()}-1.3-fr-internal.pdf" for s in result.project.servers}
     assert names == expected
     for name in names:
         assert f"pdf/{name}" in result.manifest["files"]
@@ -81,7 +82,7 @@ def test_every_record_is_written_and_listed_in_the_manifest(built):
 def test_commissioning_text_matches_the_data(built):
     out, result = built
     project = result.project
-    text = _text(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf")
+    text = _text(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf")
     flat = re.sub(r"\s+", " ", text)
     assert "Procès-verbal de mise en service" in flat
     assert project.pbxdoc.customer.name in flat
@@ -95,7 +96,7 @@ def test_commissioning_text_matches_the_data(built):
     for name in signatories:
         assert name in flat
     assert "Lieu" in flat and "Signature" in flat
-    pages = len(pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf").pages)
+    pages = len(pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf").pages)
     assert [f"Page {n} / {pages}" in flat for n in range(1, pages + 1)] == [True] * pages
 
 
@@ -104,9 +105,9 @@ def test_book_has_contents_bookmarks_running_headers_and_vector_diagrams(built):
     from generator.sections import build_sections
 
     out, result = built
-    path = out / "pdf" / "FRO-TEL-BOOK-1.3.pdf"
+    path = out / "pdf" / "FRO-TEL-BOOK-1.3-fr-internal.pdf"
     reader = pypdf.PdfReader(path)
-    titles = [d.title for d in build_sections(result.project, Translator("fr"))]
+    titles = [d.title for d in content_of(result.project, "fr").sections]
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
     assert outline == titles
     contents = _text(path).split("\f")[1]
@@ -132,7 +133,7 @@ def test_fonts_are_all_embedded(built):
 
 def test_pdfa_3b_identification_and_metadata(built):
     out, result = built
-    reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf")
+    reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf")
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r'pdfaid:part="3"', xmp) and re.search(r'pdfaid:conformance="B"', xmp)
     assert "2026-11-20T00:00:00+00:00" in xmp and "Procès-verbal de mise en service" in xmp
@@ -144,7 +145,7 @@ def test_pdfa_3b_identification_and_metadata(built):
 
 def test_source_files_are_embedded_with_fixed_dates(built):
     out, result = built
-    reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3.pdf")
+    reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf")
     attachments = reader.attachments
     assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "commissioning.yaml"}
     assert attachments["commissioning.yaml"][0] == (ROOT / "commissioning.yaml").read_bytes()
@@ -174,13 +175,13 @@ def test_verify_catches_a_modified_byte(built, tmp_path):
     shutil.copytree(out, copy)
     runner = CliRunner()
     assert runner.invoke(app, ["verify", str(copy)]).exit_code == 0
-    target = copy / "pdf" / "FRO-TEL-AUDIT-1.3.pdf"
+    target = copy / "pdf" / "FRO-TEL-AUDIT-1.3-fr-internal.pdf"
     data = bytearray(target.read_bytes())
     data[len(data) // 2] ^= 0x01
     target.write_bytes(bytes(data))
     outcome = runner.invoke(app, ["verify", str(copy)])
     assert outcome.exit_code == 1
-    assert "changed: pdf/FRO-TEL-AUDIT-1.3.pdf" in outcome.output
+    assert "changed: pdf/FRO-TEL-AUDIT-1.3-fr-internal.pdf" in outcome.output
 
 
 def test_customer_audience_sees_no_secret_reference(tmp_path):
@@ -188,7 +189,7 @@ def test_customer_audience_sees_no_secret_reference(tmp_path):
     out = tmp_path / "out"
     build_pdfs(ROOT, out, None, Audience.CUSTOMER, ("book", "handover"))
     pdfs = _pdfs(out)
-    assert set(pdfs) == {"FRO-TEL-BOOK-1.3.pdf", "FRO-TEL-HANDOVER-1.3.pdf"}
+    assert set(pdfs) == {"FRO-TEL-BOOK-1.3-fr-customer.pdf", "FRO-TEL-HANDOVER-1.3-fr-customer.pdf"}
     for path in pdfs.values():
         assert "vault:" not in _text(path)
         attachments = pypdf.PdfReader(path).attachments
@@ -210,10 +211,10 @@ def test_pdf_command_makes_one_record_dated_by_source_date_epoch(tmp_path, monke
     outcome = runner.invoke(app, ["pdf", str(ROOT), "-o", str(tmp_path / "out"), "--record", "discharge", "--lang", "de"])
     assert outcome.exit_code == 0, outcome.output
     pdfs = _pdfs(tmp_path / "out")
-    assert list(pdfs) == ["FRO-TEL-DISCHARGE-1.3.pdf"]
-    text = re.sub(r"\s+", " ", _text(pdfs["FRO-TEL-DISCHARGE-1.3.pdf"]))
+    assert list(pdfs) == ["FRO-TEL-DISCHARGE-1.3-de-customer.pdf"]
+    text = re.sub(r"\s+", " ", _text(pdfs["FRO-TEL-DISCHARGE-1.3-de-customer.pdf"]))
     assert "Haftungsausschluss" in text and "1. Januar 2026" in text
-    reader = pypdf.PdfReader(pdfs["FRO-TEL-DISCHARGE-1.3.pdf"])
+    reader = pypdf.PdfReader(pdfs["FRO-TEL-DISCHARGE-1.3-de-customer.pdf"])
     assert "2026-01-01T00:00:00+00:00" in reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
     assert runner.invoke(app, ["verify", str(tmp_path / "out")]).exit_code == 0
     refused = runner.invoke(app, ["pdf", str(ROOT), "-o", str(tmp_path / "other"), "--record", "nothing"])

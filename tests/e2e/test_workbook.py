@@ -22,7 +22,7 @@ from tests.helpers import edit
 
 SMALL = EXAMPLES / SMALL_EXAMPLE
 REPO = Path(__file__).resolve().parents[2]
-WORKBOOK = "xlsx/fiduciaire-rochat.xlsx"
+WORKBOOK = "xlsx/fiduciaire-rochat-fr-customer.xlsx"
 
 
 def pbxdoc(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -111,7 +111,7 @@ def test_libreoffice_sees_the_same_values(built, tmp_path):
     assert result.returncode == 0, result.stderr
     wb = openpyxl.load_workbook(built / WORKBOOK)
     for ws in wb.worksheets:
-        converted = out / f"fiduciaire-rochat-{ws.title}.csv"
+        converted = out / f"{Path(WORKBOOK).stem}-{ws.title}.csv"
         assert converted.is_file(), sorted(p.name for p in out.iterdir())
         with converted.open(encoding="utf-8", newline="") as f:
             seen = [[_lo_text(c) for c in row] for row in csv.reader(f) if any(row)]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.checks import worded
 from generator.diagnostics import Severity
 from generator.document import Document, Heading, Paragraph, Table, Text
 from generator.i18n import Translator
+from generator.checks import completeness as assess
 from generator.model.findings import FindingStatus
 from generator.model.project import Project
 from generator.pdf.layout import Record
@@ -19,11 +19,8 @@ from generator.pdf.layout import Record
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def summary(project: Project, t: Translator, checks_ran: bool) -> Document:
+def summary(project: Project, t: Translator) -> Document:
     doc = Document(t.t("pdf.audit.summary"))
-    if not checks_ran:
-        doc.add(Paragraph((t.t("pdf.audit.no_checks"),)))
-        return doc
     rows = []
     for severity in SEVERITIES:
         found = [f for f in project.findings if f.severity is severity]
@@ -57,13 +54,12 @@ def findings(project: Project, t: Translator) -> list[Document]:
             tuple(
                 (
                     f.rule,
-                    f"{title} — {message}",
+                    f"{f.title} — {f.message}",
                     f.object_id,
                     str(f.location),
                     _status(f, t),
                 )
                 for f in found
-                for title, message, _ in [worded(f, t)]
             ),
         ))
         documents.append(doc)
@@ -92,12 +88,8 @@ def waivers(project: Project, t: Translator, today: dt.date) -> Document:
     return doc
 
 
-def completeness(project: Project, t: Translator) -> Document | None:
-    """The items of the customer file (course 6.2) as the checks assess them; None without checks."""
-    try:
-        from generator.checks import completeness as assess
-    except ImportError:
-        return None
+def completeness(project: Project, t: Translator) -> Document:
+    """The items of the customer file (course 6.2) as the checks assess them."""
     score, items = assess(project)
     files = project.files
     doc = Document(t.t("pdf.audit.completeness"))
@@ -178,16 +170,7 @@ def _evidence_concerns(project: Project) -> tuple[str, ...]:
 
 
 def build(project: Project, t: Translator, today: dt.date) -> Record:
-    try:
-        import generator.checks  # noqa: F401
-
-        checks_ran = True
-    except ImportError:
-        checks_ran = bool(project.findings)
-    documents = [summary(project, t, checks_ran), *findings(project, t), waivers(project, t, today)]
-    extra = completeness(project, t)
-    if extra:
-        documents.append(extra)
+    documents = [summary(project, t), *findings(project, t), waivers(project, t, today), completeness(project, t)]
     documents += [licences(project, t, today), backups(project, t, today)]
     return Record(
         name="audit",

@@ -44,7 +44,8 @@ def hostile_text() -> str:
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory) -> Path:
-    return build_site(EXAMPLES / SMALL_EXAMPLE, tmp_path_factory.mktemp("small") / "out")
+    """The integrator's edition (everything but secrets), to compare with the other audiences."""
+    return build_site(EXAMPLES / SMALL_EXAMPLE, tmp_path_factory.mktemp("small") / "out", audience=Audience.INTEGRATOR)
 
 
 @pytest.fixture(scope="session")

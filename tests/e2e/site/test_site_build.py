@@ -16,9 +16,9 @@ import pytest
 from generator.audience import Audience
 from generator.load import EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.output import Output
-from generator.renderers import RenderContext
+from generator.renderers.base import Product, RenderContext
 from generator.i18n import Translator
-from generator.pipeline import generation_date, load_checked
+from generator.prepare import prepare
 from generator.site.build import render
 
 pytestmark = pytest.mark.slow
@@ -95,12 +95,12 @@ def test_rebuilds_are_byte_identical(tmp_path, site_builder):
 
 
 def test_downloads_page_offers_the_builds_pdfs_and_workbook(tmp_path):
-    project, _ = load_checked(EXAMPLES / SMALL_EXAMPLE)
+    content = prepare(EXAMPLES / SMALL_EXAMPLE, Audience.INTEGRATOR, "en").content
     output = Output(tmp_path / "out")
     output.write("pdf/dossier-fr.pdf", b"%PDF-1.7 dossier")
     output.write("xlsx/inventaire.xlsx", b"PK inventaire")
-    ctx = RenderContext(project, output, ("en",), Translator("en"), Audience.INTEGRATOR, generation_date(project))
-    render(ctx)
+    products = (Product("pdf/dossier-fr.pdf", "Dossier", "pdf", "en", Audience.INTEGRATOR), Product("xlsx/inventaire.xlsx", "Inventaire", "workbook", "en", Audience.INTEGRATOR))
+    render(RenderContext((content,), output, products))
     site = output.staging / "site"
     assert (site / "downloads" / "pdf" / "dossier-fr.pdf").read_bytes() == b"%PDF-1.7 dossier"
     page = (site / "documents.html").read_text(encoding="utf-8")

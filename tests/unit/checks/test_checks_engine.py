@@ -9,7 +9,7 @@ from checks_helpers import did_outside_block, findings_of, knowledge  # noqa: F4
 from generator.checks import completeness, evaluate, reference_date, run
 from generator.model.findings import FindingStatus
 from generator.model.operations import Waiver
-from generator.pipeline import run_checks
+from generator.prepare import checked
 
 
 def waiver(rule: str, obj: str, expiry: str) -> Waiver:
@@ -65,8 +65,8 @@ def test_small_example_findings_are_few_and_plausible(small_project):
 
 
 def test_the_build_attaches_the_findings(small_project):
-    checked = run_checks(small_project)
-    assert checked.findings and checked.findings == tuple(run(small_project))
+    project = checked(small_project)
+    assert project.findings and project.findings == tuple(run(small_project))
 
 
 def test_messages_follow_the_language(small_project, knowledge):

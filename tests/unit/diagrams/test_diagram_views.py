@@ -98,14 +98,15 @@ def test_unknown_view_or_object_is_refused(small, fr):
 
 
 def test_availability_findings_in_the_diagram_language(small):
-    """The checks word findings in the project's language (French); an English diagram re-words them."""
+    """The checks word findings in the project's language (French); the English content re-words
+    them once, and the English diagram shows them in English."""
     from generator.checks import describe, run
-    from generator.i18n import Translator
+    from tests.helpers import content_of
 
-    en = Translator("en")
     findings = [f for f in run(small) if f.category.lower() == "availability" and f.active]
     assert findings
-    text = joined(_svg(small.with_findings(findings), en, "availability"))
+    content = content_of(small.with_findings(findings), "en")
+    text = joined(_svg(content.project, content.translator, "availability"))
     f = findings[0]
-    title = describe(f.rule, f.variant, f.params, en)[0]
+    title = describe(f.rule, f.variant, f.params, content.translator)[0]
     assert f"{f.rule}: {title}" in text and f"{f.rule}: {f.title}" not in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import datetime as dt
 
 import pytest
@@ -116,28 +118,27 @@ def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
     assert "users" in cited.concerns and "users" not in record.concerns
 
 
-def test_figures_are_the_diagrams_svg_files(small_project):
-    """The book embeds the same SVG files the diagrams renderer writes."""
-    from generator.diagrams import render_all
-    from generator.pdf.render import figures
+def test_the_book_embeds_the_build_s_figures(small_project):
+    """The book embeds the SVG diagrams the diagrams renderer writes and the sections' own figures."""
+    from generator.pdf.render import book
     from generator.sections import extra_figures
 
-    t = Translator("fr")
-    expected = {path: content for path, content in render_all(small_project, t).items() if path.endswith(".svg")}
-    expected.update(extra_figures(small_project, t))
-    assert figures(small_project, t) == expected and expected
+    content = content_of(small_project, "fr")
+    expected = {path: data for path, data in content.diagrams.items() if path.endswith(".svg")}
+    expected.update(extra_figures(content.section_context))
+    assert book(content, 600).figures == expected and expected
 
 
-def test_several_languages_go_to_one_folder_each(small_project, tmp_path):
-    from generator.audience import Audience
+def test_every_language_gets_its_records_named_by_language_and_audience(small_project, tmp_path):
     from generator.output import Output
-    from generator.pdf.render import PdfOptions, render_context
-    from generator.renderers import RenderContext
+    from generator.pdf.render import PdfOptions, render
+    from generator.renderers.base import RenderContext
 
     output = Output(tmp_path / "out")
-    ctx = RenderContext(small_project, output, ("fr", "de"), Translator("fr"), Audience.INTEGRATOR, dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc))
-    results = render_context(ctx, PdfOptions(records=("discharge",), workers=1))
-    assert [r.path for r in results] == ["pdf/fr/FRO-TEL-DISCHARGE-1.3.pdf", "pdf/de/FRO-TEL-DISCHARGE-1.3.pdf"]
+    ctx = RenderContext(tuple(content_of(small_project, lang) for lang in ("fr", "de")), output)
+    products = render(ctx, PdfOptions(records=("discharge",), workers=1))
+    assert [p.path for p in products] == ["pdf/FRO-TEL-DISCHARGE-1.3-fr-internal.pdf", "pdf/FRO-TEL-DISCHARGE-1.3-de-internal.pdf"]
+    results = [type("R", (), {"content": output.path(p.path).read_bytes()}) for p in products]
     import io
 
     import pypdf
@@ -153,7 +154,8 @@ def test_audit_words_findings_in_the_record_language(small_project):
 
     findings = run(small_project)
     assert findings and small_project.pbxdoc.language.value == "fr"
-    record = audit.build(small_project.with_findings(findings), Translator("en"), TODAY)
+    content = content_of(small_project.with_findings(findings), "en")
+    record = audit.build(content.project, content.translator, TODAY)
     cells = _cells(record)
     f = findings[0]
     title, message, _ = describe(f.rule, f.variant, f.params, Translator("en"))

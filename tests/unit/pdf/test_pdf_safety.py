@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import datetime as dt
 import http.server
 import subprocess
@@ -71,7 +73,7 @@ def test_hostile_values_cause_no_request_and_no_leak(small_copy: Path, trap_serv
         encoding="utf-8",
     )
     project = load(small_copy)
-    jobs = list(plan(project, Translator("fr"), Audience.INTEGRATOR, GENERATED, PdfOptions(records=("commissioning", "handover"))))
+    jobs = [job for job, _ in plan(content_of(project, "fr", GENERATED.date()), PdfOptions(records=("commissioning", "handover")))]
     results = run(jobs, workers=1)
 
     assert requests == []
@@ -93,7 +95,7 @@ def test_logo_symlinked_outside_the_project_is_not_read(small_copy: Path, tmp_pa
     logo = small_copy / "documents" / "leman-telecom-logo.svg"
     logo.unlink()
     logo.symlink_to(secret)
-    jobs = list(plan(project, Translator("fr"), Audience.INTEGRATOR, GENERATED, PdfOptions(records=("commissioning",))))
+    jobs = [job for job, _ in plan(content_of(project, "fr", GENERATED.date()), PdfOptions(records=("commissioning",)))]
     assert not any("logo" in name for job in jobs for name in job.resources)
     assert "root:x:0:0" not in _text(run(jobs, workers=1)[0].content, tmp_path)
 

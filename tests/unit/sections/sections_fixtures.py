@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import datetime as dt
 from html.parser import HTMLParser
 
@@ -24,7 +26,7 @@ def small():
 
 def _build_markdown(project, lang: str = "en", today: dt.date = TODAY) -> dict[str, str]:
     """Slug -> Markdown of every section of a project."""
-    return {d.slug: to_markdown(d) for d in build_sections(project, Translator(lang), today)}
+    return {d.slug: to_markdown(d) for d in content_of(project, lang, today).sections}
 
 
 def _to_html(md: str) -> str:

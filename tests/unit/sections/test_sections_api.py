@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import re
 
 import pytest
@@ -16,7 +18,7 @@ HOSTILE = "<script>alert(1)</script> | *bold* [x](http://evil.example)"
 
 
 def test_sections_come_in_order_with_unique_slugs(small, today):
-    docs = build_sections(small, Translator("fr"), today)
+    docs = content_of(small, "fr", today).sections
     slugs = [d.slug for d in docs]
     assert len(slugs) == len(set(slugs))
     assert [s for s in slugs if s in SECTION_SLUGS] == list(SECTION_SLUGS)
@@ -39,7 +41,7 @@ def test_every_language_builds(small_md, lang):
 
 def test_same_input_same_markdown(small, build_md, today):
     assert build_md(small, "de") == build_md(small, "de")
-    assert extra_figures(small, Translator("fr"), today) == extra_figures(small, Translator("fr"), today)
+    assert extra_figures(content_of(small, "fr", today).section_context) == extra_figures(content_of(small, "fr", today).section_context)
 
 
 def test_hostile_customer_text_is_escaped(small, build_md, to_html):
@@ -70,8 +72,8 @@ def test_every_figure_is_drawn_by_someone(small, today):
     from generator.document import Figure
 
     t = Translator("en")
-    drawn = {v.path for v in views(small)} | set(extra_figures(small, t, today))
-    figures = [b for d in build_sections(small, t, today) for b in d.blocks if isinstance(b, Figure)]
+    drawn = {v.path for v in views(small)} | set(extra_figures(content_of(small, t.lang, today).section_context))
+    figures = [b for d in content_of(small, t.lang, today).sections for b in d.blocks if isinstance(b, Figure)]
     assert {f.path for f in figures} <= drawn
     assert {"diagrams/overview-lau-pbx-01.svg", "diagrams/network.svg", "diagrams/dect-lau-dect.svg", "diagrams/availability.svg",
             "diagrams/backup.svg", "figures/licences-timeline.svg"} <= {f.path for f in figures}
@@ -113,5 +115,5 @@ def test_every_free_text_field_is_escaped_everywhere(small, build_md, to_html, h
             assert all(a["src"].startswith(("diagrams/", "figures/")) for t, a in tags if t == "img"), (lang, slug)
             shown += html.count("&lt;script&gt;alert(1)&lt;/script&gt;")
         assert shown > 100, lang
-    svg = extra_figures(project, Translator("fr"), today)["figures/licences-timeline.svg"].decode()
+    svg = extra_figures(content_of(project, "fr", today).section_context)["figures/licences-timeline.svg"].decode()
     assert not [t for t, a in html_tags(svg) if t in ("script", "img", "a") or "onerror" in a]

@@ -3,6 +3,8 @@ to their own pages, and the sections build quickly."""
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import subprocess
 import sys
 import time
@@ -30,7 +32,7 @@ def large(tmp_path_factory):
 
 def test_large_customer_pages_stay_bounded(large, today):
     start = time.perf_counter()
-    docs = build_sections(large, Translator("fr"), today)
+    docs = content_of(large, "fr", today).sections
     elapsed = time.perf_counter() - start
     pages = {d.slug: to_markdown(d) for d in docs}
     assert "numbering-users" in pages

@@ -134,9 +134,9 @@ def test_findings_of_the_checks_are_worded_in_the_page_language(small, build_md)
     if importlib.util.find_spec("generator.checks") is None:
         assert build_md(small, "de")["compliance"].count("## ") == 1  # waivers only
         return
-    from generator.pipeline import run_checks
+    from generator.prepare import checked
 
-    checked = run_checks(small)
+    checked = checked(small)
     assert checked.findings, "the small example is expected to raise at least one finding"
     de, en = build_md(checked, "de")["compliance"], build_md(checked, "en")["compliance"]
     assert "Zu tun:" in de and "To do:" in en

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import datetime as dt
 import xml.etree.ElementTree as ET
 
@@ -14,8 +16,8 @@ PATH = "figures/licences-timeline.svg"
 
 
 def test_timeline_is_deterministic_and_well_formed(small, today):
-    first = extra_figures(small, Translator("fr"), today)[PATH]
-    assert first == extra_figures(small, Translator("fr"), today)[PATH]
+    first = extra_figures(content_of(small, "fr", today).section_context)[PATH]
+    assert first == extra_figures(content_of(small, "fr", today).section_context)[PATH]
     root = ET.fromstring(first)
     assert root.tag.endswith("svg")
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
@@ -28,7 +30,7 @@ def test_timeline_is_deterministic_and_well_formed(small, today):
 def test_timeline_escapes_hostile_names_and_fetches_nothing(small, today):
     hostile = Licence(id="lic-x", item='<script>alert(1)</script> & "x"', kind=LicenceKind.OTHER, system="lau-pbx-01", quantity=1,
                       expiry=dt.date(2027, 5, 1))
-    svg = extra_figures(small.replace(licences=[*small.licences, hostile]), Translator("en"), today)[PATH].decode()
+    svg = extra_figures(content_of(small.replace(licences=[*small.licences, hostile]), "en", today).section_context)[PATH].decode()
     assert "<script" not in svg and "&lt;script&gt;" in svg
     ET.fromstring(svg)
     for forbidden in ("href", "url(", "@import", "<image", "http://", "https://"):
@@ -37,4 +39,4 @@ def test_timeline_escapes_hostile_names_and_fetches_nothing(small, today):
 
 def test_no_expiry_means_no_timeline(small, today):
     undated = [lic.model_copy(update={"expiry": None}) for lic in small.licences]
-    assert extra_figures(small.replace(licences=undated), Translator("de"), today) == {}
+    assert extra_figures(content_of(small.replace(licences=undated), "de", today).section_context) == {}

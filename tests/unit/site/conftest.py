@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.helpers import content_of
+
 import datetime as dt
 
 import pytest
@@ -24,4 +26,4 @@ def small_plan(small_project, fr, generated):
     """The French site plan of the small example (drawing its diagrams takes a few seconds)."""
     from generator.site.plan import plan_site
 
-    return plan_site(small_project, fr, generated)
+    return plan_site(content_of(small_project, fr.lang, generated.date()))

@@ -9,7 +9,7 @@ import pytest
 
 from generator.i18n import Translator
 from generator.load import EXAMPLES, SMALL_EXAMPLE, load
-from generator.pipeline import generation_date
+from generator.dates import generation_date
 from generator.workbook import render_workbook
 
 

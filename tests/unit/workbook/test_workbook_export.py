@@ -192,12 +192,15 @@ def test_headers_of_a_sheet_are_distinct(small_project, lang):
 
 
 def test_findings_sheet_is_worded_in_the_workbook_language(small_project):
-    """The checks word findings in the project's language (French); an English workbook re-words them."""
+    """The checks word findings in the project's language (French); the English content re-words
+    them, and the English workbook shows them so."""
     from generator.checks import describe, run
     from generator.i18n import Translator
+    from tests.helpers import content_of
 
     findings = run(small_project)
-    sheets = {s.key: s for s in build_sheets(small_project.with_findings(findings), GENERATED.date(), Translator("en"))}
+    content = content_of(small_project.with_findings(findings), "en")
+    sheets = {s.key: s for s in build_sheets(content.project, GENERATED.date(), content.translator)}
     f = findings[0]
     title, message, _ = describe(f.rule, f.variant, f.params, Translator("en"))
     row = next(r for r in sheets["findings"].rows if r[2] == f.rule and r[6] == f.object_id)

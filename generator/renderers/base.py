@@ -1,0 +1,58 @@
+"""The renderer interface: every renderer reads the build's content and writes through Output.
+
+Renderers import the model, the content and this module, never each other; what one renderer
+offers another (the site's downloads) passes through `Product`s that the pipeline hands on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.audience import Audience
+from generator.content import Content
+from generator.output import Output
+
+
+@dataclass(frozen=True)
+class Product:
+    """A file a renderer wrote that a reader may download (a PDF record, the workbook)."""
+
+    path: str  # relative to the output folder
+    title: str  # in the product's language
+    kind: str  # "pdf" or "workbook"
+    lang: str
+    audience: Audience
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    contents: tuple[Content, ...]  # one per language, in build order
+    output: Output
+    products: tuple[Product, ...] = ()  # what the renderers before this one wrote
+
+    @property
+    def content(self) -> Content:
+        """The main language's content."""
+        return self.contents[0]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(c.lang for c in self.contents)
+
+    @property
+    def audience(self) -> Audience:
+        return self.content.audience
+
+    @property
+    def generated(self) -> dt.datetime:
+        return self.content.generated
+
+
+@dataclass(frozen=True)
+class Renderer:
+    name: str
+    render: Callable[[RenderContext], list[Product]]
+    summary: str
+    offers: bool = False  # its files are downloads other renderers may list

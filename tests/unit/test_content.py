@@ -1,0 +1,58 @@
+"""Content is made once per language and read by every renderer, in that language."""
+
+from __future__ import annotations
+
+import collections
+
+import pytest
+
+from generator import content as content_module
+from generator.audience import Audience
+from generator.load import EXAMPLES, SMALL_EXAMPLE
+from generator.pipeline import BuildOptions, build
+from generator.prepare import languages_of, prepare
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Count the calls of every builder the content uses."""
+    calls: collections.Counter = collections.Counter()
+    for name in ("build_runbooks", "build_sections", "render_all", "extra_figures", "views"):
+        original = getattr(content_module, name)
+
+        def wrapper(*args, _original=original, _name=name, **kwargs):
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(content_module, name, wrapper)
+    return calls
+
+
+def test_a_build_derives_each_part_once_per_language(counted, tmp_path):
+    result = build(EXAMPLES / SMALL_EXAMPLE, BuildOptions(out=tmp_path / "out", all_languages=True, only=("diagrams", "data", "workbook", "site")))
+    assert result.manifest["languages"] == ["fr", "de", "en"]
+    assert counted == {"build_runbooks": 3, "build_sections": 3, "render_all": 3, "extra_figures": 3, "views": 3}
+    files = set(result.manifest["files"])
+    assert {f"xlsx/fiduciaire-rochat-{lang}-customer.xlsx" for lang in ("fr", "de", "en")} <= files
+    assert {f"site/{lang}/index.html" for lang in ("fr", "de", "en")} <= files
+    assert any(path.startswith("diagrams/de/") for path in files)
+
+
+def test_findings_are_worded_in_the_content_s_language():
+    prepared = prepare(EXAMPLES / SMALL_EXAMPLE, Audience.CUSTOMER, "en", all_languages=True)
+    by_lang = {c.lang: c for c in prepared.contents}
+    assert prepared.languages == ("en", "fr", "de")
+    fr, en = by_lang["fr"].project.findings, by_lang["en"].project.findings
+    assert [f.rule for f in fr] == [f.rule for f in en] and fr
+    assert all(a.title != b.title for a, b in zip(fr, en))
+    assert en[0].title == by_lang["en"].translator.t(f"checks.rules.{en[0].rule}.title")
+
+
+def test_the_least_privileged_audience_is_the_default():
+    assert prepare(EXAMPLES / SMALL_EXAMPLE).audience is Audience.CUSTOMER
+    assert BuildOptions(out=None).audience is Audience.CUSTOMER
+
+
+def test_languages_put_the_asked_one_first(small_project):
+    assert languages_of(small_project, None, False) == ("fr",)
+    assert languages_of(small_project, "de", True) == ("de", "fr", "en")
