@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -63,6 +64,19 @@ def _signal_name(number: int) -> str:
         return f"signal {number}"
 
 
+def _stop(proc: subprocess.Popen, job: Job) -> None:
+    """Kill a child and whatever it started, and remove the staging folder it was writing (the
+    output module names it .<customer>.partial-*; the previous output is untouched)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+    for staging in job.out.parent.glob(f".{job.out.name}.partial-*"):
+        if staging.is_dir() and not staging.is_symlink():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
 def run_one(job: Job, limits: Limits) -> Outcome:
     """Build one customer in a child process and say how it went."""
     start = time.perf_counter()
@@ -83,9 +97,11 @@ def run_one(job: Job, limits: Limits) -> Outcome:
             try:
                 proc.communicate(payload, timeout=limits.timeout)
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
-                proc.wait()
+                _stop(proc, job)
                 return Outcome(job.customer_id, "failed", f"timed out after {limits.timeout:g} s (--timeout); the previous output is kept", seconds=time.perf_counter() - start)
+            except BaseException:  # interrupted: children in their own sessions would outlive us
+                _stop(proc, job)
+                raise
         seconds = time.perf_counter() - start
         if result_path.is_file() and result_path.stat().st_size <= MAX_RESULT_BYTES:
             result = json.loads(result_path.read_text(encoding="utf-8"))

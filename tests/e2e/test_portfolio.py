@@ -158,6 +158,7 @@ def test_a_timeout_or_the_memory_cap_fails_that_customer_only(tmp_path):
     assert capped.exit_code == 1
     assert "40 MB" in summary(capped)["customers"][0]["reason"]
     assert not (tmp_path / "a" / "slow").exists() and not (tmp_path / "b" / "slow").exists()
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["_state", "deadlines.ics", "index.html"]  # no staging left behind
 
 
 def test_usage_errors(tmp_path):
