@@ -6,11 +6,6 @@
     var v = cell.getAttribute("data-sort");
     return v === null ? cell.textContent.trim() : v;
   }
-  function compare(a, b) {
-    var x = parseFloat(a), y = parseFloat(b);
-    if (!isNaN(x) && !isNaN(y) && String(x) === a.trim() && String(y) === b.trim()) return x - y;
-    return a.localeCompare(b);
-  }
   function sortBy(table, index, header) {
     var ascending = header.getAttribute("aria-sort") !== "ascending";
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
@@ -18,13 +13,17 @@
     });
     header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
     var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
-    rows.sort(function (r1, r2) {
-      var c = compare(key(r1.cells[index]), key(r2.cells[index]));
+    // Read each row's key once (1,000 rows sort in a blink), as numbers when the whole column is.
+    var keyed = Array.prototype.map.call(body.rows, function (row) { return [key(row.cells[index]), row]; });
+    var numeric = keyed.every(function (k) { return k[0] !== "" && isFinite(k[0]); });
+    if (numeric) keyed.forEach(function (k) { k[0] = parseFloat(k[0]); });
+    var collator = new Intl.Collator(document.documentElement.lang, {numeric: true, sensitivity: "base"});
+    keyed.sort(function (a, b) {
+      var c = numeric ? a[0] - b[0] : collator.compare(a[0], b[0]);
       return ascending ? c : -c;
     });
     var fragment = document.createDocumentFragment();
-    rows.forEach(function (r) { fragment.appendChild(r); });
+    keyed.forEach(function (k) { fragment.appendChild(k[1]); });
     body.appendChild(fragment);
   }
   function applyFilters(id) {
