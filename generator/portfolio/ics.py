@@ -26,7 +26,8 @@ def feed(deadlines: list[tuple[str, str, DatedItem]], moment: dt.datetime, t: Tr
         event.add("dtstamp", moment)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", f"{customer}: {t.t(f'portfolio.kind.{item.kind}')} {item.object}")
+        # The portfolio id too: two customers of one name (two sites of a firm) stay apart.
+        event.add("summary", f"{customer} ({customer_id}): {t.t(f'portfolio.kind.{item.kind}')} {item.object}")
         event.add("description", item.label)
         event.add("categories", [t.t(f"portfolio.kind.{item.kind}")])
         cal.add_component(event)

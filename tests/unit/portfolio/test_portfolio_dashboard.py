@@ -81,7 +81,7 @@ def test_the_feed_has_one_event_per_date_with_stable_uids(tmp_path):
     write_dashboard(tmp_path, [s], MOMENT, "en")
     cal = icalendar.Calendar.from_ical((tmp_path / FEED).read_bytes())
     [event] = cal.walk("VEVENT")  # the contract is beyond 90 days: in neither the table nor the feed
-    assert str(event["summary"]) == "Acme; SA, Lausanne: licence expiry lic-a"
+    assert str(event["summary"]) == "Acme; SA, Lausanne (acme): licence expiry lic-a"
     assert event.decoded("dtstart") == dt.date(2026, 12, 18)
     assert event.decoded("dtstamp") == MOMENT
     assert str(event["uid"]).endswith("@pbxdoc")
