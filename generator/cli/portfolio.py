@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import typer
@@ -29,6 +30,10 @@ portfolio_app = typer.Typer(
 app.add_typer(portfolio_app, name="portfolio")
 
 DASHBOARD_LANG_HELP = f"Language of the dashboard and the deadlines feed ({', '.join(LANGUAGES)}); build failures are reported in English, like every pbxdoc message."
+
+
+def _terminated(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 def _report(result, format: Format) -> None:
@@ -89,10 +94,13 @@ def build_command(
         dashboard_lang=dashboard_lang,
     )
     show = interactive()
+    previous = signal.signal(signal.SIGTERM, _terminated)  # a cancelled CI job stops the builds too
     try:
         summary = build_portfolio(directory, options, progress=(lambda e: console.print(f"  {e.status} {e.id}", markup=False)) if show else (lambda e: None))
     except PortfolioError as e:
         fail(str(e), 2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     _report(summary, format)
 
 

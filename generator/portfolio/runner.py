@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -77,7 +78,34 @@ def _stop(proc: subprocess.Popen, job: Job) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def run_one(job: Job, limits: Limits) -> Outcome:
+class Children:
+    """The build processes running now, so that an interrupted run stops every one of them (each
+    runs in a session of its own, out of reach of the terminal's Ctrl-C or a CI's SIGTERM)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: dict[int, tuple[subprocess.Popen, Job]] = {}
+        self.stopping = False
+
+    def add(self, proc: subprocess.Popen, job: Job) -> bool:
+        with self._lock:
+            if not self.stopping:
+                self._running[proc.pid] = (proc, job)
+            return not self.stopping
+
+    def remove(self, proc: subprocess.Popen) -> None:
+        with self._lock:
+            self._running.pop(proc.pid, None)
+
+    def stop_all(self) -> None:
+        with self._lock:
+            self.stopping = True
+            running = list(self._running.values())
+        for proc, job in running:
+            _stop(proc, job)
+
+
+def run_one(job: Job, limits: Limits, children: Children | None = None) -> Outcome:
     """Build one customer in a child process and say how it went."""
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="pbxdoc-portfolio-") as scratch:
@@ -94,6 +122,9 @@ def run_one(job: Job, limits: Limits) -> Outcome:
                 stderr=stderr,
                 start_new_session=True,  # its own process group: a timeout kills Graphviz too
             )
+            if children is not None and not children.add(proc, job):
+                _stop(proc, job)
+                return Outcome(job.customer_id, "failed", "interrupted")
             try:
                 proc.communicate(payload, timeout=limits.timeout)
             except subprocess.TimeoutExpired:
@@ -102,6 +133,9 @@ def run_one(job: Job, limits: Limits) -> Outcome:
             except BaseException:  # interrupted: children in their own sessions would outlive us
                 _stop(proc, job)
                 raise
+            finally:
+                if children is not None:
+                    children.remove(proc)
         seconds = time.perf_counter() - start
         if result_path.is_file() and result_path.stat().st_size <= MAX_RESULT_BYTES:
             result = json.loads(result_path.read_text(encoding="utf-8"))
@@ -117,13 +151,24 @@ def run_one(job: Job, limits: Limits) -> Outcome:
 
 
 def run_all(jobs: list[Job], limits: Limits, done=lambda outcome: None) -> list[Outcome]:
-    """Every job, at most `limits.jobs` at a time; `done` is told of each outcome as it comes."""
+    """Every job, at most `limits.jobs` at a time; `done` is told of each outcome as it comes.
+    Interrupted (Ctrl-C, SIGTERM turned into SystemExit), it kills the builds running, starts no
+    other, and records nothing for the killed ones: their previous state and output stay."""
+    children = Children()
+
     def task(job: Job) -> Outcome:
-        outcome = run_one(job, limits)
-        done(outcome)
+        outcome = run_one(job, limits, children)
+        if not children.stopping:
+            done(outcome)
         return outcome
 
     if not jobs:
         return []
-    with ThreadPoolExecutor(max_workers=max(1, limits.jobs)) as pool:
+    pool = ThreadPoolExecutor(max_workers=max(1, limits.jobs))
+    try:
         return list(pool.map(task, jobs))
+    except BaseException:
+        children.stop_all()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

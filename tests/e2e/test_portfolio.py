@@ -166,3 +166,47 @@ def test_usage_errors(tmp_path):
     assert invoke("portfolio", "build", tmp_path, "-o", tmp_path / "o", "--only", "nothing").exit_code == 2
     result = invoke("portfolio", "build", tmp_path / "missing", "-o", tmp_path / "o")
     assert result.exit_code == 2 and "is not a folder" in result.output
+
+
+def _tagged(tag: str, command: str = "") -> list[int]:
+    """Processes (not zombies) whose environment carries the tag (the run, its builds and what
+    they start), and whose command line holds `command`."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if (
+                tag.encode() in (proc / "environ").read_bytes()
+                and command.encode() in (proc / "cmdline").read_bytes()
+                and "\nState:\tZ" not in (proc / "status").read_text()
+            ):
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_terminated_run_stops_its_builds_and_records_nothing(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    customers = tmp_path / "customers"
+    for name in ("one", "two"):
+        shutil.copytree(EXAMPLES / SMALL_EXAMPLE, customers / name)
+    tag = f"PBXDOC_TEST_RUN={uuid.uuid4().hex}"
+    env = {**os.environ, tag.split("=")[0]: tag.split("=")[1]}
+    out = tmp_path / "out"
+    run = subprocess.Popen([sys.executable, "-m", "generator", "portfolio", "build", str(customers), "-o", str(out), "--only", "pdf", "--jobs", "2"], env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(_tagged(tag, "generator.portfolio.worker")) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(_tagged(tag, "generator.portfolio.worker")) == 2, "the two builds did not start"
+    run.send_signal(signal.SIGTERM)
+    assert run.wait(timeout=30) == 128 + signal.SIGTERM
+    time.sleep(0.5)
+    assert _tagged(tag) == []  # no build outlives the run
+    assert sorted(p.name for p in out.iterdir()) == ["_state"] and list((out / "_state").iterdir()) == []
