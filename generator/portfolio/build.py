@@ -18,7 +18,7 @@ from generator.portfolio.dashboard import write_dashboard
 from generator.portfolio.keys import build_key
 from generator.portfolio.runner import Job, Limits, Outcome, run_all
 from generator.portfolio.shards import Shard
-from generator.portfolio.state import STATE_DIR, CustomerState, Facts, load_state, state_path, states_in, write_state
+from generator.portfolio.state import STATE_DIR, CustomerState, Facts, Ledger
 from generator.portfolio.summary import Entry, Summary
 
 
@@ -57,36 +57,35 @@ def customer_options(customer: Customer, options: PortfolioOptions) -> dict:
     }
 
 
-def _record(out: Path, customer_id: str, key: str, outcome: Outcome, when: str) -> Entry:
+def _record(ledger: Ledger, customer_id: str, key: str, outcome: Outcome, when: str) -> Entry:
     """Keep the outcome beside the output; a failure keeps the facts of the last success."""
-    previous = load_state(out, customer_id)
+    previous = ledger.get(customer_id)
     if outcome.status == "built":
         try:
             facts = Facts.model_validate(outcome.facts)
         except ValidationError as e:
             outcome = Outcome(customer_id, "failed", f"internal error: the build's summary is not valid ({e.error_count()} problem(s))", seconds=outcome.seconds)
         else:
-            write_state(out, CustomerState(id=customer_id, key=key, ok=True, last_success=when, facts=facts))
+            ledger.put(CustomerState(id=customer_id, key=key, ok=True, last_success=when, facts=facts))
             return Entry(customer_id, "built", seconds=outcome.seconds)
     kept = {"key": previous.key, "last_success": previous.last_success, "facts": previous.facts} if previous else {}
     failed_key = key if outcome.status == "invalid" else None  # invalid data fails again until it changes
-    write_state(out, CustomerState(id=customer_id, ok=False, reason=outcome.reason, failed_key=failed_key, **kept))
+    ledger.put(CustomerState(id=customer_id, ok=False, reason=outcome.reason, failed_key=failed_key, **kept))
     return Entry(customer_id, "failed", outcome.reason, outcome.seconds)
 
 
-def _unbuildable(out: Path, item: Unbuildable) -> Entry:
+def _unbuildable(ledger: Ledger, item: Unbuildable) -> Entry:
     if item.has_valid_id:
-        _record(out, item.id, "", Outcome(item.id, "failed", item.reason), "")
+        _record(ledger, item.id, "", Outcome(item.id, "failed", item.reason), "")
     return Entry(item.id, "failed", item.reason)
 
 
-def _prune(out: Path, shard: Shard, current: set[str]) -> list[str]:
+def _prune(ledger: Ledger, shard: Shard, current: set[str]) -> list[str]:
     """Drop the state (not the output) of customers of this shard no longer in the portfolio,
     so that the dashboard does not show a customer that left."""
-    states, _problems = states_in(out)
-    gone = [s.id for s in states if shard.holds(s.id) and s.id not in current]
+    gone = [customer_id for customer_id in ledger.ids() if shard.holds(customer_id) and customer_id not in current]
     for customer_id in gone:
-        state_path(out, customer_id).unlink()
+        ledger.drop(customer_id)
     return [f"no longer in the portfolio, dropped from the dashboard (output kept): {customer_id}" for customer_id in gone]
 
 
@@ -100,6 +99,7 @@ def build_portfolio(directory: Path, options: PortfolioOptions, progress=lambda 
         if out.resolve().is_relative_to(customer.root.resolve()):
             raise PortfolioError(f"the output folder {out} is inside the customer folder {customer.root}: every build would change its input")
     prepare_out(out)
+    ledger = Ledger(out)
     moment = now()
     when = moment.isoformat()
     summary = Summary()
@@ -109,7 +109,7 @@ def build_portfolio(directory: Path, options: PortfolioOptions, progress=lambda 
         # SOURCE_DATE_EPOCH dates the outputs (and the checks): a build under another one is another build.
         key = build_key(customer.root, {**opts, "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH")})
         keys[customer.id] = key
-        state = None if options.force else load_state(out, customer.id)
+        state = None if options.force else ledger.get(customer.id)
         if state and state.ok and state.key == key and (out / customer.id / MANIFEST).is_file():
             summary.entries.append(Entry(customer.id, "unchanged"))
         elif state and not state.ok and state.failed_key == key:
@@ -117,17 +117,17 @@ def build_portfolio(directory: Path, options: PortfolioOptions, progress=lambda 
         else:
             jobs.append(Job(customer.id, customer.root, out / customer.id, opts))
     for item in unbuildable:
-        summary.entries.append(_unbuildable(out, item))
+        summary.entries.append(_unbuildable(ledger, item))
 
     def done(outcome: Outcome) -> None:
-        entry = _record(out, outcome.customer_id, keys[outcome.customer_id], outcome, when)
+        entry = _record(ledger, outcome.customer_id, keys[outcome.customer_id], outcome, when)
         summary.entries.append(entry)
         progress(entry)
 
     run_all(jobs, options.limits, done)
     current = {c.id for c in customers} | {u.id for u in unbuildable if u.has_valid_id}
-    summary.notes.extend(_prune(out, shard or Shard(1, 1), current))
+    summary.notes.extend(_prune(ledger, shard or Shard(1, 1), current))
     if shard is None:
-        states = [s for s in states_in(out)[0] if s.id in current]
+        states = [state for customer_id in sorted(current) if (state := ledger.get(customer_id))]
         summary.dashboard = write_dashboard(out, states, moment, options.dashboard_lang)
     return summary

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import tempfile
+import threading
 from pathlib import Path
 from typing import Literal
 
@@ -141,17 +142,6 @@ def read_state(path: Path) -> CustomerState:
     return state
 
 
-def load_state(out: Path, customer_id: str) -> CustomerState | None:
-    """The stored state of a customer, or None when there is none (or it cannot be trusted)."""
-    path = state_path(out, customer_id)
-    if not path.exists() and not path.is_symlink():
-        return None
-    try:
-        return read_state(path)
-    except StateError:
-        return None
-
-
 def write_state(out: Path, state: CustomerState) -> None:
     """Write atomically: a build killed half-way leaves the previous state, never half a file."""
     folder = out / STATE_DIR
@@ -182,3 +172,31 @@ def states_in(out: Path) -> tuple[list[CustomerState], list[str]]:
         except StateError as e:
             problems.append(f"{out}: {e}")
     return sorted(states, key=lambda s: s.id), problems
+
+
+class Ledger:
+    """The trusted states of an output folder, read once per run and written through (builds
+    finish in several threads). A damaged state is as good as none: that customer is rebuilt."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self._lock = threading.Lock()
+        self._states = {s.id: s for s in states_in(out)[0]}
+
+    def get(self, customer_id: str) -> CustomerState | None:
+        with self._lock:
+            return self._states.get(customer_id)
+
+    def put(self, state: CustomerState) -> None:
+        write_state(self.out, state)
+        with self._lock:
+            self._states[state.id] = state
+
+    def drop(self, customer_id: str) -> None:
+        state_path(self.out, customer_id).unlink()
+        with self._lock:
+            del self._states[customer_id]
+
+    def ids(self) -> list[str]:
+        with self._lock:
+            return sorted(self._states)
