@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from generator.audience import Audience
+from generator.cache import NO_CACHE, Cache
 from generator.checks import in_language
 from generator.diagrams import DiagramView, render_all, views
 from generator.document import Document
@@ -34,12 +35,13 @@ AUDIENCE_TAGS = {Audience.CUSTOMER: "customer", Audience.AUDITOR: "auditor", Aud
 class Content:
     """One language's content for one audience; every part made once, on first use."""
 
-    def __init__(self, project: Project, audience: Audience, lang: str, generated: dt.datetime):
+    def __init__(self, project: Project, audience: Audience, lang: str, generated: dt.datetime, cache: Cache = NO_CACHE):
         self.translator = Translator(lang)
         self.lang = lang
         self.audience = Audience(audience)
         self.generated = generated
         self.today = generated.date()
+        self.cache = cache  # drawings of earlier builds
         # The audience's view, its findings worded in this language (checked once, worded per language).
         self.project = project.with_findings(in_language(project.findings, self.translator))
         self._lock = threading.RLock()
@@ -80,7 +82,7 @@ class Content:
     @property
     def diagrams(self) -> dict[str, bytes]:
         """Every diagram, SVG and PNG, by output path."""
-        return self._once("diagrams", lambda: render_all(self.project, self.translator))
+        return self._once("diagrams", lambda: render_all(self.project, self.translator, self.cache))
 
     @property
     def section_context(self) -> SectionContext:

@@ -13,8 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, parse_decimal
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGES = ("fr", "de", "en")
@@ -62,12 +63,22 @@ class Translator:
         self._words = catalogue(lang)
 
     def t(self, key: str, **values) -> str:
-        """The sentence for key, with {placeholders} filled; a missing key is a bug and raises."""
-        try:
-            text = self._words[key]
-        except KeyError:
-            raise KeyError(f"no {self.lang} translation for {key!r}") from None
+        """The sentence for key, with {placeholders} filled; a missing key is a bug and raises.
+
+        A key worded per plural form (`key: {one: ..., other: ...}`, CLDR categories) takes the
+        form of the language's rule for `count` (Babel), so no sentence needs "(s)"."""
+        text = self._words.get(key)
+        if text is None and "count" in values:
+            count = values["count"]
+            number = parse_decimal(count, locale=self.locale, strict=False) if isinstance(count, str) else count  # already formatted
+            form = self._plural(abs(number))
+            text = self._words.get(f"{key}.{form}", self._words.get(f"{key}.other"))
+        if text is None:
+            raise KeyError(f"no {self.lang} translation for {key!r}")
         return text.format(**values) if values else text
+
+    def _plural(self, number: float) -> str:
+        return Locale.parse(self.locale).plural_form(number)
 
     def has(self, key: str) -> bool:
         return key in self._words

@@ -6,7 +6,9 @@ here; each stage is named so that progress can be shown and a failure says where
 
 from __future__ import annotations
 
+import json
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,9 @@ from pathlib import Path
 from generator.audience import Audience
 from generator.diagnostics import PbxdocError, Report
 from generator.model.project import Project
-from generator.output import Output
+from generator.cache import NO_CACHE, Cache, default_folder
+from generator.cache import key as cache_key
+from generator.output import MANIFEST, Output, verify
 from generator.pdf.render import PdfOptions, PdfResult, make, plan
 from generator.pdf.render import render as render_pdf
 from generator.prepare import Prepared, StrictFailure, prepare
@@ -29,7 +33,7 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer("diagrams", diagrams.render, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", data.render, "The validated model as JSON, for integrations"),
     Renderer("workbook", render_workbook_files, "The customer workbook: one sheet per tabular record (xlsx), per language", offers=True),
-    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True),
+    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True, alongside=True),
     Renderer("site", render_site, "The customer documentation site (mkdocs-material), in OUT/site"),
 )
 RENDERER_NAMES: tuple[str, ...] = tuple(r.name for r in RENDERERS)
@@ -45,6 +49,7 @@ class BuildOptions:
     audience: Audience = Audience.CUSTOMER
     strict: bool = False
     only: tuple[str, ...] = ()  # renderer names; empty = all
+    cache: bool = True  # reuse typeset PDFs and drawn diagrams of earlier builds (generator.cache)
 
 
 @dataclass
@@ -54,6 +59,23 @@ class BuildResult:
     manifest: dict
     stages: list[tuple[str, float]] = field(default_factory=list)
     products: tuple[Product, ...] = ()
+    unchanged: bool = False  # OUT already held this very build: nothing was rendered
+
+
+def build_key(prepared: Prepared, renderers: tuple[Renderer, ...]) -> str:
+    """What decides a build's bytes: the inputs, the options, the date and pbxdoc's version."""
+    return cache_key(prepared.project.digest, prepared.audience.value, *prepared.languages, "|", *(r.name for r in renderers), prepared.generated.isoformat())
+
+
+def _already_built(out: Path, key: str) -> dict | None:
+    """OUT's manifest when OUT holds exactly the build of this key, every file as listed."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(manifest, dict) or manifest.get("build_key") != key or verify(out):
+        return None
+    return manifest
 
 
 def _manifest_extra(prepared: Prepared) -> dict:
@@ -67,45 +89,88 @@ def _manifest_extra(prepared: Prepared) -> dict:
     return extra
 
 
-def render(prepared: Prepared, output: Output, renderers: tuple[Renderer, ...], progress: Callable[[str], None] = lambda stage: None) -> tuple[list[tuple[str, float]], tuple[Product, ...]]:
-    """Run the renderers in order into the staging output; the site last, offered the others' files."""
+def render(
+    prepared: Prepared, output: Output, renderers: tuple[Renderer, ...], progress: Callable[[str], None] = lambda stage: None, cache: Cache = NO_CACHE
+) -> tuple[list[tuple[str, float]], tuple[Product, ...]]:
+    """Run the renderers in order into the staging output; the site last, offered the others' files.
+
+    A renderer marked `alongside` (the PDFs: worker processes do the typesetting) runs in a thread
+    of its own while the next ones run; the site writes its downloads table last, after waiting
+    for it. Its failure fails the build like any other."""
     stages: list[tuple[str, float]] = []
     products: list[Product] = []
-    for renderer in renderers:
-        progress(renderer.name)
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbxdoc-alongside")
+    running: list[tuple[Renderer, Future]] = []
+
+    def context(renderer: Renderer, later=None) -> RenderContext:
+        return RenderContext(prepared.contents, output, tuple(products), cache, lambda detail, name=renderer.name: progress(f"{name}: {detail}"), later)
+
+    def timed(renderer: Renderer, ctx: RenderContext) -> tuple[list[Product], float]:
         started = time.perf_counter()
-        made = renderer.render(RenderContext(prepared.contents, output, tuple(products)))
-        if renderer.offers:
-            products += made
-        stages.append((renderer.name, time.perf_counter() - started))
+        return renderer.render(ctx), time.perf_counter() - started
+
+    alongside: list[Product] = []
+
+    def finish() -> tuple[Product, ...]:
+        """Wait for the renderers running alongside; every product they made (asked again, the same)."""
+        while running:
+            renderer, future = running.pop(0)
+            result, seconds = future.result()
+            stages.append((renderer.name, seconds))
+            if renderer.offers:
+                alongside.extend(result)
+                products.extend(result)
+        return tuple(alongside)
+
+    try:
+        for renderer in renderers:
+            progress(renderer.name)
+            if renderer.alongside:
+                running.append((renderer, pool.submit(timed, renderer, context(renderer))))
+                continue
+            result, seconds = timed(renderer, context(renderer, finish if running else None))
+            stages.append((renderer.name, seconds))
+            if renderer.offers:
+                products += result
+        finish()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return stages, tuple(products)
 
 
 def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = lambda stage: None) -> BuildResult:
     started = time.perf_counter()
     progress("load")
-    prepared = prepare(root, options.audience, options.lang, options.all_languages, options.strict)
+    cache = Cache(default_folder()) if options.cache else NO_CACHE
+    prepared = prepare(root, options.audience, options.lang, options.all_languages, options.strict, cache)
     stages = [("load and check", time.perf_counter() - started)]
     chosen = tuple(r for r in RENDERERS if not options.only or r.name in options.only)
     unknown = sorted(set(options.only) - set(RENDERER_NAMES))
     if unknown:
         raise PbxdocError(f"unknown renderer {unknown[0]!r}; choose one of {', '.join(RENDERER_NAMES)}")
+    key = build_key(prepared, chosen)
+    if options.cache:
+        previous = _already_built(options.out, key)
+        if previous is not None:
+            return BuildResult(prepared.project, prepared.report, previous, stages, unchanged=True)
     output = Output(options.out)
     try:
-        timings, products = render(prepared, output, chosen, progress)
-        manifest = output.commit(prepared.project.digest, prepared.generated.isoformat(), _manifest_extra(prepared))
+        timings, products = render(prepared, output, chosen, progress, cache)
+        manifest = output.commit(prepared.project.digest, prepared.generated.isoformat(), {**_manifest_extra(prepared), "build_key": key})
     except BaseException:
         output.discard()
         raise
+    cache.prune()
     return BuildResult(prepared.project, prepared.report, manifest, stages + timings, products)
 
 
 def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, records: tuple[str, ...] = ()) -> tuple[list[PdfResult], list[str]]:
     """`pbxdoc pdf`: the PDF records alone (optionally some of them) into OUT/pdf, with a manifest."""
-    prepared = prepare(root, audience, lang)
+    cache = Cache(default_folder())
+    prepared = prepare(root, audience, lang, cache=cache)
     output = Output(out)
     try:
-        results, refused = make((job for job, _ in plan(prepared.content, PdfOptions(records=records))), output)
+        results, refused = make((job for job, _ in plan(prepared.content, PdfOptions(records=records))), output, cache=cache)
         output.commit(prepared.project.digest, prepared.generated.isoformat(), _manifest_extra(prepared))
     except BaseException:
         output.discard()
@@ -116,7 +181,7 @@ def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, reco
 def export_workbook(root: Path, target: Path | None, lang: str | None = None, audience: Audience | str = Audience.CUSTOMER) -> Path:
     """`pbxdoc export xlsx`: the workbook of one audience and language, written atomically."""
     content = prepare(root, audience, lang).content
-    data = render_workbook(content.project, content.translator, content.generated)
+    data = render_workbook(content.project, content.translator, content.generated, internal=content.audience is Audience.INTEGRATOR)
     target = target or Path(Path(content.workbook_path).name)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.audience import Audience, for_audience
+from generator.cache import NO_CACHE, Cache
 from generator.checks import run as run_checks
 from generator.content import Content
 from generator.dates import generation_date
@@ -77,17 +78,18 @@ def prepare(
     lang: str | None = None,
     all_languages: bool = False,
     strict: bool = False,
+    cache: Cache = NO_CACHE,
 ) -> Prepared:
     """Everything a command needs to present the project to an audience (the least privileged by
     default), in one or every language."""
     project, report = check(root, strict)
-    return prepared(project, report, Audience(audience), languages_of(project, lang, all_languages))
+    return prepared(project, report, Audience(audience), languages_of(project, lang, all_languages), cache)
 
 
-def prepared(project: Project, report: Report, audience: Audience, languages: tuple[str, ...]) -> Prepared:
+def prepared(project: Project, report: Report, audience: Audience, languages: tuple[str, ...], cache: Cache = NO_CACHE) -> Prepared:
     """The content of an already checked project (the checks ran on the whole data, before the
     audience filter, so that findings and completeness are the same for every audience)."""
     generated = generation_date(project)
     view = for_audience(project, audience)
-    contents = tuple(Content(view, audience, lang, generated) for lang in languages)
+    contents = tuple(Content(view, audience, lang, generated, cache) for lang in languages)
     return Prepared(project, report, audience, generated, contents)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from generator.load import EXAMPLES, SMALL_EXAMPLE, load
 
 SMALL = EXAMPLES / SMALL_EXAMPLE
+
+# Tests build from scratch: a cache hit would hide a build that is not deterministic. The cache's
+# own tests point PBXDOC_CACHE at a folder of theirs.
+os.environ["PBXDOC_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -78,6 +80,7 @@ def build(
     all_languages: bool = typer.Option(False, "--all-languages", help="Build every output in every language (the site with a language switcher)."),
     audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
     strict: bool = typer.Option(False, "--strict", help="Fail when validating the data gives any warning (for CI); to fail on compliance findings, use `pbxdoc check --fail-on`."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Typeset and draw everything again, even what earlier builds made from the same data (see PBXDOC_CACHE)."),
     only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(RENDERER_NAMES)}."),
 ) -> None:
     """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
@@ -87,10 +90,10 @@ def build(
         if name not in RENDERER_NAMES:
             fail(f"unknown renderer {name!r}; choose one of {', '.join(RENDERER_NAMES)}", 2)
     root = resolve_project(project)
-    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only))
-    show = interactive()
+    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only), cache=not no_cache)
     try:
-        result = run_build(root, options, progress=(lambda stage: console.print(f"  {stage}...", markup=False)) if show else (lambda stage: None))
+        with build_progress(interactive(), ["load", *(options.only or RENDERER_NAMES)]) as progress:
+            result = run_build(root, options, progress=progress)
     except InvalidProject as e:
         invalid(e)
     except StrictFailure as e:
@@ -100,8 +103,33 @@ def build(
         fail(str(e))
     print_report(result.report)
     files = len(result.manifest["files"])
+    if result.unchanged:
+        console.print(f"{output} is up to date: it holds this very build ({files} files, every one as its manifest lists it)", markup=False)
+        return
     timings = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in result.stages)
     console.print(f"built {files} files into {output} ({timings})", markup=False)
+
+
+@contextmanager
+def build_progress(show: bool, stages: list[str]) -> Iterator[Callable[[str], None]]:
+    """On a terminal, one live line: the stage running, its detail, the time so far, the stages
+    left; elsewhere (CI logs, pipes) nothing."""
+    if not show:
+        yield lambda stage: None
+        return
+    from rich.markup import escape
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TimeElapsedColumn(), TextColumn("{task.description}"), console=console, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(stage: str) -> None:
+            name = stage.split(":", 1)[0]
+            left = stages[stages.index(name) + 1 :] if name in stages else []
+            later = f" · then {', '.join(left)}" if left else ""
+            bar.update(task, description=escape(f"{stage}{later}"))
+
+        yield progress
 
 
 @app.command()

@@ -13,7 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.diagrams import render
+from generator.cache import NO_CACHE, Cache
+from generator.cache import key as cache_key
+from generator.diagrams import programs, render
 from generator.diagrams.graph import Graph
 from generator.i18n import Translator
 from generator.model.project import Project
@@ -111,13 +113,13 @@ def render_view(project: Project, translator: Translator | None, view: str, obje
     return _render(*plans[0])
 
 
-def render_all(project: Project, translator: Translator | None = None) -> dict[str, bytes]:
+def render_all(project: Project, translator: Translator | None = None, cache: Cache = NO_CACHE) -> dict[str, bytes]:
     """Every diagram of the project, SVG and PNG, by relative output path (a build draws them once,
     in `generator.content`, and every renderer reads them there)."""
     t = _translator(project, translator)
     plans = _plans(project, t)
     drawings = [(draw(), view.title) for view, draw in plans]
-    drawn = _draw_all(drawings)
+    drawn = _draw_all(drawings, cache)
     files: dict[str, bytes] = {}
     for (view, _), (svg, png) in zip(plans, drawn):
         files[view.path] = svg
@@ -125,21 +127,36 @@ def render_all(project: Project, translator: Translator | None = None) -> dict[s
     return files
 
 
-def _draw_all(drawings: list[tuple[Graph, str]]) -> list[tuple[bytes, bytes]]:
-    """(SVG, PNG) of every drawing, in order, on every core.
+def _draw_all(drawings: list[tuple[Graph, str]], cache: Cache = NO_CACHE) -> list[tuple[bytes, bytes]]:
+    """(SVG, PNG) of every drawing, in order, on every core; drawings the cache holds are not drawn.
 
     Starting Graphviz costs about as much as a small drawing, so drawings without clusters share
     one run per core. Drawings with clusters get a run each: in a run that drew before, dot orders
     clusters by memory address, which changes from run to run (Graphviz 2.43).
     """
     workers = max(1, os.cpu_count() or 1)
-    plain = [i for i, (graph, _) in enumerate(drawings) if not graph.has_clusters()]
+    drawn: dict[int, tuple[bytes, bytes]] = {}
+    entries: dict[int, str] = {}
+    if cache.folder is not None:
+        tool = programs.version("dot", "graphviz")
+        for i, (graph, title) in enumerate(drawings):
+            entries[i] = cache_key(tool, str(render.PNG_DPI), graph.source(), title)
+            found = cache.get("diagram", entries[i])
+            if found is not None:
+                header, both = found
+                drawn[i] = (both[: header["svg_bytes"]], both[header["svg_bytes"] :])
+    todo = [i for i in range(len(drawings)) if i not in drawn]
+    plain = [i for i in todo if not drawings[i][0].has_clusters()]
     share = max(1, -(-len(plain) // workers))
     jobs = [plain[i : i + share] for i in range(0, len(plain), share)]
-    jobs += [[i] for i, (graph, _) in enumerate(drawings) if graph.has_clusters()]
+    jobs += [[i] for i in todo if drawings[i][0].has_clusters()]
     with ThreadPoolExecutor(max_workers=workers) as pool:
         results = pool.map(lambda job: render.draw_many([drawings[i] for i in job]), jobs)
-        drawn = {i: pair for job, pairs in zip(jobs, results) for i, pair in zip(job, pairs)}
+        for job, pairs in zip(jobs, results):
+            for i, (svg, png) in zip(job, pairs):
+                drawn[i] = (svg, png)
+                if i in entries:
+                    cache.put("diagram", entries[i], svg + png, {"svg_bytes": len(svg)})
     return [drawn[i] for i in range(len(drawings))]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import subprocess
 
@@ -20,3 +21,14 @@ def run(tool: str, package: str, args: list[str], data: bytes) -> bytes:
     if result.returncode != 0:
         raise DiagramError(f"{tool} failed: {result.stderr.decode('utf-8', 'replace').strip()[:2000]}")
     return result.stdout
+
+
+@functools.cache
+def version(tool: str, package: str) -> str:
+    """What the tool says of its version (part of a cached drawing's key: another Graphviz draws
+    other bytes)."""
+    exe = shutil.which(tool)
+    if exe is None:
+        raise DiagramError(f"'{tool}' is not installed (Debian: apt-get install {package})")
+    result = subprocess.run([exe, "-V"], capture_output=True, check=False)
+    return (result.stdout + result.stderr).decode("utf-8", "replace").strip()

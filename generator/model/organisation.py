@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -15,6 +15,23 @@ class Language(str, Enum):
     FR = "fr"
     DE = "de"
     EN = "en"
+
+
+# Text the project words per language, e.g. {fr: Confidentiel, de: Vertraulich, en: Confidential};
+# a plain string is the text in the project's language.
+LocalText = Annotated[
+    str | dict[Language, Text],
+    Field(description="Text in the project's language, or one text per language: {fr: ..., de: ..., en: ...}"),
+]
+
+
+def localized(value: str | dict | None, lang: str, first: str) -> str | None:
+    """The text of `lang` (a plain string is in the project's language `first`): a language the
+    project does not word falls back to the project's own, so a record never goes without it."""
+    if value is None or isinstance(value, str):
+        return value  # the project's wording, the only one there is
+    texts = {getattr(k, "value", k): v for k, v in value.items()}
+    return texts.get(lang) or texts.get(first) or next(iter(texts.values()), None)
 
 
 class Address(Record):
@@ -57,7 +74,7 @@ class DocumentInfo(Record):
     version: str = Field(..., description="Version of the documentation, e.g. 2.1")
     date: dt.date = Field(..., description="Date of this documentation state (used as the generation date)")
     author: str
-    classification: str = Field("Confidentiel", description="Classification printed on every page")
+    classification: LocalText | None = Field(None, description="Classification printed on every page (default: 'Confidential' in each language)")
 
 
 class Policy(Record):
@@ -76,13 +93,20 @@ class ProjectInfo(Record):
     integrator: Integrator
     language: Language = Language.FR
     document: DocumentInfo
-    confidentiality_clause: Text | None = None
+    confidentiality_clause: LocalText | None = Field(None, description="Printed on the cover of every record; one text per language for projects published in several")
     naming_convention: Text | None = Field(None, description="How devices are named (nomenclature)")
     labelling_principle: Text | None = Field(None, description="How devices and cables are labelled")
     data_processing: Text | None = Field(None, description="Data-processing and deletion procedures")
     special_procedures: Text | None = None
     automations: Text | None = Field(None, description="Automated functions (night service, scheduled jobs...)")
     policy: Policy = Policy()
+
+    def classification_in(self, t) -> str:
+        """The classification in t's language; the catalogue's 'Confidential' when the data gives none."""
+        return localized(self.document.classification, t.lang, self.language.value) or t.t("content.classification")
+
+    def confidentiality_clause_in(self, lang: str) -> str | None:
+        return localized(self.confidentiality_clause, lang, self.language.value)
 
 
 class SiteAccess(Record):

@@ -142,8 +142,9 @@ def _logo(project: Project) -> tuple[str, bytes] | None:
     return f"project/logo{path.suffix.lower()}", path.read_bytes()
 
 
-def page(record: Record, project: Project, t: Translator, audience: str, generated: dt.datetime, attachments: list[str]) -> tuple[str, dict[str, bytes], frozenset[str]]:
-    """The record's HTML, the resources it may load, and the data: URIs found in generated figures."""
+def page(record: Record, project: Project, t: Translator, audience: str, generated: dt.datetime, attachments: list[str], digest: str | None = None) -> tuple[str, dict[str, bytes], frozenset[str]]:
+    """The record's HTML, the resources it may load, and the data: URIs found in generated figures.
+    `digest` is that of the data the record was built from (its attached files)."""
     info = project.pbxdoc
     branding = info.integrator.branding
     resources: dict[str, bytes] = dict(font_resources())
@@ -173,11 +174,11 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "version": info.document.version,
         "generated_date": t.date(generated.date(), "long"),
         "generated_iso": generated.isoformat(),
-        "classification": info.document.classification,
+        "classification": info.classification_in(t) + (f" · {t.t('content.internal')}" if audience == "integrator" else ""),
         "audience": t.t(f"pdf.audiences.{audience}"),
-        "digest": project.digest,
+        "digest": digest or project.digest,
         "logo": resource_url(logo[0]) if logo else None,
-        "confidentiality": info.confidentiality_clause,
+        "confidentiality": info.confidentiality_clause_in(t.lang),
         "attachments": attachments,
     }
     parts = []

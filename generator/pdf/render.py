@@ -8,12 +8,18 @@ independent and deterministic: the order in which workers finish changes nothing
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import logging
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from generator.cache import NO_CACHE, Cache
+from generator.cache import key as cache_key
 
 from generator.content import Content
 from generator.document import Document, Paragraph, Table
@@ -21,7 +27,7 @@ from generator.i18n import Translator
 from generator.pdf.layout import Record, document_id, page
 from generator.pdf.records import RECORDS
 from generator.pdf.sources import source_files
-from generator.pdf.typeset import PdfJob, PdfResult, typeset
+from generator.pdf.typeset import PDF_VARIANT, PdfJob, PdfResult, typeset
 from generator.renderers.base import Product, RenderContext
 
 LOG = logging.getLogger(__name__)
@@ -98,12 +104,21 @@ def records(content: Content, options: PdfOptions) -> Iterator[Record]:
         yield from runbooks(content, options.max_table_rows)
 
 
+def sources_digest(sources) -> str:
+    """The digest a record prints: over the data files it embeds (name and SHA-256 of each), so a
+    reader can recompute it from the attachments, and a change elsewhere leaves the record alone."""
+    digest = hashlib.sha256()
+    for source in sorted(sources, key=lambda s: s.name):
+        digest.update(f"{source.name}\0{hashlib.sha256(source.content).hexdigest()}\n".encode())
+    return digest.hexdigest()
+
+
 def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Product]]:
     """Every PDF of one language as a job, made one at a time so that typesetting can start early."""
     project, t, audience = content.project, content.translator, content.audience
     for record in records(content, options):
         sources = source_files(project, record.concerns, audience)
-        html, resources, allowed_data = page(record, project, t, audience.value, content.generated, [s.name for s in sources])
+        html, resources, allowed_data = page(record, project, t, audience.value, content.generated, [s.name for s in sources], sources_digest(sources))
         path = content.pdf_path(document_id(project, record.name))
         job = PdfJob(
             path=path,
@@ -117,15 +132,67 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
         yield job, Product(path, record.title, "pdf", content.lang, audience)
 
 
-def run(jobs: Iterable[PdfJob], workers: int = 0) -> list[PdfResult]:
+_FILE_URL = re.compile(r"file://[^\s\"'<>)]+")
+
+
+def job_key(job: PdfJob) -> str:
+    """Everything that decides a job's bytes: its HTML, generated resources, attachments, date,
+    the project files its HTML links to, and the typesetter's version."""
+    import weasyprint
+
+    parts: list[bytes | str] = [weasyprint.__version__, PDF_VARIANT, job.path, job.html, job.generated.isoformat(), *sorted(job.allowed_data)]
+    for name in sorted(job.resources):
+        parts += [name, job.resources[name]]
+    for source in job.sources:
+        parts += [source.name, source.description, source.content]
+    root = Path(job.project_root).resolve()
+    for url in sorted(set(_FILE_URL.findall(job.html))):
+        path = Path(unquote(urlsplit(url).path)).resolve()
+        parts += [url, path.read_bytes() if path.is_relative_to(root) and path.is_file() else b""]
+    return cache_key(*parts)
+
+
+def _cached(cache: Cache, job: PdfJob) -> tuple[str, PdfResult | None]:
+    entry = job_key(job)
+    found = cache.get("pdf", entry)
+    if found is None:
+        return entry, None
+    header, content = found
+    return entry, PdfResult(job.path, content, int(header["pages"]), tuple(header["refused"]), tuple(header["warnings"]))
+
+
+def _keep(cache: Cache, entry: str, result: PdfResult) -> PdfResult:
+    cache.put("pdf", entry, result.content, {"pages": result.pages, "refused": list(result.refused), "warnings": list(result.warnings)})
+    return result
+
+
+def run(jobs: Iterable[PdfJob], workers: int = 0, cache: Cache = NO_CACHE, done: Callable[[PdfResult], None] = lambda result: None) -> list[PdfResult]:
     """Typeset the jobs in worker processes, each as soon as it is planned (the book is planned
-    first and typeset while the other records are planned); results in the order of the jobs."""
+    first and typeset while the other records are planned); a job the cache holds is not typeset
+    again. Results in the order of the jobs."""
     workers = workers or min(2, os.cpu_count() or 1)
-    if workers <= 1:
-        return [typeset(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(typeset, job) for job in jobs]
-        return [future.result() for future in futures]
+    def finished(result: PdfResult) -> PdfResult:
+        done(result)
+        return result
+
+    planned = [(job, *_cached(cache, job)) for job in jobs] if cache.folder else None
+    if planned is None:
+        if workers <= 1:
+            return [finished(typeset(job)) for job in jobs]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(typeset, job) for job in jobs]
+            return [finished(future.result()) for future in futures]
+    for _, _, found in planned:
+        if found is not None:
+            done(found)
+    missing = [(job, entry) for job, entry, found in planned if found is None]
+    if workers <= 1 or len(missing) <= 1:
+        made = {job.path: finished(_keep(cache, entry, typeset(job))) for job, entry in missing}
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(missing))) as pool:
+            futures = [(entry, pool.submit(typeset, job)) for job, entry in missing]
+            made = {result.path: finished(_keep(cache, entry, result)) for entry, future in futures for result in [future.result()]}
+    return [found if found is not None else made[job.path] for job, _, found in planned]
 
 
 def report(results: list[PdfResult]) -> list[str]:
@@ -139,9 +206,9 @@ def report(results: list[PdfResult]) -> list[str]:
     return lines
 
 
-def make(jobs: Iterable[PdfJob], output, workers: int = 0) -> tuple[list[PdfResult], list[str]]:
+def make(jobs: Iterable[PdfJob], output, workers: int = 0, cache: Cache = NO_CACHE, done: Callable[[PdfResult], None] = lambda result: None) -> tuple[list[PdfResult], list[str]]:
     """Typeset, write through the build output, and report what was refused."""
-    results = run(jobs, workers)
+    results = run(jobs, workers, cache, done)
     for result in results:
         output.write(result.path, result.content)
     return results, report(results)
@@ -150,12 +217,18 @@ def make(jobs: Iterable[PdfJob], output, workers: int = 0) -> tuple[list[PdfResu
 def render(ctx: RenderContext, options: PdfOptions = PdfOptions()) -> list[Product]:
     """The records of every language built, in pdf/ with language and audience in their names."""
     products: list[Product] = []
+    made: list[str] = []
 
     def jobs() -> Iterator[PdfJob]:
         for content in ctx.contents:
             for job, product in plan(content, options):
                 products.append(product)
+                ctx.progress(f"records planned: {len(products)}, typeset: {len(made)}")
                 yield job
 
-    make(jobs(), ctx.output, options.workers)
+    def done(result: PdfResult) -> None:
+        made.append(result.path)
+        ctx.progress(f"records typeset: {len(made)} of {len(products)} (last: {result.path})")
+
+    make(jobs(), ctx.output, options.workers, ctx.cache, done)
     return products

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.audience import Audience
+from generator.cache import NO_CACHE, Cache
 from generator.content import Content
 from generator.output import Output
 
@@ -31,6 +32,10 @@ class RenderContext:
     contents: tuple[Content, ...]  # one per language, in build order
     output: Output
     products: tuple[Product, ...] = ()  # what the renderers before this one wrote
+    cache: Cache = NO_CACHE  # typeset PDFs and drawn diagrams of earlier builds
+    progress: Callable[[str], None] = lambda detail: None  # what the renderer is doing now, for a terminal
+    # Files renderers running side by side with this one are still making: waits for them.
+    later: Callable[[], tuple[Product, ...]] | None = None
 
     @property
     def content(self) -> Content:
@@ -56,3 +61,6 @@ class Renderer:
     render: Callable[[RenderContext], list[Product]]
     summary: str
     offers: bool = False  # its files are downloads other renderers may list
+    # Runs side by side with the renderers after it (it mostly waits for worker processes); a
+    # renderer that lists downloads gets its files through RenderContext.later.
+    alongside: bool = False

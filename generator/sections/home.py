@@ -36,7 +36,7 @@ def _customer(ctx: SectionContext) -> Facts:
         (ctx.w("home.support_email"), info.integrator.email or ""),
         (ctx.w("home.support_hours"), info.integrator.support_hours or ""),
         (ctx.w("home.version"), ctx.w("home.version_value", version=info.document.version, date=ctx.date(info.document.date), author=info.document.author)),
-        (ctx.w("home.classification"), info.document.classification),
+        (ctx.w("home.classification"), info.classification_in(ctx.t)),
     ]
     return Facts(tuple((k, v) for k, v in items if v))
 

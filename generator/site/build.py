@@ -71,7 +71,10 @@ def render(ctx: RenderContext) -> list[Product]:
     site = ctx.output.path("site")
     for content in ctx.contents:
         offered = build_outputs(ctx.output.staging, [p for p in ctx.products if p.lang == content.lang])
-        source = SiteSource(content, tuple(offered), languages)
+        later = None
+        if ctx.later is not None:
+            later = lambda lang=content.lang: tuple(build_outputs(ctx.output.staging, [p for p in ctx.later() if p.lang == lang]))  # noqa: E731
+        source = SiteSource(content, tuple(offered), languages, later)
         warnings = build_language(source, site / content.lang if len(languages) > 1 else site)
         if warnings:
             logging.getLogger("pbxdoc.site").warning("%s site: %d mkdocs warning(s): %s", content.lang, len(warnings), "; ".join(warnings[:5]))

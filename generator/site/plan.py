@@ -98,13 +98,20 @@ def pages_of(document: Document, path: str, t: Translator) -> list[SitePage]:
     return pages
 
 
-def plan_site(content: Content, outputs: list[downloads.Download] = ()) -> SitePlan:
+DOWNLOADS_MARK = "<!-- pbxdoc:downloads -->"  # where the downloads table goes when it is made last
+
+
+def plan_site(content: Content, outputs: list[downloads.Download] = (), deferred: bool = False) -> SitePlan:
     """Every page, figure and download of one language's site; outputs are the build's files
-    offered for download (the PDFs and workbook of the same language)."""
+    offered for download (the PDFs and workbook of the same language). `deferred`: those files
+    are still being made; the downloads table is written last (plugin.on_post_build), at the mark."""
     project, t, generated = content.project, content.translator, content.generated
-    outputs = list(outputs)
+    outputs = [] if deferred else list(outputs)
     attached = downloads.project_attachments(project)
-    offered = downloads.download_blocks(outputs, attached, project, t, generated)
+    if deferred:  # the heading now (for the page's table of contents), what follows it at the end
+        offered = [downloads.download_blocks([], {}, project, t, generated)[0], Paragraph((Text(DOWNLOADS_MARK, raw=True),))]
+    else:
+        offered = downloads.download_blocks(outputs, attached, project, t, generated)
     documents = list(content.sections)
     if not any(slug_of(d) == DOWNLOADS_SLUG for d in documents):
         documents.append(Document(t.t("site.downloads.title"), [], DOWNLOADS_SLUG))

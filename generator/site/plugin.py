@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import markdown
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -25,9 +30,10 @@ from generator.i18n import LANGUAGES, Translator
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES, REPO_ROOT, SMALL_EXAMPLE
 from generator.model.project import Project
 from generator.prepare import prepare
-from generator.site.downloads import Download
+from generator.document import block_markdown
+from generator.site.downloads import Download, download_blocks, project_attachments
 from generator.site.finishing import label_checklists, zoomable_figures
-from generator.site.plan import ASSETS, SitePlan, plan_site
+from generator.site.plan import ASSETS, DOWNLOADS_MARK, SitePlan, plan_site
 
 TEMPLATES = REPO_ROOT / "templates" / "site"
 ASSET_FOLDER = "assets/pbxdoc"
@@ -43,6 +49,8 @@ class SiteSource:
     content: Content
     outputs: tuple[Download, ...] = ()  # the build's PDFs and workbook of this language
     languages: tuple[str, ...] = ()  # every language built side by side (for the switcher)
+    # Files still being made while the site builds (the PDFs): called at the end, it waits for them.
+    later: Callable[[], tuple[Download, ...]] | None = None
 
     @property
     def project(self) -> Project:
@@ -104,7 +112,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
     def on_config(self, config):
         source = self.source = self._source(config)
         t = Translator(source.lang)
-        plan = self.plan = plan_site(source.content, source.outputs)
+        plan = self.plan = plan_site(source.content, source.outputs, deferred=source.later is not None)
         config.site_name = html.escape(plan.site_name)
         config.nav = plan.mkdocs_nav()
         config.theme["language"] = source.lang
@@ -118,6 +126,8 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
             + " · "
             + t.t("site.footer.audience", audience=t.t(f"site.audience.{source.audience.value}")),
             "labels": {key: t.t(f"site.table.{key}") for key in ("filter", "filter_placeholder", "shown", "previous", "next", "page", "sort")},
+            # The integrator's edition says on every page that it is internal (main.html's banner).
+            "internal": t.t("content.internal") if source.audience is Audience.INTEGRATOR else "",
         }
         if len(source.languages) > 1:
             config.extra["alternate"] = [
@@ -162,6 +172,26 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
     def on_page_content(self, html, *, page, config, files):  # noqa: A002 (mkdocs names it html)
         assert self.source is not None
         return zoomable_figures(label_checklists(html), Translator(self.source.lang).t("site.figure_open"))
+
+    def on_post_build(self, *, config) -> None:
+        """The downloads table of files made while the site was built: written last, into the
+        page that holds the mark, with the files copied beside the site."""
+        source = self.source
+        if source is None or source.later is None:
+            return
+        outputs = list(source.outputs) + list(source.later())
+        t = Translator(source.lang)
+        blocks = download_blocks(outputs, project_attachments(source.project), source.project, t, source.generated)[1:]  # the heading is there
+        table = markdown.markdown("\n\n".join(block_markdown(b) for b in blocks), extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        site = Path(config.site_dir)
+        marked = [p for p in sorted(site.glob("*.html")) if DOWNLOADS_MARK in p.read_text(encoding="utf-8")]
+        for page in marked:
+            text = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r"(<p>)?" + re.escape(DOWNLOADS_MARK) + r"(</p>)?", lambda m: table, text, count=1), encoding="utf-8")
+        for download in outputs:
+            target = site / download.site_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(download.source, target)
 
     def on_serve(self, server, *, config, builder):
         """`mkdocs serve` rebuilds when a file of the project changes, not only the theme."""

@@ -21,7 +21,7 @@ def workbook_properties(project: Project, translator: Translator, generated: dt.
             "subject": translator.t("workbook.subject"),
             "author": info.document.author,
             "company": info.integrator.name,
-            "category": info.document.classification,
+            "category": info.classification_in(translator),
             "keywords": f"pbxdoc, {info.customer.id}",
             "comments": translator.t("workbook.comments", digest=project.digest),
             "created": created,
@@ -36,11 +36,12 @@ def workbook_properties(project: Project, translator: Translator, generated: dt.
     }
 
 
-def render_workbook(project: Project, translator: Translator, generated: dt.datetime, sheets: list[Sheet] | None = None) -> bytes:
-    """The .xlsx bytes of the customer workbook; same project and date, same bytes."""
+def render_workbook(project: Project, translator: Translator, generated: dt.datetime, sheets: list[Sheet] | None = None, internal: bool = False) -> bytes:
+    """The .xlsx bytes of the customer workbook; same project and date, same bytes. An internal
+    (integrator) workbook says so in every page header."""
     info = project.pbxdoc
     stamp = translator.t("workbook.footer", date=translator.date(generated.date()), version=info.document.version)
-    header = (info.customer.name, info.document.classification)  # the sheet's title goes between them
+    header = (info.customer.name, info.classification_in(translator) + (f" · {translator.t('content.internal')}" if internal else ""))  # the sheet's title goes between them
     footer = page_footer(stamp, info.integrator.name)
     writer = WorkbookWriter(translator, workbook_properties(project, translator, generated), header, footer, info.integrator.branding.primary_color)
     return writer.write(sheets if sheets is not None else build_sheets(project, generated.date(), translator))

@@ -181,3 +181,11 @@ def test_missing_project_folder_is_a_usage_error(tmp_path):
         result = invoke(command, tmp_path / "nope")
         assert result.exit_code == 2, (command, result.output)
         assert "is not a folder" in result.output
+
+
+def test_serving_the_internal_edition_beyond_loopback_needs_consent(small_path):
+    refused = CliRunner().invoke(app, ["serve", str(small_path), "--audience", "integrator", "--host", "0.0.0.0"])
+    assert refused.exit_code == 2 and "--share-internal" in refused.output
+    from generator.cli.site import loopback
+
+    assert loopback("127.0.0.1") and loopback("::1") and loopback("localhost") and not loopback("0.0.0.0") and not loopback("192.0.2.1")

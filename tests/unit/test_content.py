@@ -56,3 +56,22 @@ def test_the_least_privileged_audience_is_the_default():
 def test_languages_put_the_asked_one_first(small_project):
     assert languages_of(small_project, None, False) == ("fr",)
     assert languages_of(small_project, "de", True) == ("de", "fr", "en")
+
+
+def test_the_internal_edition_says_so_on_every_page_and_in_its_names(tmp_path):
+    """The integrator's outputs are marked internal in their file names and on every page; the
+    customer's are not."""
+    import openpyxl
+
+    for audience, marked in ((Audience.INTEGRATOR, True), (Audience.CUSTOMER, False)):
+        out = tmp_path / audience.value
+        result = build(EXAMPLES / SMALL_EXAMPLE, BuildOptions(out=out, audience=audience, only=("workbook", "site")))
+        names = [name for name in result.manifest["files"] if name.startswith("xlsx/")]
+        assert names == [f"xlsx/fiduciaire-rochat-fr-{'internal' if marked else 'customer'}.xlsx"]
+        header = openpyxl.load_workbook(out / names[0]).worksheets[0].oddHeader.right.text or ""
+        pages = sorted((out / "site").rglob("*.html"))
+        banners = ["Interne — intégrateur uniquement" in p.read_text(encoding="utf-8") for p in pages]
+        if marked:
+            assert "Interne" in header and all(banners), [p.name for p, b in zip(pages, banners) if not b]
+        else:
+            assert "Interne" not in header and not any(banners)

@@ -30,3 +30,13 @@ def test_a_key_defined_twice_is_an_error(translations):
     (translations / "checks" / "more.yaml").write_text("rules:\n  A:\n    title: Autre\n", encoding="utf-8")
     with pytest.raises(ValueError, match="checks.rules.A.title is defined twice"):
         i18n.catalogue("fr")
+
+
+def test_a_sentence_takes_the_plural_form_of_its_language(translations):
+    translations.mkdir(parents=True, exist_ok=True)
+    (translations / "sections.yaml").write_text("users:\n  one: '{count} utilisateur'\n  other: '{count} utilisateurs'\n", encoding="utf-8")
+    t = i18n.Translator("fr")
+    assert t.t("sections.users", count=1) == "1 utilisateur"
+    assert t.t("sections.users", count=0) == "0 utilisateur"  # French: 0 and 1 are singular
+    assert t.t("sections.users", count=2) == "2 utilisateurs"
+    assert t.t("sections.users", count=t.number(1200)) == f"{t.number(1200)} utilisateurs"  # a count already formatted
