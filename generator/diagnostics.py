@@ -1,7 +1,9 @@
 """Locations, diagnostics and the report that collects them.
 
 Every problem pbxdoc reports points at a place in the integrator's files, so that it can be
-fixed without searching. Nothing here knows about the model: stdlib only.
+fixed without searching. A file name or value quoted in a message may hold ANSI escapes or bidi
+controls: every rendering of a diagnostic shows them as <U+XXXX>. Nothing here knows about the
+model: stdlib only.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from enum import Enum
+
+from generator.text import printable
 
 
 class Severity(str, Enum):
@@ -58,24 +62,28 @@ class Diagnostic:
         text += self.message
         if self.expected:
             text += f" (expected {self.expected})"
-        return text
+        return printable(text)
 
     def sort_key(self) -> tuple:
         loc = self.location
         return (loc.file, loc.sheet or "", loc.line or 0, loc.column or 0, loc.cell or "", self.field, self.code)
 
     def to_dict(self) -> dict:
+        location = self.location.to_dict()
+        for key in ("file", "sheet"):
+            if key in location:
+                location[key] = printable(location[key])
         data = {
             "code": self.code,
             "severity": self.severity.value,
-            "message": self.message,
-            "location": self.location.to_dict(),
+            "message": printable(self.message),
+            "location": location,
             "text": str(self),
         }
         if self.field:
-            data["field"] = self.field
+            data["field"] = printable(self.field)
         if self.expected:
-            data["expected"] = self.expected
+            data["expected"] = printable(self.expected)
         return data
 
 

@@ -7,11 +7,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.diagnostics import InvalidProject, Report
+from pydantic import ValidationError
+
+from generator.diagnostics import Diagnostic, InvalidProject, Location, Report, Severity
 from generator.loaders.files import read_project_files
+from generator.loaders.limits import ReadLimits
+from generator.loaders.source import Source
 from generator.model.build import build_project
+from generator.model.organisation import Limits
 from generator.model.project import CONCERNS, Project
-from generator.model.references import check_references
+from generator.model.references import check_invisible_text, check_references
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO_ROOT / "data" / "examples"
@@ -41,11 +46,20 @@ def validate(root: Path) -> tuple[Project | None, Report]:
 
 def _validate(root: Path) -> tuple[Project | None, Report]:
     report = Report()
-    files = read_project_files(root, report, CONCERNS)
-    if "pbxdoc" not in files.sources and report.has_errors():
+    files = read_project_files(root, report, CONCERNS, project_limits)
+    if not files.is_project:
         return None, report
+    if "pbxdoc" in files.unreadable:  # every other file is still validated: one run shows every error
+        report.add(Diagnostic(
+            "checks-skipped",
+            "pbxdoc.yaml could not be read, so the other files were validated with the default limits, "
+            "the logo path was not checked, and the compliance checks and outputs cannot run until it is fixed",
+            Location("pbxdoc.yaml"),
+            severity=Severity.INFO,
+        ))
     project, _failed, failed_ids = build_project(files.sources, report)
     check_references(project, root, failed_ids, report, frozenset(files.unreadable))
+    check_invisible_text(project, report, [name for name, source in files.sources.items() if source.hidden_text])
     if report.has_errors():
         return None, report
     project._root = root
@@ -53,6 +67,16 @@ def _validate(root: Path) -> tuple[Project | None, Report]:
     project._file_digests = dict(files.digests)
     project._digest = files.digest()
     return project, report
+
+
+def project_limits(source: Source | None) -> ReadLimits:
+    """The limits pbxdoc.yaml sets, or the defaults (an invalid `limits:` is reported with the
+    rest of pbxdoc.yaml)."""
+    raw = source.data.get("limits") if source is not None and isinstance(source.data, dict) else None
+    try:
+        return Limits.model_validate(raw if isinstance(raw, dict) else {}).for_loaders()
+    except ValidationError:
+        return ReadLimits()
 
 
 def load(root: Path) -> Project:

@@ -13,8 +13,9 @@ from generator.load import EXAMPLES, SMALL_EXAMPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "generator"
-# Declared, used without an import statement: material is the site's theme, found by mkdocs' entry points.
-USED_WITHOUT_IMPORT = {"mkdocs-material"}
+# Declared, used without an import statement: material is the site's theme, found by mkdocs' entry
+# points; defusedxml is what openpyxl parses customer workbooks with when it is installed.
+USED_WITHOUT_IMPORT = {"mkdocs-material", "defusedxml"}
 
 
 def _imports(path: Path) -> list[tuple[str, ast.AST]]:
@@ -87,3 +88,10 @@ def test_the_runtime_imports_what_it_declares_and_declares_what_it_imports():
     assert undeclared == {}, "imported by pbxdoc at run time but not in [project].dependencies"
     unused = declared - set(imported) - USED_WITHOUT_IMPORT
     assert unused == set(), "declared in [project].dependencies but never imported by generator/"
+
+
+def test_customer_workbooks_are_parsed_with_defusedxml():
+    """openpyxl falls back to the standard library's XML parser without defusedxml."""
+    from openpyxl.xml import DEFUSEDXML
+
+    assert DEFUSEDXML

@@ -11,6 +11,7 @@ from generator import knowledge as vendor_knowledge
 from generator.dates import generation_date
 from generator.checks.context import Context
 from generator.checks.registry import RULES, Hit, Rule
+from generator.diagnostics import Severity
 from generator.i18n import Translator
 from generator.knowledge import Knowledge
 from generator.model.findings import Finding, FindingStatus
@@ -18,6 +19,7 @@ from generator.model.operations import Waiver
 from generator.model.project import Project
 
 NUMBER = "_number"
+UNCONFIRMED = "unconfirmed_figure"  # parameter holding the sources of unconfirmed figures a finding rests on
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -53,7 +55,10 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
             values[name] = translator.date(dt.date.fromisoformat(value))
         else:
             values[name] = value
-    return translator.t(f"{key}.title"), translator.t(f"{key}.{variant}", **values), translator.t(f"{key}.remediation")
+    message = translator.t(f"{key}.{variant}", **{k: v for k, v in values.items() if k != UNCONFIRMED})
+    if values.get(UNCONFIRMED):
+        message = translator.t("checks.unconfirmed_figure", message=message, source=values[UNCONFIRMED])
+    return translator.t(f"{key}.title"), message, translator.t(f"{key}.remediation")
 
 
 def in_language(findings: list[Finding] | tuple[Finding, ...], translator: Translator) -> list[Finding]:
@@ -78,11 +83,14 @@ def worded(finding: Finding, translator: Translator) -> tuple[str, str, str]:
 
 
 def _finding(rule: Rule, found: Hit, translator: Translator) -> Finding:
-    params = tuple(sorted((f"{k}{NUMBER}" if isinstance(v, float) else k, _text(v)) for k, v in found.params.items()))
+    values = {**found.params, UNCONFIRMED: "; ".join(found.unconfirmed)} if found.unconfirmed else found.params
+    params = tuple(sorted((f"{k}{NUMBER}" if isinstance(v, float) else k, _text(v)) for k, v in values.items()))
     title, message, remediation = describe(rule.id, found.variant, params, translator)
+    # A verdict resting on an unconfirmed or defaulted figure is never an error.
+    severity = Severity.WARNING if found.unconfirmed and rule.severity is Severity.ERROR else rule.severity
     return Finding(
         rule=rule.id,
-        severity=rule.severity,
+        severity=severity,
         category=rule.category.value,
         title=title,
         message=message,

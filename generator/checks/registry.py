@@ -25,6 +25,11 @@ class Category(str, Enum):
     WORKPLACE = "workplace"
     DOCUMENTATION = "documentation"
     SECURITY = "security"
+    DIMENSIONING = "dimensioning"
+    SPECIAL_LINES = "special_lines"
+    LIFECYCLE = "lifecycle"
+    TIME = "time"
+    PRIVACY = "privacy"
     WAIVERS = "waivers"
 
 
@@ -37,6 +42,7 @@ class Hit:
     object_id: str
     variant: str = "message"
     params: dict[str, Any] = field(default_factory=dict)
+    unconfirmed: tuple[str, ...] = ()  # sources of unconfirmed or defaulted figures the verdict rests on
 
     @property
     def location(self) -> Location:
@@ -44,8 +50,11 @@ class Hit:
         return where(self.field) if where else Location("?")
 
 
-def hit(record: Any, at: str | None = None, *, object_id: str | None = None, variant: str = "message", **params: Any) -> Hit:
-    return Hit(record, at, object_id if object_id is not None else str(getattr(record, "id", "")), variant, params)
+def hit(record: Any, at: str | None = None, *, object_id: str | None = None, variant: str = "message", figures: Iterable[Any] = (), **params: Any) -> Hit:
+    """A finding on a record; `figures` are the vendor figures the verdict rests on: when one is
+    unconfirmed (or a default for an unknown model) the finding is at most a warning and says so."""
+    unconfirmed = tuple(sorted({f.source for f in figures if f is not None and not f.confirmed}))
+    return Hit(record, at, object_id if object_id is not None else str(getattr(record, "id", "")), variant, params, unconfirmed)
 
 
 @dataclass(frozen=True)

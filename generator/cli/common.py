@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 
 from generator.diagnostics import InvalidProject, Report
+from generator.text import printable
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES
 
 app = typer.Typer(
@@ -75,7 +76,7 @@ def print_report(report: Report, fmt: Format = Format.TEXT) -> None:
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    console.print(f"pbxdoc: {message}", markup=False)
+    console.print(f"pbxdoc: {printable(message)}", markup=False)
     raise typer.Exit(code)
 
 

@@ -22,6 +22,7 @@ class Source:
     data: Any
     positions: dict[Path_, Location] = field(default_factory=dict)
     columns: dict[str, str] = field(default_factory=dict)  # field name -> header as written
+    hidden_text: bool = False  # holds a bidi control or zero-width character somewhere
 
     def locate(self, path: Path_) -> Location:
         """The most precise location known for a path: the longest prefix that was recorded."""

@@ -14,13 +14,14 @@ from yaml.constructor import ConstructorError, SafeConstructor
 
 from generator.diagnostics import Location, Report
 from generator.loaders.source import Source
+from generator.loaders.limits import HINT, ReadLimits, report_too_large
+from generator.text import has_invisible
 
 try:
     _Loader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
-MAX_VALUES = 2_000_000
 _constructor = SafeConstructor()
 # What PyYAML says when a key is indented too little or too much.
 INDENTATION_PROBLEMS = ("mapping values are not allowed", "expected <block end>", "could not find expected ':'", "expected a comment or a line break")
@@ -32,19 +33,30 @@ class _TooLarge(Exception):
     pass
 
 
+class _Refused(Exception):
+    """A value over a limit; the error is already reported."""
+
+
+
+
 class _Builder:
-    def __init__(self, file: str, report: Report):
+    def __init__(self, file: str, report: Report, limits: ReadLimits):
         self.file = file
         self.report = report
+        self.limits = limits
         self.positions: dict = {}
         self.count = 0
+
+    def refuse(self, what: str, name: str, node) -> None:
+        report_too_large(self.report, what, name, self.loc(node))
+        raise _Refused
 
     def loc(self, node) -> Location:
         return Location(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def build(self, node, path: tuple, record_at=None):
         self.count += 1
-        if self.count > MAX_VALUES:
+        if self.count > self.limits.cells:
             raise _TooLarge
         self.positions[path] = record_at or self.loc(node)
         if isinstance(node, yaml.MappingNode):
@@ -68,7 +80,11 @@ class _Builder:
                 result[key] = self.build(value_node, path + (key,), self.loc(key_node))
             return result
         if isinstance(node, yaml.SequenceNode):
+            if len(node.value) > self.limits.rows:
+                self.refuse(f"the list has {len(node.value):,} items, over the {self.limits.rows:,} limit", "rows", node)
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        if len(node.value) > self.limits.field_chars:
+            self.refuse(f"the value has {len(node.value):,} characters, over the {self.limits.field_chars:,} limit", "field_chars", node)
         if node.tag == INT_TAG and not node.style and AS_WRITTEN.match(node.value):
             return node.value  # 0201, +41..., 0x1F, 7:30: YAML 1.1 would change the digits
         try:
@@ -104,8 +120,9 @@ def expanded_size(node, memo: dict | None = None) -> int:
     return size
 
 
-def read_yaml(text: str, file: str, report: Report) -> Source | None:
+def read_yaml(text: str, file: str, report: Report, limits: ReadLimits | None = None) -> Source | None:
     """Parse YAML text into a Source; any problem goes into the report and returns None."""
+    limits = limits or ReadLimits()
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as e:
@@ -123,22 +140,24 @@ def read_yaml(text: str, file: str, report: Report) -> Source | None:
     if node is None:
         report.error("empty-file", "the file is empty", Location(file, 1, 1), expected="the data of this concern, or remove the file")
         return None
-    builder = _Builder(file, report)
+    builder = _Builder(file, report, limits)
     try:
-        if expanded_size(node) > MAX_VALUES:
+        if expanded_size(node) > limits.cells:
             raise _TooLarge
         data = builder.build(node, ())
     except (_TooLarge, RecursionError):
         report.error(
             "yaml-too-large",
-            f"the file expands to more than {MAX_VALUES:,} values (nested aliases?); refused",
+            f"the file expands to more than {limits.cells:,} values (nested aliases?); refused",
             Location(file, 1, 1),
-            expected="a file without alias expansion bombs",
+            expected="a file without alias expansion bombs; " + HINT.format(name="cells"),
         )
+        return None
+    except _Refused:
         return None
     except ConstructorError as e:
         mark = e.problem_mark
         loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
         report.error("yaml-value", f"unsupported YAML value: {e.problem}", loc, expected="plain YAML values")
         return None
-    return Source(file, data, builder.positions)
+    return Source(file, data, builder.positions, hidden_text=has_invisible(text))

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from generator.diagnostics import Location
+from generator.text import describe_invisible, invisible_characters
 
 
 class Record(BaseModel):
@@ -37,8 +38,20 @@ def _split_list(value: Any) -> Any:
     return value
 
 
+def _visible(value: Any) -> Any:
+    """Numbers, identifiers and file names must read as what they are: a bidi control or a
+    zero-width character in them is an error (elsewhere, validation warns)."""
+    if isinstance(value, str):
+        hidden = invisible_characters(value)
+        if hidden:
+            raise ValueError(f"contains the invisible character(s) {describe_invisible(hidden)}, which make it read differently from what it is; remove them")
+    return value
+
+
+Visible = BeforeValidator(_visible)
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$"
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier: letters, digits, '-', '_', '.', ':'; starts with a letter or digit")]
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Identifier: letters, digits, '-', '_', '.', ':'; starts with a letter or digit"), Visible]
 IdList = Annotated[list[Id], BeforeValidator(_split_list)]
 StrList = Annotated[list[str], BeforeValidator(_split_list)]
 
@@ -59,9 +72,9 @@ def _e164(value: Any) -> Any:
     return compact
 
 
-E164 = Annotated[str, BeforeValidator(_e164), Field(json_schema_extra={"pattern": r"^(\+|00)[1-9][0-9 ./()-]{1,20}$"}, description="E.164 number, e.g. +41 21 555 12 00")]
+E164 = Annotated[str, BeforeValidator(_e164), Visible, Field(json_schema_extra={"pattern": r"^(\+|00)[1-9][0-9 ./()-]{1,20}$"}, description="E.164 number, e.g. +41 21 555 12 00")]
 
-Extension = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v), Field(pattern=r"^[0-9*#]{1,10}$", description="Internal number (digits, * and #)")]
+Extension = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v), Visible, Field(pattern=r"^[0-9*#]{1,10}$", description="Internal number (digits, * and #)")]
 
 SECRET_SCHEMES = ("env", "vault", "keepass", "bitwarden", "1password", "pass", "file")
 
@@ -97,7 +110,7 @@ def _project_path(value: str) -> str:
     return str(path)
 
 
-ProjectPath = Annotated[str, AfterValidator(_project_path), Field(description="Path of a file inside the project folder")]
+ProjectPath = Annotated[str, AfterValidator(_project_path), Visible, Field(description="Path of a file inside the project folder")]
 
 
 def _ip(value: Any) -> Any:

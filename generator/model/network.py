@@ -65,6 +65,7 @@ class Device(Record):
     ptp: bool | None = Field(None, description="Supports PTPv2 (IEEE 1588) transparent/boundary clock")
     backup: Literal["system", "manual", "none"] = Field("manual", description="Configuration backed up by a job, by hand before/after changes, or not")
     admin_password: SecretRef | None = None
+    default_credentials: bool = Field(False, description="Still set with the factory password (recorded state)")
     location: str | None = None
     notes: str | None = None
 

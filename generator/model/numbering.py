@@ -46,6 +46,7 @@ class RightsProfile(Record):
     permissions: IdList = Field(default_factory=list)
     blocked_prefixes: StrList = Field(default_factory=list, description="Dialled prefixes this profile may not call")
     pin_required_for: StrList = Field(default_factory=list, description="Prefixes that need a PIN")
+    out_of_hours: Id | None = Field(None, description="Profile that applies outside office hours (night service), more restricted")
 
 
 class AdminAccount(Record):

@@ -24,6 +24,7 @@ class LicenceKind(str, Enum):
     DUAL_HOMING = "dual_homing"
     AUDIO_CHANNELS = "audio_channels"
     SIP_CHANNELS = "sip_channels"
+    ENCRYPTION = "encryption"
     DECT = "dect"
     APPLICATION = "application"
     MAINTENANCE = "maintenance"
@@ -84,6 +85,7 @@ class Ups(Record):
     capacity_va: int = Field(..., ge=1)
     capacity_w: int = Field(..., ge=1)
     runtime_min: int | None = Field(None, ge=0, description="Runtime at the current load, minutes")
+    runtime_tested: dt.date | None = Field(None, description="When the runtime was measured (a discharge test), not read from the display")
     load_w: float | None = Field(None, ge=0, description="Measured load in watts")
     powers: IdList = Field(default_factory=list, description="Ids of servers and devices on this UPS")
     battery_date: dt.date | None = None
@@ -95,6 +97,7 @@ class WanLink(Record):
     provider: str
     medium: Literal["fibre", "dsl", "catv", "4g", "5g", "satellite", "leased_line"]
     bandwidth: str | None = None
+    uplink_mbps: float | None = Field(None, gt=0, description="Upload bandwidth in Mbit/s, what outgoing voice shares")
     router: Id | None = Field(None, description="Router or ONT device id")
     role: Literal["primary", "backup", "load_balanced"] = "primary"
 
@@ -145,6 +148,7 @@ class BackupJob(Record):
     encryption_key: SecretRef | None = None
     key_holder: Id | None = Field(None, description="Contact id of whoever holds the encryption key")
     credentials: SecretRef | None = None
+    copies_job: Id | None = Field(None, description="The job whose destination this job copies (a second, off-site copy of the same files)")
     includes: StrList = Field(default_factory=list, description="What the backup contains")
     excludes: StrList = Field(default_factory=list, description="What it does not contain (and where that is kept)")
     last_success: dt.date | None = None
@@ -177,6 +181,7 @@ class RestoreTest(Record):
     result: Literal["passed", "failed", "partial"]
     duration_min: int | None = Field(None, ge=0)
     backup_used: str | None = None
+    ran_on: str | None = Field(None, description="The system the restore ran on, e.g. a spare appliance or a lab VM")
     notes: Text | None = None
 
 

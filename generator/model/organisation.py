@@ -8,7 +8,9 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from generator.loaders.limits import ReadLimits
 from generator.model.base import E164, Id, ProjectPath, Record, SecretRef, Text
+from generator.model.hardening import Retention
 
 
 class Language(str, Enum):
@@ -84,6 +86,30 @@ class Policy(Record):
     backup_max_age_days: int = Field(2, ge=0)
     restore_test_max_age_days: int = Field(90, ge=1)
     ups_max_load_percent: int = Field(75, ge=1, le=100)
+    licence_headroom_percent: int = Field(95, ge=1, le=100, description="A licence used at this share or more leaves no spare")
+    voicemail_pin_min_length: int = Field(6, ge=4, le=20)
+    retention_max_days: int = Field(365, ge=1, description="Longest retention of call records, recordings and voicemail the customer accepts")
+
+
+_DEFAULT = ReadLimits()
+
+
+class Limits(Record):
+    """How much pbxdoc reads before it refuses a file: a hostile or broken file (a zip bomb, a
+    million-row export, a link loop) gets one clear error instead of exhausting the machine.
+    Each limit can be raised for one project, up to a ceiling that still fits a modest machine."""
+
+    file_mb: int = Field(_DEFAULT.file_mb, ge=1, le=200, description="Largest YAML or CSV data file, in MB")
+    workbook_mb: int = Field(_DEFAULT.workbook_mb, ge=1, le=500, description="Largest XLSX data file on disk, in MB")
+    workbook_unpacked_mb: int = Field(_DEFAULT.workbook_unpacked_mb, ge=1, le=1000, description="Largest XLSX once unpacked (all its XML parts), in MB")
+    rows: int = Field(_DEFAULT.rows, ge=1, le=1_000_000, description="Rows of a table, or items of one YAML list")
+    cells: int = Field(_DEFAULT.cells, ge=1, le=20_000_000, description="Cells of a table, or values of a YAML file")
+    field_chars: int = Field(_DEFAULT.field_chars, ge=1, le=1_000_000, description="Characters of one value (a cell, a YAML scalar); 32,767 is Excel's own cell limit")
+    project_files: int = Field(_DEFAULT.project_files, ge=1, le=1_000_000, description="Files in the project folder and its sub-folders")
+    project_mb: int = Field(_DEFAULT.project_mb, ge=1, le=100_000, description="Total size of the project folder, in MB")
+
+    def for_loaders(self) -> ReadLimits:
+        return ReadLimits(**self.model_dump())
 
 
 class ProjectInfo(Record):
@@ -99,7 +125,9 @@ class ProjectInfo(Record):
     data_processing: Text | None = Field(None, description="Data-processing and deletion procedures")
     special_procedures: Text | None = None
     automations: Text | None = Field(None, description="Automated functions (night service, scheduled jobs...)")
+    retention: Retention | None = Field(None, description="Retention periods of call records, recordings and voicemail")
     policy: Policy = Policy()
+    limits: Limits = Limits()
 
     def classification_in(self, t) -> str:
         """The classification in t's language; the catalogue's 'Confidential' when the data gives none."""

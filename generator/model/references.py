@@ -14,8 +14,10 @@ from typing import Any
 
 from generator.diagnostics import Report
 from generator.loaders.files import inside
+from generator.loaders.fs import describe, folder_link_on
 from generator.model.base import Record
 from generator.model.project import Project
+from generator.text import describe_invisible, invisible_characters
 
 
 EQUIPMENT = ("servers", "network", "dect", "interfaces", "terminals", "availability")
@@ -95,7 +97,7 @@ class _Checker:
         self.unique(p.availability.ups, "UPS")
         wan_links = self.unique(p.availability.wan_links, "WAN link")
         self.unique(p.callerid, "caller-ID source")
-        self.unique(p.backups.jobs, "backup job")
+        jobs = self.unique(p.backups.jobs, "backup job")
         self.unique(p.backups.manual_backups, "manual backup")
         self.unique(p.backups.restore_tests, "restore test")
         self.unique(p.documents, "document")
@@ -106,6 +108,7 @@ class _Checker:
         people = contacts | users
 
         ok = self.ok
+        self.ref(p.backups.jobs, "copies_job", jobs, "backup job")
         if ok("sites", "contacts"):
             self.ref(p.contacts, "site", sites, "site")
             self.ref([s.access for s in p.sites if s.access], "key_holder", contacts, "contact")
@@ -150,6 +153,9 @@ class _Checker:
             self.ref(p.users, "terminal", terminal_groups, "terminal group")
         if ok("rights"):
             self.ref(p.rights.profiles, "permissions", permissions, "permission")
+            self.ref(p.rights.profiles, "out_of_hours", profiles, "rights profile")
+        if ok("rights", "terminals", "interfaces") and (p.rights.profiles or "rights" in p.files):
+            self.ref([*p.terminals.terminals, *p.interfaces.special_interfaces], "rights_profile", profiles, "rights profile", " in rights.yaml")
         if ok("rights", "contacts", "users", *EQUIPMENT):
             self.ref(p.rights.admin_accounts, "system", equipment, "system")
             self.ref(p.rights.admin_accounts, "profile", profiles, "rights profile")
@@ -287,10 +293,16 @@ class _Checker:
         for item, field in refs:
             rel = getattr(item, field)
             path = self.root / rel
+            kind = describe(path)
+            link = folder_link_on(self.root, rel)
             if not inside(self.root, path):
                 self.report.error("path-outside", f"'{rel}' leaves the project folder (through a link)", item.where(field), field, "a file inside the project folder")
-            elif not path.is_file():
+            elif link:
+                self.report.error("path-through-link", f"'{rel}' goes through '{link}', a link to a folder, which pbxdoc does not follow", item.where(field), field, "the path of the folder itself")
+            elif kind == "missing" or kind == "a broken link":
                 self.report.error("file-not-found", f"file '{rel}' does not exist", item.where(field), field, "the path of a file inside the project folder")
+            elif kind is not None:
+                self.report.error("special-file", f"'{rel}' is {kind}, not a regular file; refused without reading it", item.where(field), field, "the path of a regular file")
 
 
 class _NetworkIndex:
@@ -325,3 +337,37 @@ def check_references(project: Project, root: Path, failed_ids: set[str], report:
     """Cross-check the records; references to records that failed validation, or into a file that
     could not be read, are not re-reported."""
     _Checker(project, root, failed_ids, report, unreadable).run()
+
+
+def check_invisible_text(project: Project, report: Report, concerns: Iterable[str]) -> None:
+    """Warn about bidi controls and zero-width characters in free text (names, notes, versions):
+    they can make a reader see something else than what is written. Numbers, identifiers and
+    file names refuse them as errors in their types. Only the concerns whose file holds such a
+    character are walked (the loaders tell)."""
+    for record in _records([getattr(project, name) for name in sorted(concerns)]):
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            texts = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] if isinstance(value, (list, tuple)) else []
+            hidden = [c for text in texts for c in invisible_characters(text)]
+            if hidden:
+                report.warning(
+                    "invisible-character",
+                    f"contains the invisible character(s) {describe_invisible(list(dict.fromkeys(hidden)))}, which can make the text read differently from what it is; outputs show them as <U+…>",
+                    record.where(name),
+                    name,
+                    "plain text; remove the character unless it is really meant",
+                )
+
+
+def _records(value: Any) -> Iterable[Record]:
+    """Every record of the project (depth first), for rules that look at every field."""
+    if isinstance(value, Record):
+        yield value
+        for name in type(value).model_fields:
+            yield from _records(getattr(value, name))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _records(item)
+    elif isinstance(value, Project):
+        for name in type(value).model_fields:
+            yield from _records(getattr(value, name))

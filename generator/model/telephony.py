@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from generator.model.base import E164, Id, IPAddress, Record, SecretRef, StrList, Text
+from generator.model.hardening import ServerSecurity
 
 
 class Platform(str, Enum):
@@ -47,6 +48,7 @@ class CommunicationServer(Record):
     role: Literal["standalone", "primary", "standby"] = "standalone"
     admin_url: str | None = None
     admin_password: SecretRef | None = None
+    security: ServerSecurity | None = Field(None, description="Hardening state: exposure, default credentials, DISA, PIN policy, NTP, certificates")
     notes: Text | None = None
 
     @model_validator(mode="after")
@@ -90,6 +92,8 @@ class SipTrunk(Record):
     transport: Literal["udp", "tcp", "tls"] = "udp"
     srtp: bool = False
     wan_link: Id | None = Field(None, description="WAN link this trunk runs over")
+    codec: str = Field("G.711", description="Voice codec on the trunk (its bandwidth per call is vendor knowledge)")
+    t38: bool | None = Field(None, description="The provider and the server carry fax by T.38")
     notes: str | None = None
 
 
@@ -131,6 +135,7 @@ class SpecialInterfaceKind(str, Enum):
     PAGING = "paging"
     NURSE_CALL = "nurse_call"
     LIFT = "lift"
+    PMS = "pms"
     OTHER = "other"
 
 
@@ -145,6 +150,13 @@ class SpecialInterface(Record):
     site: Id | None = None
     firmware_version: str | None = None
     backup: Literal["system", "manual", "none"] = Field("manual", description="Backed up with the system, by hand, or not at all")
+    functions: StrList = Field(default_factory=list, description="What the interface does, e.g. a hotel PMS: check-in, wake-up calls, minibar, room status")
+    rights_profile: Id | None = Field(None, description="Rights profile of the interface's own extensions (lift phones, door intercoms)")
+    emergency_line: Literal["copper", "pbx", "ip_adapter", "mobile"] | None = Field(
+        None, description="How its alarm calls leave (lift, alarm): a copper line, through the PBX, an IP adapter or a mobile (GSM/4G) transmitter"
+    )
+    test_call_days: int | None = Field(None, ge=1, description="Interval of the automatic test call, days (EN 81-28: at most 3)")
+    battery_min: int | None = Field(None, ge=0, description="Own backup power of the phone, transmitter or adapter, minutes")
     notes: str | None = None
 
 
@@ -180,6 +192,8 @@ class TerminalGroup(Record):
     site: Id
     firmware_version: str | None = None
     poe_class: int | None = Field(None, ge=0, le=8)
+    rights_profile: Id | None = Field(None, description="Rights profile of the group's extensions (room phones, shared phones)")
+    fax: bool = Field(False, description="The group is fax machines")
     notes: str | None = None
 
 

@@ -21,6 +21,7 @@ from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.pdf.fetcher import resource_url
+from generator.phones import readable
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
 FONTS = (
@@ -98,13 +99,8 @@ def document_html(document: Document) -> str:
 
 
 def phone(number: str | None) -> str:
-    """An E.164 number grouped as printed in Switzerland (+41 21 555 80 00); others unchanged."""
-    if not number:
-        return ""
-    if number.startswith("+41") and len(number) == 12:
-        n = number[3:]
-        return f"+41 {n[:2]} {n[2:5]} {n[5:7]} {n[7:]}"
-    return number
+    """An E.164 number grouped as its country prints it (+41 21 555 80 00), with plain spaces."""
+    return readable(number, " ")
 
 
 def sized_figures(html: str, figures: dict[str, bytes]) -> str:

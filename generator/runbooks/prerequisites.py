@@ -14,6 +14,7 @@ from enum import Enum
 from generator.i18n import Translator
 from generator.model.operations import BackupJob, FirmwareArchive, ManualBackup
 from generator.model.project import Project
+from generator.phones import readable
 from generator.runbooks.records import Records
 from generator.runbooks.subjects import Subject, Version
 
@@ -79,12 +80,9 @@ def key_holder_line(project: Project, job: BackupJob, t: Translator) -> str | No
 
 
 def readable_phone(number: str) -> str:
-    """An E.164 number grouped as people dial it (+41 21 555 80 00 for Swiss numbers), with
-    no-break spaces so that a narrow table never splits it."""
-    if number.startswith("+41") and len(number) == 12:
-        n = number[3:]
-        return "\u00a0".join(("+41", n[0:2], n[2:5], n[5:7], n[7:9]))
-    return number
+    """An E.164 number grouped as people dial it, per its country, with no-break spaces so that a
+    narrow table never splits it (the one formatter of generator.phones)."""
+    return readable(number)
 
 
 def _hardware(project: Project, subject: Subject, t: Translator) -> Prerequisite:

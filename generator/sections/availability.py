@@ -26,7 +26,8 @@ def _ups(ctx: SectionContext) -> list:
         state = "" if load is None else w("availability.load_ok") if load * 100 <= limit else w("availability.load_high", limit=ctx.number(limit))
         measured = "" if load is None else f"{w('addressing.watts', watts=ctx.number(u.load_w))} ({ctx.t.percent(round(load, 2))})\n{state}"
         rows.append((u.id, u.model, ctx.site_name(u.site), w("availability.capacity", va=ctx.number(u.capacity_va), w=ctx.number(u.capacity_w)), measured,
-                     w("availability.minutes", minutes=ctx.number(u.runtime_min)) if u.runtime_min is not None else "",
+                     join([w("availability.minutes", minutes=ctx.number(u.runtime_min)) if u.runtime_min is not None else None,
+                           w("domain.details.tested_on", date=ctx.date(u.runtime_tested)) if u.runtime_tested else None], "\n"),
                      ctx.date(u.battery_date), join(u.powers)))
     return titled_table(
         ctx, w("availability.ups"),
@@ -40,7 +41,8 @@ def _wan(ctx: SectionContext) -> list:
     return titled_table(
         ctx, w("availability.wan"),
         [w("common.id"), w("common.site"), w("availability.provider"), w("availability.medium"), w("availability.bandwidth"), w("availability.role"), w("availability.router")],
-        [(link.id, ctx.site_name(link.site), link.provider, ctx.label("wan_medium", link.medium), link.bandwidth or "", w(f"availability.wan_role.{link.role}"),
+        [(link.id, ctx.site_name(link.site), link.provider, ctx.label("wan_medium", link.medium),
+          join([link.bandwidth, ctx.w("domain.details.uplink_value", mbps=ctx.number(link.uplink_mbps)) if link.uplink_mbps else None], "\n"), w(f"availability.wan_role.{link.role}"),
           ctx.equipment_name(link.router) if link.router else "") for link in sorted(ctx.project.availability.wan_links, key=lambda x: (x.site, x.role != "primary", x.id))],
     )
 

@@ -43,7 +43,7 @@ def _jobs(ctx: SectionContext) -> list:
          w("backup.retention"), w("backup.encrypted"), w("backup.last_success")],
         [(j.id, ctx.equipment_name(j.system),
           join([ctx.label("backup_method", j.method), ctx.label("backup_location", j.location), None if j.automated else w("backup.manual")], "\n"),
-          f"{j.destination}\n{j.medium}", j.schedule, _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted), _age(ctx, j.last_success)) for j in jobs],
+          join([j.destination, j.medium, w("domain.details.copies", job=j.copies_job) if j.copies_job else None], "\n"), j.schedule, _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted), _age(ctx, j.last_success)) for j in jobs],
     )
     keys = [(j.id, ctx.person_name(j.key_holder), ctx.secret(j.encryption_key), ctx.secret(j.credentials)) for j in jobs if j.key_holder or j.encryption_key or j.credentials]
     if keys:
@@ -85,7 +85,7 @@ def _restore_tests(ctx: SectionContext) -> list:
         [(_age(ctx, r.date), ctx.equipment_name(r.system),
           join([join([ctx.label("test_result", r.result), w("availability.minutes", minutes=ctx.number(r.duration_min)) if r.duration_min is not None else None], " — "),
                 w("backup.by_person", person=r.by)], "\n"),
-          r.backup_used or "", r.notes or "") for r in tests],
+          join([r.backup_used, w("domain.details.ran_on", system=r.ran_on) if r.ran_on else None], "\n"), r.notes or "") for r in tests],
     )
 
 
@@ -108,7 +108,7 @@ def _firmware(ctx: SectionContext) -> list:
     w = ctx.w
     return titled_table(
         ctx, w("backup.firmware"),
-        [w("backup.system"), w("backup.version"), w("backup.file"), w("backup.archived")],
-        [(ctx.equipment_name(f.system), f.version, f.file, ctx.date(f.archived))
+        [w("backup.system"), w("backup.version"), w("backup.file"), w("backup.archived"), w("domain.details.sha256")],
+        [(ctx.equipment_name(f.system), f.version, f.file, ctx.date(f.archived), f.sha256 or "")
          for f in sorted(ctx.project.backups.firmware_archive, key=lambda f: (f.system, f.archived or ctx.today, f.version))],
     )

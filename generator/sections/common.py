@@ -15,6 +15,7 @@ from babel.dates import format_timedelta
 from generator.document import Admonition, Heading, Inline, Paragraph, Table, Text
 from generator.i18n import Translator
 from generator.model.project import Project
+from generator.phones import readable
 
 
 @dataclass(frozen=True)
@@ -82,14 +83,9 @@ class SectionContext:
 
 
 def phone(number: str | None) -> str:
-    """An E.164 number grouped for reading: Swiss numbers as +41 21 555 12 00 (non-breaking spaces,
-    so that a table cell never splits a number), others as stored."""
-    if not number:
-        return ""
-    if number.startswith("+41") and len(number) == 12:
-        n = number[3:]
-        return "\u00a0".join(["+41", n[:2], n[2:5], n[5:7], n[7:]])
-    return number
+    """An E.164 number grouped for reading, per its country (non-breaking spaces, so that a table
+    cell never splits a number)."""
+    return readable(number)
 
 
 def product(vendor: str | None, model: str | None) -> str:
@@ -119,9 +115,10 @@ def note(kind: str, title: str, *sentences: str) -> Admonition:
 
 
 def number_blocks(ctx: SectionContext, blocks) -> str:
-    """Number blocks as 'first – last (n)', one per line."""
+    """Number blocks as 'first – last (n)', one per line; a block of one number is that number."""
     return "\n".join(
-        f"{phone(b.first)} – {phone(b.last)} ({ctx.w('common.numbers', count=ctx.number(b.size()))})" for b in blocks
+        phone(b.first) if b.first == b.last else f"{phone(b.first)} – {phone(b.last)} ({ctx.w('common.numbers', count=ctx.number(b.size()))})"
+        for b in blocks
     )
 
 

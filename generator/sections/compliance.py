@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from generator.checks.registry import RULES
 from generator.diagnostics import Severity
 from generator.document import Document, Paragraph
 from generator.model.findings import FindingStatus
 from generator.sections.common import SectionContext, join, titled_table
+
+
+def waiver_state(ctx: SectionContext, waiver) -> str:
+    """Valid, expired, or naming a rule the catalogue does not have (then it accepts nothing)."""
+    if waiver.rule not in RULES:
+        return ctx.w("domain.details.unknown_rule")
+    return ctx.w("compliance.waiver_state.expired") if waiver.expiry < ctx.today else ctx.w("compliance.waiver_state.valid")
 
 
 def build(ctx: SectionContext) -> list[Document]:
@@ -39,6 +47,6 @@ def build(ctx: SectionContext) -> list[Document]:
         [w("compliance.rule"), w("compliance.object"), w("compliance.justification"), w("compliance.accepted_by"), w("compliance.accepted_on"),
          w("compliance.expiry"), w("compliance.state")],
         [(x.rule, x.object, x.justification, x.accepted_by, ctx.date(x.date), ctx.date(x.expiry),
-          w("compliance.waiver_state.expired") if x.expiry < ctx.today else w("compliance.waiver_state.valid")) for x in waivers],
+          waiver_state(ctx, x)) for x in waivers],
     ))
     return [doc]

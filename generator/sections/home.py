@@ -21,8 +21,29 @@ def build(ctx: SectionContext) -> list[Document]:
     doc = Document(ctx.w("home.title", customer=info.customer.name), slug="index")
     doc.add(Paragraph((ctx.w("home.intro", customer=info.customer.name, integrator=info.integrator.name),)))
     # What a customer opens the page for comes first: whom to call, then the state of the system.
-    doc.add(*_contacts(ctx), *_key_figures(ctx), *_compliance(ctx), Heading(2, ctx.w("home.about")), _customer(ctx), *_sites(ctx))
+    doc.add(*_contacts(ctx), *_key_figures(ctx), *_compliance(ctx), Heading(2, ctx.w("home.about")), _customer(ctx), *_sites(ctx), *_practices(ctx))
     return [doc]
+
+
+def _practices(ctx: SectionContext) -> list:
+    """How the installation is run: the customer file's conventions and procedures, and retention."""
+    info = ctx.project.pbxdoc
+    # The items of the customer file, titled as the completeness score names them.
+    texts = [("naming_convention", info.naming_convention), ("labelling_principle", info.labelling_principle),
+             ("special_procedures", info.special_procedures), ("automations", info.automations),
+             ("data_processing", info.data_processing), ("confidentiality", info.confidentiality_clause_in(ctx.t.lang))]
+    items = [(ctx.t.t(f"checks.completeness.{key}"), text) for key, text in texts if text]
+    retention = info.retention
+    if retention is not None:
+        def days(value):
+            return ctx.w("domain.practices.days", count=ctx.number(value)) if value is not None else ctx.w("domain.practices.not_set")
+
+        value = ctx.w("domain.practices.retention_value", call_records=days(retention.call_records_days), recordings=days(retention.recordings_days),
+                      voicemail=days(retention.voicemail_days), maximum=ctx.number(info.policy.retention_max_days))
+        items.append((ctx.w("domain.practices.retention"), join([value, retention.notes], "\n")))
+    if not items:
+        return []
+    return [Heading(2, ctx.w("domain.practices.title")), Facts(tuple(items))]
 
 
 def _customer(ctx: SectionContext) -> Facts:
@@ -32,6 +53,8 @@ def _customer(ctx: SectionContext) -> Facts:
         (ctx.w("common.address"), address_line(info.customer.address)),
         (ctx.w("home.website"), info.customer.website or ""),
         (ctx.w("home.integrator"), info.integrator.name),
+        (ctx.w("domain.integrator_address"), address_line(info.integrator.address)),
+        (ctx.w("home.website"), info.integrator.website or ""),
         (ctx.w("home.support_phone"), phone(info.integrator.phone)),
         (ctx.w("home.support_email"), info.integrator.email or ""),
         (ctx.w("home.support_hours"), info.integrator.support_hours or ""),
@@ -66,7 +89,7 @@ def _contacts(ctx: SectionContext) -> list:
     def row(c, order: str) -> tuple:
         role_label = ctx.label("contact_role", c.role)
         role = join([role_label, c.function if c.function != role_label else None], " — ")
-        return (order, c.name, role, c.organisation, phone(c.phone), phone(c.mobile), c.email or "")
+        return (order, c.name, join([role, c.notes], "\n"), c.organisation, phone(c.phone), phone(c.mobile), c.email or "")
 
     escalation = [row(c, ctx.number(c.escalation)) for c in contacts if c.escalation is not None]
     others = [row(c, "") for c in contacts if c.escalation is None]
@@ -82,8 +105,8 @@ def _contacts(ctx: SectionContext) -> list:
 
 def _sites(ctx: SectionContext) -> list:
     blocks: list = [Heading(2, ctx.w("home.sites.title"))]
-    rows = [(s.name, ctx.label("site_role", s.role), address_line(s.address)) for s in sorted(ctx.project.sites, key=lambda s: s.id)]
-    blocks.append(table([ctx.w("common.site"), ctx.w("home.sites.role"), ctx.w("common.address")], rows))
+    rows = [(s.name, ctx.label("site_role", s.role), address_line(s.address), s.notes or "") for s in sorted(ctx.project.sites, key=lambda s: s.id)]
+    blocks.append(table([ctx.w("common.site"), ctx.w("home.sites.role"), ctx.w("common.address"), ctx.w("common.notes")], rows))
     for site in sorted(ctx.project.sites, key=lambda s: s.id):
         access = site.access
         if access is None:

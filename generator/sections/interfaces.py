@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.document import Document
-from generator.sections.common import SectionContext, number_blocks, phone, product, table, titled_table
+from generator.sections.common import SectionContext, join, number_blocks, phone, product, table, titled_table
 
 
 def server_name(ctx: SectionContext, server_id: str | None) -> str:
@@ -24,7 +24,7 @@ def build(ctx: SectionContext) -> list[Document]:
         [w("common.id"), w("interfaces.provider"), w("common.server"), w("interfaces.channels"), w("interfaces.numbers"),
          w("interfaces.registrar"), w("interfaces.transport"), w("interfaces.wan_link")],
         [(t.id, t.provider, server_name(ctx, t.server), ctx.number(t.channels), number_blocks(ctx, t.number_blocks), t.registrar or "",
-          t.transport.upper() + (" + SRTP" if t.srtp else ""), t.wan_link or "") for t in trunks],
+          join([t.transport.upper() + (" + SRTP" if t.srtp else ""), t.codec, "T.38" if t.t38 else None]), t.wan_link or "") for t in trunks],
     ))
     accounts = [(t.id, t.account or "", ctx.secret(t.password), t.notes or "") for t in trunks if t.password or t.account or t.notes]
     if accounts:
@@ -55,4 +55,19 @@ def build(ctx: SectionContext) -> list[Document]:
         [(x.name, ctx.label("special_interface_kind", x.kind), product(x.vendor, x.model), x.connection, ctx.site_name(x.site),
           x.firmware_version or "", ctx.label("backup_kind", x.backup)) for x in sorted(i.special_interfaces, key=lambda x: x.id)],
     ))
+    profiles = {p.id: p.name for p in ctx.project.rights.profiles}
+    details = [
+        (x.name, join(x.functions), profiles.get(x.rights_profile, x.rights_profile or ""), ctx.label("emergency_line", x.emergency_line),
+         w("domain.details.test_call_value", days=ctx.number(x.test_call_days)) if x.test_call_days else "",
+         w("domain.details.battery_value", minutes=ctx.number(x.battery_min)) if x.battery_min is not None else "", x.notes or "")
+        for x in sorted(i.special_interfaces, key=lambda x: x.id)
+        if x.functions or x.rights_profile or x.emergency_line or x.test_call_days or x.battery_min is not None or x.notes
+    ]
+    if details:
+        doc.add(*titled_table(
+            ctx, w("domain.details.special_title"),
+            [w("common.name"), w("domain.details.functions"), w("domain.details.rights_profile"), w("domain.details.emergency_line"),
+             w("domain.details.test_call"), w("domain.details.battery"), w("common.notes")],
+            details, level=3,
+        ))
     return [doc]

@@ -96,7 +96,8 @@ def _user_rows(ctx: SectionContext, users, with_department: bool, with_site: boo
             row.append(u.department or "")
         if with_site:
             row.append(ctx.site_name(u.site))
-        row += [phone(u.did), terminals.get(u.terminal, u.terminal or ""), profiles.get(u.rights_profile, u.rights_profile), join(features)]
+        row += [phone(u.did), terminals.get(u.terminal, u.terminal or ""), profiles.get(u.rights_profile, u.rights_profile), join(features),
+                join([phone(u.mobile), u.email], "\n")]
         yield tuple(row)
 
 
@@ -106,7 +107,7 @@ def _user_headers(ctx: SectionContext, with_department: bool, with_site: bool) -
         headers.append(ctx.w("numbering.department"))
     if with_site:
         headers.append(ctx.w("common.site"))
-    return headers + [ctx.w("numbering.did"), ctx.w("numbering.terminal"), ctx.w("numbering.profile"), ctx.w("numbering.features")]
+    return headers + [ctx.w("numbering.did"), ctx.w("numbering.terminal"), ctx.w("numbering.profile"), ctx.w("numbering.features"), ctx.w("domain.details.contact")]
 
 
 def _users_by_department(ctx: SectionContext) -> list:

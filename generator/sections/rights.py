@@ -17,8 +17,9 @@ def build(ctx: SectionContext) -> list[Document]:
     users = group_by(ctx.project.users, lambda u: u.rights_profile)
     doc.add(*titled_table(
         ctx, w("rights.profiles"),
-        [w("rights.profile"), w("rights.outgoing"), w("rights.blocked"), w("rights.pin"), w("rights.users")],
-        [(pr.name, ctx.label("outgoing", pr.outgoing), join(pr.blocked_prefixes), join(pr.pin_required_for), ctx.number(len(users.get(pr.id, []))))
+        [w("rights.profile"), w("rights.outgoing"), w("rights.blocked"), w("rights.pin"), w("domain.details.out_of_hours"), w("rights.users")],
+        [(pr.name, ctx.label("outgoing", pr.outgoing), join(pr.blocked_prefixes), join(pr.pin_required_for),
+          next((o.name for o in profiles if o.id == pr.out_of_hours), pr.out_of_hours or ""), ctx.number(len(users.get(pr.id, []))))
          for pr in profiles],
     ))
     permissions = list(r.permissions)

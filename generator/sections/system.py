@@ -54,7 +54,34 @@ def _server(ctx: SectionContext, s) -> list:
                 [(ctx.number(c.slot), c.type, join(c.modules), c.serial or "", c.notes or "") for c in sorted(s.slots, key=lambda c: c.slot)],
             ),
         ]
+    blocks += _security(ctx, s)
     path = diagram_path(ctx.diagrams, "overview", s.id)
     if path:
         blocks.append(Figure(path, ctx.w("system.overview_caption", server=s.name)))
+    return blocks
+
+
+def _security(ctx: SectionContext, s) -> list:
+    """The server's recorded hardening state and certificates."""
+    sec = s.security
+    if sec is None:
+        return []
+    w = ctx.w
+    pin = join([w("domain.security.pin_value", length=ctx.number(sec.voicemail_pin_min_length)) if sec.voicemail_pin_min_length is not None else "",
+                {True: w("domain.security.trivial_blocked"), False: w("domain.security.trivial_allowed")}.get(sec.voicemail_trivial_pins_blocked, "")])
+    items = [
+        (w("domain.security.ntp"), sec.ntp_server or ""),
+        (w("domain.security.disa"), ctx.label("disa", sec.disa)),
+        (w("domain.security.admin_exposed"), ctx.yes_no(sec.admin_exposed)),
+        (w("domain.security.sip_exposed"), ctx.yes_no(sec.sip_exposed)),
+        (w("domain.security.default_credentials"), join(sec.default_credentials) or w("common.none_recorded")),
+        (w("domain.security.pin_policy"), pin),
+    ]
+    blocks: list = [Heading(3, w("domain.security.title")), Facts(tuple((k, v) for k, v in items if v))]
+    if sec.certificates:
+        blocks += [Heading(4, w("domain.security.certificates")), table(
+            [w("domain.security.certificate"), w("domain.security.purpose"), w("domain.security.issuer"), w("domain.security.expiry")],
+            [(c.name, ctx.label("certificate_purpose", c.purpose), c.issuer or "", join([ctx.date(c.expiry), ctx.relative(c.expiry)], " — "))
+             for c in sorted(sec.certificates, key=lambda c: (c.expiry, c.name))],
+        )]
     return blocks

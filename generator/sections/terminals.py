@@ -28,9 +28,12 @@ def _terminals(ctx: SectionContext) -> list:
     if groups:
         # One server for every terminal (the usual case) needs no column of its own.
         with_server = len({g.server for g in groups}) > 1
-        headers = [w("terminals.type"), w("terminals.model"), w("terminals.count"), w("common.site"), w("common.server"), w("common.firmware"), w("terminals.poe_class")]
-        rows = [(ctx.label("terminal_type", g.type), product(g.vendor, g.model), ctx.number(g.count), ctx.site_name(g.site), server_name(ctx, g.server),
-                 g.firmware_version or "", ctx.number(g.poe_class)) for g in groups]
+        profiles = {p.id: p.name for p in ctx.project.rights.profiles}
+        headers = [w("terminals.type"), w("terminals.model"), w("terminals.count"), w("common.site"), w("common.server"), w("common.firmware"), w("terminals.poe_class"),
+                   w("domain.details.rights_profile"), w("common.notes")]
+        rows = [(ctx.label("terminal_type", g.type), join([product(g.vendor, g.model), w("domain.details.fax") if g.fax else None], "\n"), ctx.number(g.count),
+                 ctx.site_name(g.site), server_name(ctx, g.server), g.firmware_version or "", ctx.number(g.poe_class),
+                 profiles.get(g.rights_profile, g.rights_profile or ""), g.notes or "") for g in groups]
         if not with_server:
             headers.pop(4)
             rows = [r[:4] + r[5:] for r in rows]
@@ -115,8 +118,8 @@ def _dect(ctx: SectionContext) -> list:
         if handsets and len(handsets) <= INLINE_HANDSETS:
             blocks += titled_table(
                 ctx, w("terminals.handset_list"),
-                [w("numbering.extension"), w("terminals.user"), w("terminals.model"), w("terminals.ipei"), w("terminals.base")],
-                [(h.extension or "", ctx.person_name(h.user), h.model, h.ipei or "", h.base or "")
+                [w("numbering.extension"), w("terminals.user"), w("terminals.model"), w("terminals.ipei"), w("terminals.base"), w("common.notes")],
+                [(h.extension or "", ctx.person_name(h.user), h.model, h.ipei or "", h.base or "", h.notes or "")
                  for h in sorted(handsets, key=lambda h: (len(h.extension or ""), h.extension or "", h.id))],
                 level=4, css_class="sortable",
             )

@@ -11,9 +11,9 @@ COURSE = "Course 5.3, internal wireless (DECT)"
 
 
 def base_capacity(ctx, base):
-    """(max handsets, product name) of a monocell base, the course's lower bound when the model is unknown."""
+    """(max handsets figure, product name) of a monocell base, the course's lower bound (unconfirmed) when the model is unknown."""
     product = ctx.knowledge.find(base.model, "dect_base") or ctx.generic("dect-monocell")
-    return product.value("max_handsets"), product.name
+    return product.figure("max_handsets"), product.name
 
 
 @rule("DECT-MONOCELL", Category.DECT, Severity.ERROR, COURSE + ": a monocell base serves 6–10 handsets and each repeater takes one handset slot; Yealink W70B datasheet")
@@ -27,10 +27,11 @@ def monocell_capacity(ctx):
         for base in bases:
             mine = [h for h in handsets if h.base == base.id or (len(bases) == 1 and not h.base)]
             repeaters = project.repeaters_of(base.id)
-            slots = sum((ctx.knowledge.find(r.model, "dect_repeater") or ctx.generic("dect-repeater")).value("handset_slots_used", 1) for r in repeaters)
+            used = [(ctx.knowledge.find(r.model, "dect_repeater") or ctx.generic("dect-repeater")).figure("handset_slots_used") for r in repeaters]
+            slots = sum(f.value for f in used if f is not None)
             capacity, model = base_capacity(ctx, base)
-            if len(mine) + slots > capacity:
-                yield hit(base, "model", base=base.id, handsets=len(mine), repeaters=len(repeaters), capacity=capacity, model=model)
+            if capacity is not None and len(mine) + slots > capacity.value:
+                yield hit(base, "model", figures=[capacity, *used], base=base.id, handsets=len(mine), repeaters=len(repeaters), capacity=capacity.value, model=model)
 
 
 @rule("DECT-CASCADE", Category.DECT, Severity.ERROR, COURSE + ": repeaters cannot be cascaded")
@@ -49,12 +50,12 @@ def multicell_capacity(ctx):
         product = ctx.knowledge.find(system.manager_model, "dect_manager") or ctx.generic("dect-multicell")
         handsets = len(project.handsets_of(system.id))
         bases = len(project.bases_of(system.id))
-        max_handsets = product.value("max_handsets")
-        max_bases = product.value("max_bases")
-        if max_handsets is not None and handsets > max_handsets:
-            yield hit(system, "manager_model", object_id=f"{system.id}:handsets", variant="handsets", system=system.id, count=handsets, limit=max_handsets, model=product.name)
-        if max_bases is not None and bases > max_bases:
-            yield hit(system, "manager_model", object_id=f"{system.id}:bases", variant="bases", system=system.id, count=bases, limit=max_bases, model=product.name)
+        max_handsets = product.figure("max_handsets")
+        max_bases = product.figure("max_bases")
+        if max_handsets is not None and handsets > max_handsets.value:
+            yield hit(system, "manager_model", object_id=f"{system.id}:handsets", variant="handsets", figures=[max_handsets], system=system.id, count=handsets, limit=max_handsets.value, model=product.name)
+        if max_bases is not None and bases > max_bases.value:
+            yield hit(system, "manager_model", object_id=f"{system.id}:bases", variant="bases", figures=[max_bases], system=system.id, count=bases, limit=max_bases.value, model=product.name)
 
 
 @rule("DECT-SYNC-MASTER", Category.DECT, Severity.ERROR, COURSE + ": each synchronisation cluster needs exactly one base at sync level 1", ("none", "many"))
@@ -110,17 +111,19 @@ def lan_sync(ctx):
                 yield hit(system, "sync", object_id=f"{system.id}:cluster{cluster}", variant="segment", system=system.id, cluster=cluster, subnets=sorted(subnets))
 
 
-@rule("DECT-PER-USER", Category.DECT, Severity.ERROR, "Mitel 470 system manual R3.0: at most 2 DECT phones per user")
+@rule("DECT-PER-USER", Category.DECT, Severity.ERROR, "Aastra 400 series system functions and features R3.0 (syd-0367/1.3), 3.2.5.1: two DECT phones can be assigned per user")
 def handsets_per_user(ctx):
+    """The limit is the communication server's, so it holds for its own DECT (radio units on the
+    server), not for a SIP-DECT system whose handsets register as SIP extensions."""
     project = ctx.project
     owned = defaultdict(list)
     for handset in project.handsets:
-        if handset.user:
-            owned[handset.user].append(handset)
-    for user_id, handsets in sorted(owned.items()):
-        system = project.dect_system_by_id.get(handsets[0].system)
-        server = project.server_by_id.get(system.server) if system else None
+        system = project.dect_system_by_id.get(handset.system)
+        if handset.user and system is not None and system.connection == "proprietary":
+            owned[(handset.user, system.server)].append(handset)
+    for (user_id, server_id), handsets in sorted(owned.items()):
+        server = project.server_by_id.get(server_id)
         product = ctx.product_of(server) if server else None
-        limit = product.value("max_dect_handsets_per_user") if product else None
-        if limit is not None and len(handsets) > limit:
-            yield hit(handsets[limit], "user", object_id=user_id, user=user_id, count=len(handsets), limit=limit, handsets=[h.id for h in handsets])
+        limit = product.figure("max_dect_handsets_per_user") if product else None
+        if limit is not None and len(handsets) > limit.value:
+            yield hit(handsets[limit.value], "user", object_id=user_id, figures=[limit], user=user_id, count=len(handsets), limit=limit.value, handsets=[h.id for h in handsets])

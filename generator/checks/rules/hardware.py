@@ -23,18 +23,21 @@ def appliances(ctx):
 
 
 def known_types(product) -> set[str]:
-    return {str(product.value("cpu_card", "")).upper()} | set(product.group("card_power_w")) | set(product.group("fxs_ports")) | set(product.group("dsi_ports"))
+    return {str(product.value("cpu_card", "")).upper()} | {t.upper() for g in ("card_power_w", "fxs_ports", "dsi_ports", "card_function") for t in product.group(g)}
 
 
-@rule("HW-SLOT", Category.HARDWARE, Severity.ERROR, "Course 5.1, Mitel 470 installation: CPU1 in slot 1, interface cards from slot 3, slot 2 empty; " + MANUAL, ("reserved", "cpu", "no_slot"))
+@rule("HW-SLOT", Category.HARDWARE, Severity.ERROR, "Course 5.1, Mitel 470 installation: CPU1 in slot 1, interface cards from slot 3, slot 2 empty; " + MANUAL, ("reserved", "cpu", "no_slot", "beyond"))
 def slot_placement(ctx):
     for server, product in appliances(ctx):
         reserved = product.value("reserved_slots", [])
         cpu_slot = product.value("cpu_slot")
         cpu_card = str(product.value("cpu_card", "")).upper()
         slots = product.value("interface_slots")
+        last = product.figure("last_slot")
         for card in server.slots:
-            if card.slot in reserved:
+            if last is not None and card.slot > last.value:
+                yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="beyond", figures=[last], server=server.id, slot=card.slot, card=card.type, model=product.name, last=last.value)
+            elif card.slot in reserved:
                 yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="reserved", server=server.id, slot=card.slot, card=card.type, first=product.value("first_interface_slot", ""))
             elif cpu_slot is not None and (card.slot == cpu_slot) != (card.type.upper() == cpu_card):
                 yield hit(card, "slot", object_id=f"{server.id}:slot{card.slot}", variant="cpu", server=server.id, slot=card.slot, card=card.type, cpu_slot=cpu_slot, cpu=cpu_card)
@@ -79,21 +82,25 @@ def analogue_terminals(ctx, server) -> int:
     return sum(t.count for t in ctx.terminals_of(server.id, "analogue"))
 
 
-@rule("HW-PORTS", Category.HARDWARE, Severity.ERROR, MANUAL + ", Tab. 25 (ports per card; 4 FXS on CPU1; 2 terminals per DSI port)", ("fxs", "dsi"))
+@rule("HW-PORTS", Category.HARDWARE, Severity.ERROR, MANUAL + ", Tab. 25 (ports per card; 4 FXS on CPU1; 2 terminals per DSI port); OpenScape Business boards", ("fxs", "dsi"))
 def terminal_ports(ctx):
     for server, product in appliances(ctx):
-        if product.group("fxs_ports"):
+        fxs = product.group("fxs_ports")
+        if fxs:
             ports, _, _ = fxs_capacity(server, product)
             analogue = analogue_terminals(ctx, server)
             if analogue > ports:
-                yield hit(server, "slots", object_id=f"{server.id}:fxs", variant="fxs", server=server.id, terminals=analogue, ports=ports)
+                used = [fxs[c.type.upper()] for c in server.slots if c.type.upper() in fxs]
+                yield hit(server, "slots", object_id=f"{server.id}:fxs", variant="fxs", figures=used, server=server.id, terminals=analogue, ports=ports)
         dsi = product.group("dsi_ports")
         if dsi:
-            ports = sum(dsi[c.type.upper()].value for c in server.slots if c.type.upper() in dsi)
-            capacity = ports * product.value("terminals_per_dsi_port", 1)
+            used = [dsi[c.type.upper()] for c in server.slots if c.type.upper() in dsi]
+            per_port = product.figure("terminals_per_dsi_port")
+            ports = sum(f.value for f in used)
+            capacity = ports * (per_port.value if per_port else 1)
             digital = sum(t.count for t in ctx.terminals_of(server.id, "digital"))
             if digital > capacity:
-                yield hit(server, "slots", object_id=f"{server.id}:dsi", variant="dsi", server=server.id, terminals=digital, ports=ports, capacity=capacity)
+                yield hit(server, "slots", object_id=f"{server.id}:dsi", variant="dsi", figures=[*used, per_port], server=server.id, terminals=digital, ports=ports, capacity=capacity)
 
 
 @rule("HW-FXS-HEAT", Category.HARDWARE, Severity.WARNING, MANUAL + ", Tab. 25 notes: at most 50 FXS ports active per system and 30 % of a 32FXS card", ("system", "card"))
@@ -112,8 +119,16 @@ def fxs_heat(ctx):
             yield hit(server, "slots", variant="card", server=server.id, terminals=on_limited, limit=int(allowed), percent=round(allowed * 100 / limited))
 
 
+def terminal_figure(product, model: str, kind: str):
+    """The power figure of a terminal: its model's when the table names it, else the figure of its kind."""
+    text = model.lower()
+    by_model = product.group("terminal_model_power_w")
+    named = sorted((name for name in by_model if name.lower() in text), key=len, reverse=True)
+    return by_model[named[0]] if named else product.group("terminal_power_w").get(kind)
+
+
 def power_budget(ctx, server, product):
-    """(budget W, demand W, any estimate used) of the appliance's terminal power, or None."""
+    """(budget W, demand W, figures used) of the appliance's terminal power, or None."""
     totals = product.group("psu_total_w")
     if not totals:
         return None
@@ -128,25 +143,31 @@ def power_budget(ctx, server, product):
         hardware += product.value("redundant_fan_power_w", 0)
     budget = (totals[supply].value - hardware) * product.value("power_budget_factor", 1)
     demand = 0.0
-    estimate = False
-    terminal_power = product.group("terminal_power_w")
+    used = []
     for t in ctx.terminals_of(server.id, "digital", "analogue"):
-        figure = terminal_power.get(t.type.value)
+        figure = terminal_figure(product, t.model, t.type.value)
         if figure:
             demand += t.count * figure.value
-            estimate = estimate or not figure.confirmed
-    return budget, demand, estimate
+            used.append(figure)
+    # Radio units of the system's own DECT (SB-4+/SB-8 on DSI ports) draw from the same supply.
+    own_dect = {d.id for d in ctx.project.dect.systems if d.server == server.id and d.connection == "proprietary"}
+    for base in ctx.project.dect.bases:
+        figure = terminal_figure(product, base.model, "") if base.system in own_dect else None
+        if figure:
+            demand += figure.value
+            used.append(figure)
+    return budget, demand, used
 
 
-@rule("HW-POWER", Category.HARDWARE, Severity.ERROR, MANUAL + ": terminal power budget = (P_total − P_hw) × 0.8", ("message", "estimate"))
+@rule("HW-POWER", Category.HARDWARE, Severity.ERROR, MANUAL + ": terminal power budget = (P_total − P_hw) × 0.8; Tab. 35 average power of terminals")
 def terminal_power(ctx):
     for server, product in appliances(ctx):
         result = power_budget(ctx, server, product)
         if result is None:
             continue
-        budget, demand, estimate = result
+        budget, demand, used = result
         if demand > budget:
-            yield hit(server, "power_supply", variant="estimate" if estimate else "message", server=server.id, demand=round(demand, 1), budget=round(budget, 1), supply_key=f"checks.power_supply.{server.power_supply or 'internal'}")
+            yield hit(server, "power_supply", figures=used, server=server.id, demand=round(demand, 1), budget=round(budget, 1), supply_key=f"checks.power_supply.{server.power_supply or 'internal'}")
 
 
 @rule("HW-DSP", Category.HARDWARE, Severity.ERROR, MANUAL + ": DSP modules mount on CPU1 (SM1 on 415/430), at most 2 SM-DSPX1", ("count", "carrier"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator import phones
 from generator.checks.registry import Category, hit, rule
 from generator.diagnostics import Severity
 
@@ -32,14 +33,19 @@ def numbers(project):
         yield line, "number", line.number
 
 
-@rule("NUM-E164", Category.NUMBERING, Severity.WARNING, OFCOM + ": a Swiss number is +41 followed by 9 digits")
-def swiss_length(ctx):
+@rule("NUM-E164", Category.NUMBERING, Severity.WARNING, OFCOM + ": a Swiss number is +41 followed by 9 digits; other countries per the ITU-T E.164 national plans (libphonenumber data)", ("message", "invalid"))
+def valid_numbers(ctx):
     plan = ctx.generic("swiss-numbering")
     code = plan.value("country_code")
     digits = plan.value("national_significant_digits")
     for record, field, number in numbers(ctx.project):
+        if phones.is_valid(number):
+            continue
+        object_id = str(getattr(record, "id", "") or number)
         if number.startswith(code) and len(number) - len(code) != digits:
-            yield hit(record, field, object_id=str(getattr(record, "id", "") or number), number=number, digits=digits)
+            yield hit(record, field, object_id=object_id, number=number, digits=digits)
+        else:
+            yield hit(record, field, object_id=object_id, variant="invalid", number=number, country=phones.region(number) or "?")
 
 
 def sites_with_phones(project):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from domain_cases import DOMAIN_CASES, KNOWLEDGE_CASES
 from checks_helpers import MITEL_ID, at, by_id, did_outside_block, findings_of, knowledge, section, with_mitel  # noqa: F401  (knowledge is a fixture)
 
 from generator.checks.registry import RULES
@@ -89,6 +90,12 @@ def extra_handsets(p, count):
     return p.replace(handsets=[*p.handsets, *made])
 
 
+def named_terminals(p, model):
+    """The Mitel's terminal groups given a model name the power table knows."""
+    groups = [t.model_copy(update={"model": model}) if t.server == MITEL_ID else t for t in p.terminals.terminals]
+    return p.replace(terminals=section(p.terminals, terminals=groups))
+
+
 def waiver(rule):
     return Waiver.model_validate({"rule": rule, "object": "*", "justification": "test", "accepted_by": "test", "date": "2026-01-01", "expiry": "2027-01-01"})
 
@@ -136,8 +143,8 @@ CASES = {
         lambda p: with_mitel(p, [(1, "CPU1"), (3, "16FXS"), (4, "16FXS")], {"analogue": 30}),
     ),
     "HW-POWER": (
-        lambda p: with_mitel(p, [(1, "CPU1"), (3, "32DSI"), (4, "32DSI")], {"digital": 60}),
-        lambda p: with_mitel(p, [(1, "CPU1"), (3, "32DSI"), (4, "32DSI")], {"digital": 60}, power_supply="both"),
+        lambda p: named_terminals(with_mitel(p, [(1, "CPU1")] + [(s, "32DSI") for s in range(3, 7)], {"digital": 120}), "Mitel 5380"),
+        lambda p: named_terminals(with_mitel(p, [(1, "CPU1")] + [(s, "32DSI") for s in range(3, 7)], {"digital": 120}, power_supply="both"), "Mitel 5380"),
     ),
     "HW-DSP": (
         lambda p: with_mitel(p, [(1, "CPU1", ["DSPX1", "DSPX1", "DSPX1"])]),
@@ -155,10 +162,10 @@ CASES = {
     "DECT-LAN-SYNC": (lambda p: multicell(p, 3, sync="lan_ptp", switch_ptp=False), lambda p: multicell(p, 3, sync="lan_ptp", switch_ptp=True)),
     "DECT-PER-USER": (
         lambda p: with_mitel(p, [(1, "CPU1")]).replace(
-            dect=section(p.dect, systems=at(p.dect.systems, 0, server=MITEL_ID)), handsets=[h.model_copy(update={"user": "u-aubert", "extension": None}) for h in p.handsets[:3]]
+            dect=section(p.dect, systems=at(p.dect.systems, 0, server=MITEL_ID, connection="proprietary")), handsets=[h.model_copy(update={"user": "u-aubert", "extension": None}) for h in p.handsets[:3]]
         ),
         lambda p: with_mitel(p, [(1, "CPU1")]).replace(
-            dect=section(p.dect, systems=at(p.dect.systems, 0, server=MITEL_ID)), handsets=[h.model_copy(update={"user": "u-aubert", "extension": None}) for h in p.handsets[:2]]
+            dect=section(p.dect, systems=at(p.dect.systems, 0, server=MITEL_ID, connection="proprietary")), handsets=[h.model_copy(update={"user": "u-aubert", "extension": None}) for h in p.handsets[:2]]
         ),
     ),
     "NUM-E164": (lambda p: p.replace(users=at(p.users, 1, mobile="+4179555411")), None),
@@ -192,8 +199,11 @@ CASES = {
 }
 
 
+CASES.update(DOMAIN_CASES)
+
+
 def test_every_rule_has_a_case():
-    assert sorted(CASES) == sorted(RULES)
+    assert sorted(CASES) == sorted(set(RULES) - KNOWLEDGE_CASES)
 
 
 def test_the_catalogue_has_at_least_thirty_rules():
@@ -278,9 +288,9 @@ def test_lan_sync_segments_are_judged_per_cluster(small_project, knowledge):
 
 
 def test_an_appliance_the_catalogue_does_not_know_is_named(small_project, knowledge):
-    unify = with_mitel(small_project, [(1, "CPU1")], vendor="Unify", model="OpenScape Business X8")
-    (f,) = findings_of(unify, "HW-UNKNOWN", knowledge)
-    assert f.variant == "model" and "Unify OpenScape Business X8" in f.message
+    other = with_mitel(small_project, [(1, "CPU1")], vendor="Auerswald", model="COMpact 5500R")
+    (f,) = findings_of(other, "HW-UNKNOWN", knowledge)
+    assert f.variant == "model" and "Auerswald COMpact 5500R" in f.message
 
 
 def test_3cx_failover_between_premises_and_cloud_is_reported(small_project, knowledge):

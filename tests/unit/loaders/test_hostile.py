@@ -6,7 +6,6 @@ import os
 
 from tests.helpers import edit
 from generator.load import validate
-from generator.loaders import files as files_module
 
 
 def only_errors(root):
@@ -39,10 +38,13 @@ def test_alias_bomb_is_refused(small_copy):
     assert any(e.startswith("callerid.yaml:1:1") and "alias" in e for e in errors), errors
 
 
-def test_huge_file_is_refused(small_copy, monkeypatch):
-    monkeypatch.setattr(files_module, "MAX_TEXT_BYTES", 1000)
+def test_huge_file_is_refused(small_copy):
+    with open(small_copy / "pbxdoc.yaml", "a", encoding="utf-8") as f:
+        f.write("limits:\n  file_mb: 1\n")
+    with open(small_copy / "users.csv", "a", encoding="utf-8") as f:
+        f.write("\n" * 1_100_000)
     errors = only_errors(small_copy)
-    assert any(e.startswith("users.csv") and "over the" in e for e in errors), errors
+    assert any(e.startswith("users.csv") and "over the 1 MB limit" in e and "file_mb" in e for e in errors), errors
 
 
 def test_empty_file(small_copy):

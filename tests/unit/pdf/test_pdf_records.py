@@ -90,9 +90,10 @@ def test_long_tables_are_left_to_the_workbook():
     assert [len(b.rows) if isinstance(b, Table) else "workbook" for b in kept] == [120, "workbook", "workbook", 90]
 
 
-def test_swiss_numbers_are_grouped():
+def test_numbers_are_grouped_per_country():
     assert phone("+41215558000") == "+41 21 555 80 00"
-    assert phone("+33142685300") == "+33142685300"
+    assert phone("+33142685300") == "+33 1 42 68 53 00"  # phonenumbers groups French numbers as France does
+    assert phone("+4179555411") == "+4179555411"  # an invalid number stays as stored
     assert phone(None) == ""
 
 

@@ -141,3 +141,49 @@ def test_findings_of_the_checks_are_worded_in_the_page_language(small, build_md)
     de, en = build_md(checked, "de")["compliance"], build_md(checked, "en")["compliance"]
     assert "Zu tun:" in de and "To do:" in en
     assert all(f.rule in de for f in checked.findings)
+
+
+def test_facts_of_issue_15_reach_their_sections(small, build_md):
+    """Counted licence use, the firmware archive's SHA-256, a one-number block, a waiver for an
+    unknown rule, practices and retention, the server's security state."""
+    from generator.model.operations import Licence, Waiver
+
+    users = [u.model_copy(update={"hot_desking": True}) for u in small.users[:6]]
+    lic = Licence.model_validate({"id": "lic-hd", "item": "Hot desking", "kind": "hot_desking", "system": "lau-pbx-01", "quantity": 4})
+    waiver = Waiver.model_validate({"rule": "BKP-ENCRYP", "object": "*", "justification": "typo", "accepted_by": "x", "date": "2026-01-01", "expiry": "2027-01-01"})
+    trunk = small.interfaces.sip_trunks[0]
+    block = trunk.number_blocks[0].model_copy(update={"last": trunk.number_blocks[0].first})
+    archive = [small.backups.firmware_archive[0].model_copy(update={"sha256": "ab" * 32}), *small.backups.firmware_archive[1:]]
+    project = small.replace(users=[*users, *small.users[6:]], licences=[*small.licences, lic], waivers=[waiver],
+                            backups=small.backups.model_copy(update={"firmware_archive": archive}),
+                            interfaces=small.interfaces.model_copy(update={"sip_trunks": [trunk.model_copy(update={"number_blocks": [block]})]}))
+    md = build_md(project, "en")
+    hot_desking = sum(1 for u in project.users if u.hot_desking)
+    assert f"{hot_desking} / 4 (counted from the data; — recorded)" in md["licences"]
+    assert "ab" * 32 in md["backup"]
+    assert "+41 21 555 12 00 –" not in md["interfaces"].replace("\u00a0", " ") and "(1 numbers)" not in md["interfaces"]
+    assert "Unknown rule: not valid" in md["compliance"]
+    home = md["index"]
+    assert "Practices and procedures" in home and "Naming convention of the devices" in home and "Voicemail: 90 days" in home.replace("voicemail", "Voicemail")
+    assert "pool.ntp.org" in md["system"] and "Let's Encrypt" in md["system"]
+
+
+def test_what_installations_really_have_is_printed(small, build_md):
+    """A backup job that copies another's destination, the system a restore test ran on, a UPS runtime measured on a date."""
+    jobs = [small.backups.jobs[0], small.backups.jobs[1].model_copy(update={"copies_job": small.backups.jobs[0].id}), *small.backups.jobs[2:]]
+    tests = [small.backups.restore_tests[0].model_copy(update={"ran_on": "spare VM"}), *small.backups.restore_tests[1:]]
+    ups = [small.availability.ups[0].model_copy(update={"runtime_tested": dt.date(2026, 3, 10)})]
+    project = small.replace(backups=small.backups.model_copy(update={"jobs": jobs, "restore_tests": tests}),
+                            availability=small.availability.model_copy(update={"ups": ups}))
+    md = build_md(project, "en")
+    assert f"copies the files of job {small.backups.jobs[0].id}" in md["backup"] and "restored on spare VM" in md["backup"]
+    assert "measured on 10 Mar 2026" in md["availability"]
+
+
+def test_certificates_are_on_the_expiry_timeline(small):
+    from generator.i18n import Translator
+    from generator.sections.common import SectionContext
+    from generator.sections.timeline import licences_timeline_svg
+
+    svg = licences_timeline_svg(SectionContext(small, Translator("en"), dt.date(2026, 11, 20))).decode()
+    assert "Certificate rochat.3cx.example.ch" in svg and "Expiry timeline of licences and certificates" in svg

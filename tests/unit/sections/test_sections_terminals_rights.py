@@ -40,7 +40,8 @@ def test_rights_matrix(small_md):
     md = small_md["en"]["rights"]
     assert "| Permission | Restreint | Collaborateur | Direction | Administration |" in md
     assert "| Administration du système (administration) |  |  |  | ✓ |" in md
-    assert "| Collaborateur | National | 090 |  | 19 |" in md
+    assert "| Collaborateur | National | 090 |  |  | 19 |" in md
+    assert "| Administration | International | 090 |  | Nuit et week-end |" in md  # the night profile
     assert "| adm-kohler | 3CX Fiduciaire Rochat | Martine Kohler | Administration |" in md
 
 

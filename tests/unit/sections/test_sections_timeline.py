@@ -39,4 +39,5 @@ def test_timeline_escapes_hostile_names_and_fetches_nothing(small, today):
 
 def test_no_expiry_means_no_timeline(small, today):
     undated = [lic.model_copy(update={"expiry": None}) for lic in small.licences]
-    assert extra_figures(content_of(small.replace(licences=undated), "de", today).section_context) == {}
+    uncertified = [s.model_copy(update={"security": None}) for s in small.servers]  # certificates are on the timeline too
+    assert extra_figures(content_of(small.replace(licences=undated, servers=uncertified), "de", today).section_context) == {}

@@ -1,0 +1,69 @@
+"""The rule families of issue 15 beyond their trigger and non-trigger cases: lifecycle dates from a
+vendors/ folder, the special-line power path, licence headroom as a policy, waivable failover."""
+
+from __future__ import annotations
+
+from checks_helpers import findings_of, knowledge  # noqa: F401  (knowledge is a fixture)
+from domain_cases import certificate, special, users_licensed, wan
+
+from generator.diagnostics import Severity
+from generator.knowledge import load
+
+LIFECYCLE = """products:
+  3cx:
+    figures:
+      lifecycle:
+        end_of_sale: {value: 2026-06-30, source: "vendor notice A"}
+        end_of_support: {value: 2027-06-30, source: "vendor notice B"}
+      firmware_end_of_support:
+        20.0 Update 5: {value: 2026-10-01, source: "vendor notice C"}
+"""
+
+
+def test_lifecycle_dates_come_from_the_vendor_catalogue(small_project, tmp_path):
+    (tmp_path / "lifecycle.yaml").write_text(LIFECYCLE, encoding="utf-8")
+    extended = load((tmp_path,))
+    (sale,) = findings_of(small_project, "LCY-END-OF-SALE", extended)
+    assert sale.object_id == "lau-pbx-01" and "vendor notice A" in sale.message and sale.severity is Severity.INFO
+    (support,) = findings_of(small_project, "LCY-END-OF-SUPPORT", extended)
+    assert support.variant == "firmware" and "20.0 Update 5" in support.message and "vendor notice C" in support.message
+    assert findings_of(small_project, "LCY-END-OF-SALE", load()) == []
+    assert findings_of(small_project, "LCY-END-OF-SUPPORT", load()) == []
+
+
+def test_a_version_key_with_dots_is_one_figure(tmp_path):
+    """Firmware versions hold dots; the catalogue keeps them as one key under firmware_end_of_support."""
+    (tmp_path / "lifecycle.yaml").write_text(LIFECYCLE, encoding="utf-8")
+    product = load((tmp_path,)).product("3cx")
+    assert product.figure("firmware_end_of_support.20.0 Update 5") is not None
+
+
+def test_an_alarm_line_through_the_adapter_lives_as_long_as_the_ups_behind_the_router(small_project, knowledge):
+    """The small example's router lau-fw-01 is on a UPS with 38 min of runtime: short of an hour."""
+    (f,) = findings_of(special(small_project, emergency_line="ip_adapter", test_call_days=3), "SPL-POWER", knowledge)
+    assert "38 min" in f.message and "lau-4g-01" in f.message and "lau-fw-01" in f.message
+    assert findings_of(special(small_project, emergency_line="copper", test_call_days=3), "SPL-POWER", knowledge) == []
+    (unknown,) = findings_of(special(small_project, test_call_days=3), "SPL-POWER", knowledge)
+    assert unknown.variant == "unknown"
+
+
+def test_licence_headroom_is_a_policy(small_project, knowledge):
+    """25 users on 26 licences is 96 %: a warning at the default 95 %, none with a 97 % policy."""
+    project = users_licensed(small_project, 26)
+    (f,) = findings_of(project, "LIC-HEADROOM", knowledge)
+    assert "96 %" in f.message
+    lenient = project.replace(pbxdoc=project.pbxdoc.model_copy(update={"policy": project.pbxdoc.policy.model_copy(update={"licence_headroom_percent": 97})}))
+    assert findings_of(lenient, "LIC-HEADROOM", knowledge) == []
+    assert findings_of(users_licensed(small_project, 20), "LIC-HEADROOM", knowledge) == []  # over 100 %: LIC-OVERUSE's
+
+
+def test_no_failover_is_accepted_by_the_examples_waiver(small_project, knowledge):
+    (f,) = findings_of(small_project, "AVL-NO-FAILOVER", knowledge)
+    assert not f.active and "reprise en 4 heures" in f.waiver_justification
+
+
+def test_certificate_and_wan_findings_name_what_is_at_fault(small_project, knowledge):
+    (cert,) = findings_of(certificate(small_project, "2026-12-24"), "CERT-EXPIRING", knowledge, "fr")
+    assert "SIP-TLS" in cert.message and "34 jours" in cert.message
+    (link,) = findings_of(wan(small_project, 0.5), "DIM-WAN", knowledge)
+    assert "0.7 Mbit/s" in link.message and "trunk-peoplefone" in link.message
