@@ -26,6 +26,9 @@ def _dates(project: Project) -> list[dict]:
             items.append({"kind": kind, "object": lic.id, "label": lic.item, "date": lic.expiry.isoformat()})
     for waiver in project.waivers:
         items.append({"kind": "waiver", "object": f"{waiver.rule} {waiver.object}", "label": waiver.justification, "date": waiver.expiry.isoformat()})
+    for server in project.servers:
+        for cert in server.security.certificates if server.security else ():
+            items.append({"kind": "certificate", "object": cert.name, "label": f"{server.name} ({server.id})", "date": cert.expiry.isoformat()})
     period = dt.timedelta(days=project.pbxdoc.policy.restore_test_max_age_days)
     for server in project.servers:
         passed = sorted(t.date for t in project.backups.restore_tests if t.system == server.id and t.result == "passed")
