@@ -22,6 +22,7 @@ from generator.cli import workbook  # noqa: E402,F401
 from generator.cli import pdf  # noqa: E402,F401
 from generator.cli import site  # noqa: E402,F401
 from generator.cli import issue  # noqa: E402,F401
+from generator.cli import portfolio  # noqa: E402,F401
 
 
 ENVIRONMENT_ERRORS = (errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG)
