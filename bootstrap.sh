@@ -14,7 +14,7 @@ case "$mode" in build|test) ;; *) echo "usage: ./bootstrap.sh build|test" >&2; e
 # accessibility checks). tests/unit/test_bootstrap.py keeps these lists in step with the programs run.
 packages=(graphviz librsvg2-bin fonts-dejavu-core fonts-liberation libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 shared-mime-info)
 if [ "$mode" = test ]; then
-  packages+=(poppler-utils qpdf chromium libreoffice-calc-nogui nodejs npm)
+  packages+=(bash poppler-utils qpdf chromium libreoffice-calc-nogui nodejs npm)
 fi
 python="${PYTHON:-python3}"
 # Debian's python3 has the venv module but not ensurepip, without which `-m venv` cannot create .venv.

@@ -17,7 +17,7 @@ from generator.escaping import markdown as escape
 
 MARKDOWN_EXTENSIONS = ["tables", "admonition", "attr_list", "def_list", "toc", "md_in_html", "footnotes"]
 
-_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*", re.IGNORECASE)
+_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*( [a-z0-9][a-z0-9_-]*)*", re.IGNORECASE)  # classes: space-separated names
 
 
 def _name(value: str) -> str:

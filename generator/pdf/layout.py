@@ -105,9 +105,8 @@ def document_html(document: Document) -> str:
 
 
 def phone(number: str | None) -> str:
-    """An E.164 number grouped as its country prints it (+41 21 555 80 00), with non-breaking
-    spaces: a number is never split across lines in a cell."""
-    return readable(number, "\u00a0")
+    """An E.164 number grouped as its country prints it (+41 21 555 80 00), with plain spaces."""
+    return readable(number, " ")
 
 
 def sized_figures(html: str, figures: dict[str, bytes]) -> str:

@@ -11,6 +11,7 @@ import html
 import posixpath
 import re
 
+from generator.escaping import html_text
 from generator.model.project import Project
 
 # Which page shows the data of each concern file.
@@ -43,8 +44,8 @@ def in_words(page: str, page_url: str, pages: dict[str, tuple[str, str]], unknow
     def replace(m: re.Match) -> str:
         file = html.unescape(m[1]).split(":", 1)[0]
         if file not in pages:
-            return f"<td>{html.escape(unknown)}</td>"
+            return f"<td>{html_text(unknown)}</td>"
         path, title = pages[file]
-        return f'<td><a href="{posixpath.relpath(path, base or ".")}">{html.escape(title)}</a></td>'
+        return f'<td><a href="{posixpath.relpath(path, base or ".")}">{html_text(title)}</a></td>'
 
     return _CELL.sub(replace, page)

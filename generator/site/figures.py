@@ -13,6 +13,8 @@ import html
 import posixpath
 import re
 
+from generator.escaping import html_text
+
 _FIGURE_IMAGE = re.compile(r'<figure>\s*<p><img alt="([^"]*)" src="([^"]+\.svg)" ?/?></p>')
 _SVG_START = re.compile(r"<svg\b", re.I)
 _SCRIPT = re.compile(r"<script\b.*?</script\s*>|<script\b[^>]*/>|<foreignObject\b.*?</foreignObject\s*>", re.I | re.S)
@@ -55,11 +57,11 @@ def interactive_figures(page: str, page_url: str, svgs: dict[str, bytes], words:
         count += 1
         bar = (
             '<div class="pbxdoc-diagram__bar">'
-            f'<button type="button" class="md-button" data-pbxdoc-full>{html.escape(words["full"])}</button>'
-            f'<button type="button" class="md-button" data-pbxdoc-close hidden>{html.escape(words["close"])}</button>'
-            f'<button type="button" class="md-button" data-pbxdoc-reset>{html.escape(words["reset"])}</button>'
-            f'<a class="md-button" href="{m[2]}" download>{html.escape(words["download"])}</a>'
-            f'<span class="pbxdoc-diagram__hint">{html.escape(words["hint"])}</span></div>'
+            f'<button type="button" class="md-button" data-pbxdoc-full>{html_text(words["full"])}</button>'
+            f'<button type="button" class="md-button" data-pbxdoc-close hidden>{html_text(words["close"])}</button>'
+            f'<button type="button" class="md-button" data-pbxdoc-reset>{html_text(words["reset"])}</button>'
+            f'<a class="md-button" href="{m[2]}" download>{html_text(words["download"])}</a>'
+            f'<span class="pbxdoc-diagram__hint">{html_text(words["hint"])}</span></div>'
         )
         return f'<figure>\n<div class="pbxdoc-diagram" data-pbxdoc-diagram>{bar}{inline_svg(svg, f"d{count}", m[1])}</div>'
 

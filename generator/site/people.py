@@ -7,9 +7,9 @@ itself out of it; extensions and direct numbers, in the ways people type them, f
 
 from __future__ import annotations
 
-import html
 import re
 
+from generator.escaping import html_text
 from generator.model.project import Project
 from generator.sections import numbering
 from generator.sections.common import SectionContext, join, phone
@@ -42,5 +42,5 @@ def search_entries(project: Project, pages: list[SitePage], ctx: SectionContext)
             text = join([ctx.w("numbering.extension") + " " + user.extension, *number_forms(user.did), user.department,
                          ctx.site_name(user.site)], " · ")
             # The search shows titles and texts as HTML, as it does the pages' escaped headings.
-            entries.append(SearchEntry(f"{page.path[:-3]}.html#{anchor}", html.escape(user.display_name), html.escape(text)))
+            entries.append(SearchEntry(f"{page.path[:-3]}.html#{anchor}", html_text(user.display_name), html_text(text)))
     return entries

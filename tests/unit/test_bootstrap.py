@@ -23,6 +23,7 @@ PACKAGES = {
     "npm": "npm",
     "dot": "graphviz",
     "rsvg-convert": "librsvg2-bin",
+    "bash": "bash",  # essential on Debian; bootstrap.sh itself runs in it
 }
 GENERIC_RUNNER = "generator/diagrams/programs.py"  # runs the tool its callers name: run("dot", "graphviz", ...)
 RUNNERS = {("subprocess", name) for name in ("run", "Popen", "call", "check_call", "check_output")} | {("shutil", "which")}
