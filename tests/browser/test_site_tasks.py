@@ -30,8 +30,8 @@ def test_home_shows_what_needs_attention_and_links_each_line(sites, page):
     page.goto(sites["clinic"].url("index.html"))
     attention = page.locator("#attention")
     expect(attention).to_be_visible()
-    assert page.locator(".admonition.success").count() == 0  # a warning is open: never "no error"
-    assert page.locator(".admonition.warning").count() >= 1
+    assert page.locator(".admonition.success").count() == 0  # findings are open: never "no error"
+    assert page.locator(".admonition.danger").count() >= 1  # the clinic's emergency-call errors (issue 14)
     article = page.locator("article")
     assert "LIC-EXPIRING" in article.inner_text() and "LT-MAINT-2024-0077" in article.inner_text()
     article.locator("a.pbxdoc-ref", has_text="lic-maint").first.click()

@@ -70,6 +70,10 @@ def _models(annotation, seen: set) -> typing.Iterator[type[BaseModel]]:
             yield from _models(info.annotation, seen)
 
 
+# Typed as text but checked against a code list (not free text): no payload can be valid there.
+CODED = {("HolidayCalendar", "subdivision")}
+
+
 def text_fields() -> set[tuple[str, str]]:
     """(model, field) of every free-text field (or list of free text) of every concern."""
     seen: set = set()
@@ -78,7 +82,7 @@ def text_fields() -> set[tuple[str, str]]:
         for concern in CONCERNS
         for model in _models(concern.type, seen)
         for name, info in model.model_fields.items()
-        if is_text(info) or is_text_list(info)
+        if (is_text(info) or is_text_list(info)) and (model.__name__, name) not in CODED
     }
 
 
@@ -92,6 +96,8 @@ def _plant(data, annotation, planted: set) -> None:
     if not (isinstance(annotation, type) and issubclass(annotation, BaseModel) and isinstance(data, dict)):
         return
     for name, info in annotation.model_fields.items():
+        if (annotation.__name__, name) in CODED:
+            continue
         if is_text(info):
             data[name] = PAYLOAD
             planted.add((annotation.__name__, name))
