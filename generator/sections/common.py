@@ -141,8 +141,14 @@ def phone_link(number: str | None) -> Text | str:
     return Text(f"[{phone(number)}](tel:{number})", raw=True)
 
 
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,63}")
+
+
 def mail_link(address: str | None) -> Text | str:
-    """An e-mail address as a `mailto:` link; the address is escaped as text and percent-encoded as target."""
+    """An e-mail address as a `mailto:` link; the address is escaped as text and percent-encoded as
+    target. Text that is no e-mail address stays text: no link is made of it."""
     if not address:
         return ""
+    if not _EMAIL.fullmatch(address):
+        return address
     return Text(f"[{escape(address)}](mailto:{quote(address, safe='@.+-_')})", raw=True)
