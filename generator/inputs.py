@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import subprocess
 from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from generator.cache import key
+from generator.diagrams.programs import DiagramError, version as program_version
 from generator.loaders.fs import NotRegular, open_regular, sha256_of, walk
 from generator.loaders.limits import ReadLimits
 
 LIBRARIES = ("weasyprint", "pydyf", "mkdocs", "mkdocs-material", "XlsxWriter", "Babel", "phonenumbers", "holidays", "Jinja2", "pydantic")
-PROGRAMS = (("dot", "-V"), ("rsvg-convert", "--version"))
+PROGRAMS = (("dot", "graphviz", "-V"), ("rsvg-convert", "librsvg2-bin", "--version"))
 ENVIRONMENT = ("SOURCE_DATE_EPOCH",)  # variables that change output bytes
 
 
@@ -53,12 +52,6 @@ def _library(name: str) -> str:
         return f"{name} absent"
 
 
-def _program(program: str, flag: str) -> str:
-    exe = shutil.which(program)
-    if exe is None:
-        return f"{program} absent"
-    result = subprocess.run([exe, flag], capture_output=True, check=False, timeout=30)
-    return (result.stdout + result.stderr).decode("utf-8", "replace").strip()
 
 
 def input_key(root: Path, options: Iterable[str]) -> str | None:
@@ -68,5 +61,8 @@ def input_key(root: Path, options: Iterable[str]) -> str | None:
     if tree is None:
         return None
     environment = [f"{name}={os.environ.get(name, '')}" for name in ENVIRONMENT]
-    tools = [_library(name) for name in LIBRARIES] + [_program(*p) for p in PROGRAMS]
+    try:
+        tools = [_library(name) for name in LIBRARIES] + [program_version(*p) for p in PROGRAMS]
+    except DiagramError:
+        return None  # a program is missing: the full build says which
     return key("inputs", tree, *options, "|", *environment, "|", *tools)
