@@ -64,9 +64,6 @@ class Content:
     def workbook_path(self) -> str:
         return f"xlsx/{self.project.pbxdoc.customer.id}-{self.file_tag}.xlsx"
 
-    def pdf_path(self, document_id: str) -> str:
-        return f"pdf/{document_id}-{self.file_tag}.pdf"
-
     # -- derived parts ---------------------------------------------------------------------------
 
     @property

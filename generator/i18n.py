@@ -8,9 +8,8 @@ that domain (e.g. one file per rule family under `checks/`); a key defined twice
 
 from __future__ import annotations
 
-import re
-
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 

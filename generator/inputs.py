@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.cache import key
 from generator.diagrams.programs import DiagramError, version as program_version
-from generator.loaders.fs import NotRegular, open_regular, sha256_of, walk
+from generator.loaders.fs import NotRegular, holds_a_build, open_regular, sha256_of, walk
 from generator.loaders.limits import ReadLimits
 
 LIBRARIES = ("weasyprint", "pydyf", "mkdocs", "mkdocs-material", "XlsxWriter", "Babel", "phonenumbers", "holidays", "Jinja2", "pydantic")
@@ -28,7 +28,7 @@ def tree_digest(root: Path, limits: ReadLimits = ReadLimits()) -> str | None:
     default limits allow (the full build then says what)."""
     digest = hashlib.sha256()
     count = total = 0
-    for entry in walk(root, skip_folder=lambda folder: (folder / "manifest.json").is_file()):
+    for entry in walk(root, skip_folder=holds_a_build):
         if entry.problem:
             return None
         if entry.folder_link:
@@ -50,8 +50,6 @@ def _library(name: str) -> str:
         return f"{name} {version(name)}"
     except PackageNotFoundError:
         return f"{name} absent"
-
-
 
 
 def input_key(root: Path, options: Iterable[str]) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import Location, Report
-from generator.loaders.fs import NotRegular, describe, open_regular, sha256_file, sha256_of, walk
+from generator.loaders.fs import NotRegular, describe, holds_a_build, open_regular, sha256_file, sha256_of, walk
 from generator.loaders.limits import ReadLimits, report_too_large
 from generator.loaders.source import Source
 from generator.loaders.tabular import read_csv, read_xlsx, workbook_size_problem
@@ -155,7 +155,7 @@ def digest_other_files(root: Path, files: ProjectFiles, report: Report | None = 
     report = report if report is not None else Report()
     limits = files.limits
     count, total = 0, 0
-    for entry in walk(root, skip_folder=lambda folder: (folder / "manifest.json").is_file()):
+    for entry in walk(root, skip_folder=holds_a_build):
         hidden = unprintable_characters(entry.rel)
         if hidden:
             report.error("file-name", f"the name contains {describe_invisible(hidden)}, which make it read differently from what it is", Location(entry.rel), expected="a file name of visible characters; rename the file")

@@ -92,6 +92,11 @@ class Entry:
     folder_link: bool = False  # a link to a folder: never followed
 
 
+def holds_a_build(folder: Path) -> bool:
+    """A pbxdoc output kept inside a project (it holds a manifest.json): not project data."""
+    return (folder / "manifest.json").is_file()
+
+
 def walk(root: Path, skip_folder=lambda folder: False) -> Iterator[Entry]:
     """Every entry under root, sorted, without following links to folders (`documents/up -> ..`
     would loop; a link out would read another folder). Hidden names are left out.

@@ -6,9 +6,8 @@ concern failed to load is skipped, so one mistake is reported once.
 
 from __future__ import annotations
 
-import re
-
 import ipaddress
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -64,6 +63,8 @@ class _Checker:
         runbook and diagram file: the site and a case-insensitive disk would show one for both."""
         seen: dict[str, Record] = {}
         for item in items:
+            if item.id is None:
+                continue
             name = _file_name(item.id)
             first = seen.setdefault(name, item)
             if first.id != item.id:
@@ -130,7 +131,7 @@ class _Checker:
             self.unique(p.commissioning.tests, "acceptance test")
             self.unique(p.commissioning.open_points, "open point")
         equipment = self.unique(p.equipment_records(), "equipment id (servers, devices, DECT, special interfaces, application servers and UPS share one namespace)")
-        self.distinct_names([e for e in p.equipment_records() if e.id is not None], "equipment id")
+        self.distinct_names(p.equipment_records(), "equipment id")
         people = contacts | users
 
         ok = self.ok

@@ -109,6 +109,11 @@ def records(content: Content, options: PdfOptions) -> Iterator[Record]:
         yield from runbooks(content, options.max_table_rows)
 
 
+def record_path(content: Content, name: str) -> str:
+    """Where a record of this content is written: its document id names it."""
+    return f"pdf/{document_id(content.project, name, content.lang, content.audience.value)}.pdf"
+
+
 def sources_digest(sources) -> str:
     """The digest a record prints: over the data files it embeds (name and SHA-256 of each), so a
     reader can recompute it from the attachments, and a change elsewhere leaves the record alone."""
@@ -131,7 +136,7 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
             record = replace(record, draft=True)
         sources = source_files(project, record.concerns, audience)
         html, resources, allowed_data = page(record, project, t, audience.value, content.generated, [s.name for s in sources], sources_digest(sources))
-        path = f"pdf/{document_id(project, record.name, content.lang, audience.value)}.pdf"
+        path = record_path(content, record.name)
         job = PdfJob(
             path=path,
             html=html,
@@ -157,10 +162,7 @@ class _Pools:
         self.workers = workers
         self.pools: dict[bool, ProcessPoolExecutor] = {}
 
-    def submit(self, job: PdfJob, long: bool) -> Future:
-        return self.submit_call(typeset, job, long=long)
-
-    def submit_call(self, call: Callable, argument, long: bool) -> Future:
+    def submit(self, call: Callable, argument, long: bool) -> Future:
         if long not in self.pools:
             options = {} if long else {"initializer": os.nice, "initargs": (YIELDING,)}
             self.pools[long] = ProcessPoolExecutor(max_workers=self.workers, **options)
@@ -249,7 +251,7 @@ def run(
             elif workers <= 1:
                 finished(i, entry, typeset(job))
             else:
-                running.append((i, entry, pools.submit(job, long(job))))
+                running.append((i, entry, pools.submit(typeset, job, long(job))))
         for i, entry, future in running:
             finished(i, entry, future.result())
     return [results[i] for i in range(len(results))]
@@ -297,6 +299,6 @@ def render(ctx: RenderContext, options: PdfOptions = PdfOptions()) -> list[Produ
         made.append(result.path)
         ctx.progress(f"records typeset: {len(made)} of {len(products)} (last: {result.path})")
 
-    books = {f"pdf/{document_id(c.project, 'book', c.lang, c.audience.value)}.pdf" for c in ctx.contents}
+    books = {record_path(c, "book") for c in ctx.contents}
     make(jobs(), ctx.output, options.workers, ctx.cache, done, long=lambda job: job.path in books)
     return products

@@ -89,7 +89,7 @@ def test_the_code_identity_changes_with_any_template(tmp_path, monkeypatch):
 def test_short_records_yield_the_cores_to_the_books():
     base = os.nice(0)
     with _pools(2) as pools:
-        book = pools.submit_call(os.nice, 0, long=True)
-        short = pools.submit_call(os.nice, 0, long=False)
+        book = pools.submit(os.nice, 0, long=True)
+        short = pools.submit(os.nice, 0, long=False)
         assert book.result() == base
         assert short.result() == min(base + YIELDING, 19)
