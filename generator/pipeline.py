@@ -22,6 +22,7 @@ from generator.output import MANIFEST, Output, verify
 from generator.pdf.render import PdfOptions, PdfResult, make, plan
 from generator.pdf.render import render as render_pdf
 from generator.prepare import Prepared, StrictFailure, prepare
+from generator.signing import Signer
 from generator.renderers import data, diagrams
 from generator.workbook.render import render as render_workbook_files
 from generator.renderers.base import Product, RenderContext, Renderer
@@ -50,6 +51,7 @@ class BuildOptions:
     strict: bool = False
     only: tuple[str, ...] = ()  # renderer names; empty = all
     cache: bool = True  # reuse typeset PDFs and drawn diagrams of earlier builds (generator.cache)
+    signer: Signer | None = None  # pbxdoc build --sign: records and manifest signed (generator.signing)
 
 
 @dataclass
@@ -148,12 +150,12 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
     unknown = sorted(set(options.only) - set(RENDERER_NAMES))
     if unknown:
         raise PbxdocError(f"unknown renderer {unknown[0]!r}; choose one of {', '.join(RENDERER_NAMES)}")
-    key = build_key(prepared, chosen)
+    key = build_key(prepared, chosen) + (f"+signed-{options.signer.fingerprint}" if options.signer else "")
     if options.cache:
         previous = _already_built(options.out, key)
         if previous is not None:
             return BuildResult(prepared.project, prepared.report, previous, stages, unchanged=True)
-    output = Output(options.out, project=root)
+    output = Output(options.out, project=root, signer=options.signer.at(prepared.generated) if options.signer else None)
     try:
         timings, products = render(prepared, output, chosen, progress, cache)
         manifest = output.commit(prepared.project.digest, prepared.generated.isoformat(), {**_manifest_extra(prepared), "build_key": key})
@@ -164,11 +166,11 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
     return BuildResult(prepared.project, prepared.report, manifest, stages + timings, products)
 
 
-def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, records: tuple[str, ...] = ()) -> tuple[list[PdfResult], list[str]]:
+def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, records: tuple[str, ...] = (), signer: Signer | None = None) -> tuple[list[PdfResult], list[str]]:
     """`pbxdoc pdf`: the PDF records alone (optionally some of them) into OUT/pdf, with a manifest."""
     cache = Cache(default_folder())
     prepared = prepare(root, audience, lang, cache=cache)
-    output = Output(out, project=root)
+    output = Output(out, project=root, signer=signer.at(prepared.generated) if signer else None)
     try:
         results, refused = make((job for job, _ in plan(prepared.content, PdfOptions(records=records))), output, cache=cache)
         output.commit(prepared.project.digest, prepared.generated.isoformat(), _manifest_extra(prepared))
