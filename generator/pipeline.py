@@ -34,7 +34,7 @@ RENDERERS: tuple[Renderer, ...] = (
     Renderer("diagrams", diagrams.render, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", data.render, "The validated model as JSON, for integrations"),
     Renderer("workbook", render_workbook_files, "The customer workbook: one sheet per tabular record (xlsx), per language", offers=True),
-    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True, alongside=True),
+    Renderer("pdf", render_pdf, "Tagged PDF/A-3a records, runbooks and the documentation book, per language", offers=True, alongside=True),
     Renderer("site", render_site, "The customer documentation site (mkdocs-material), in OUT/site"),
 )
 RENDERER_NAMES: tuple[str, ...] = tuple(r.name for r in RENDERERS)

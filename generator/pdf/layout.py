@@ -26,6 +26,7 @@ from generator.i18n import Translator
 from generator.logo import logo_of
 from generator.model.project import Project
 from generator.pdf.fetcher import resource_url
+from generator.pdf.watermark import draft_svg
 from generator.phones import readable
 from generator.templating import Sandbox, environment
 from generator.sections.common import product  # noqa: F401  (one way to name a product for site and print)
@@ -150,9 +151,11 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     resources: dict[str, bytes] = dict(font_resources())
     css = _environment().get_template("pdf.css.j2").render(
         primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', ""),
-        draft_label="draft" if record.draft else "",
+        draft_label=t.t("pdf.issue.draft_mark").replace('"', "") if record.draft else "",
     )
     resources["pdf.css"] = css.encode("utf-8")
+    if record.draft:
+        resources["draft.svg"] = draft_svg(t.t("pdf.issue.draft_mark"), resources["fonts/LiberationSans-Bold.ttf"])
     logo = _logo(project)
     if logo:
         resources[logo[0]] = logo[1]
