@@ -37,9 +37,7 @@ def _server(project: Project, s: Subject, t: Translator) -> list[str]:
     if emergency:
         checks.append(w("emergency", numbers=", ".join(emergency)))
     for system in (d for d in project.dect.systems if d.server == s.id):
-        bases = w("dect_bases_connected", count=len(project.bases_of(system.id)))
-        handsets = w("dect_handsets_registered", count=len(project.handsets_of(system.id)))
-        checks.append(w("dect", name=system.name, id=system.id, bases=bases, handsets=handsets))
+        checks.append(w("dect", name=system.name, id=system.id, handsets=len(project.handsets_of(system.id)), bases=len(project.bases_of(system.id))))
     for kind in ("ip", "digital", "analogue"):
         groups = [g for g in project.terminals.terminals if g.server == s.id and g.type.value == kind]
         if groups:
