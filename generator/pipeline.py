@@ -75,7 +75,7 @@ def build_key(prepared: Prepared, renderers: tuple[Renderer, ...]) -> str:
 def _inputs_of(root: Path, options: BuildOptions, renderers: tuple[Renderer, ...]) -> str | None:
     """The build's key from its inputs alone (project files, options, pbxdoc and its tools)."""
     said = (options.lang or "", str(options.all_languages), Audience(options.audience).value, str(options.strict), *(r.name for r in renderers),
-            f"signed-{options.signer.fingerprint}" if options.signer else "")
+            *((f"signed-{options.signer.fingerprint}",) if options.signer else ()))
     return input_key(root, said)
 
 

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import jinja2
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.audience import Audience
 from generator.checks.report import tool_version
 from generator.content import AUDIENCE_TAGS
+from generator.escaping import html_text
 from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
 from generator.logo import logo_of
@@ -234,7 +235,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     parts = []
     for i, document in enumerate(record.documents):
         anchor = f"part-{i + 1}"
-        html = sized_figures(document_html(document), record.figures, lambda path: escape(t.t("pdf.figure_too_small", path=path)))
+        html = sized_figures(document_html(document), record.figures, lambda path: html_text(t.t("pdf.figure_too_small", path=path)))
         parts.append({"anchor": anchor, "title": document.title, "html": Markup(html), "break_before": record.break_between_parts and i > 0})
     toc = [{"anchor": p["anchor"], "title": p["title"]} for p in parts] if record.toc else []
     html = _environment().get_template("record.html.j2").render(

@@ -12,7 +12,8 @@ from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.svgPathPen import SVGPathPen
 from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
-from markupsafe import escape
+
+from generator.escaping import html_text
 
 ANGLE = -30  # degrees, as the mark was drawn before
 COLOUR = "#b00020"
@@ -40,7 +41,7 @@ def draft_svg(words: str, font: bytes) -> bytes:
     cx, cy = x_min + width / 2, y_min + height / 2
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{box_w:.0f}" height="{box_h:.0f}" viewBox="0 0 {box_w:.0f} {box_h:.0f}">'
-        f"<title>{escape(words)}</title>"
+        f"<title>{html_text(words)}</title>"
         f'<g transform="translate({box_w / 2:.1f} {box_h / 2:.1f}) rotate({ANGLE}) translate({-cx:.1f} {-cy:.1f})">'
         f'<path d="{pen.getCommands()}" fill="{COLOUR}" fill-opacity="{OPACITY}"/></g></svg>'
     ).encode("utf-8")
