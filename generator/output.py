@@ -19,6 +19,7 @@ import shutil
 import stat
 import tempfile
 from pathlib import Path
+from typing import Protocol
 
 from filelock import FileLock, Timeout
 
@@ -26,11 +27,20 @@ from generator import tempdirs
 from generator.diagnostics import PbxdocError
 
 MANIFEST = "manifest.json"
+MANIFEST_SIGNATURE = "manifest.json.p7s"  # detached CMS signature of the manifest (pbxdoc build --sign)
 GENERATOR = "pbxdoc"
 LOCK_TIMEOUT = 120.0  # seconds a build waits for another build into the same OUT
 STAGING_MARK = ".pbxdoc-staging"  # inside a staging folder until its manifest is written
 MOUNTED_OLD = ".pbxdoc-old-"  # inside OUT: the previous contents, while they are replaced
 UNMOVABLE = (errno.EBUSY, errno.EXDEV)  # renaming OUT itself fails: a mount point
+
+
+class OutputSigner(Protocol):
+    """What signs a build's records and manifest (generator.signing.Signer); the output holds it."""
+
+    def sign_pdf(self, content: bytes) -> bytes: ...
+
+    def sign_detached(self, content: bytes) -> bytes: ...
 
 
 class OutputError(PbxdocError):
@@ -89,7 +99,8 @@ def _remove(path: Path) -> None:
 class Output:
     """A staging folder for one build. Renderers write through it; `commit` swaps it into place."""
 
-    def __init__(self, target: Path, *, project: Path, lock_timeout: float = LOCK_TIMEOUT):
+    def __init__(self, target: Path, *, project: Path, lock_timeout: float = LOCK_TIMEOUT, signer: OutputSigner | None = None):
+        self.signer = signer  # generator.signing.Signer: signs the records written and the manifest
         self.target = target.resolve()
         self.shown = target
         refuse_unsafe(self.target, project.resolve(), target)
@@ -125,7 +136,7 @@ class Output:
     def path(self, relative: str) -> Path:
         """A folder (or file path) inside the staging area, for renderers that write trees (mkdocs)."""
         rel = Path(relative)
-        if rel.is_absolute() or ".." in rel.parts or rel.as_posix() in (STAGING_MARK, MANIFEST):
+        if rel.is_absolute() or ".." in rel.parts or rel.as_posix() in (STAGING_MARK, MANIFEST, MANIFEST_SIGNATURE):
             raise OutputError(f"output path {relative!r} leaves the output folder")
         path = self.staging / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -147,7 +158,7 @@ class Output:
         files = {}
         for path in sorted(p for p in self.staging.rglob("*") if p.is_file()):
             rel = path.relative_to(self.staging).as_posix()
-            if rel in (MANIFEST, STAGING_MARK):
+            if rel in (MANIFEST, MANIFEST_SIGNATURE, STAGING_MARK):
                 continue
             files[rel] = {"sha256": sha256_file(path), "bytes": path.stat().st_size}
         data = {
@@ -165,6 +176,8 @@ class Output:
             manifest = self.manifest(input_digest, generated, extra)
             text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
             (self.staging / MANIFEST).write_text(text, encoding="utf-8")
+            if self.signer is not None:
+                (self.staging / MANIFEST_SIGNATURE).write_bytes(self.signer.sign_detached(text.encode("utf-8")))
             (self.staging / STAGING_MARK).unlink()
             self._swap()
         except OSError as e:
@@ -303,7 +316,7 @@ def _shown(rel: str) -> str:
     return rel if rel.isprintable() else ascii(rel)[1:-1]
 
 
-def _entry_problem(out: Path, rel: object) -> str | None:
+def entry_problem(out: Path, rel: object) -> str | None:
     """Why a manifest entry cannot be read inside OUT, or None: only plain relative paths, through
     no link, to a regular file."""
     if not isinstance(rel, str) or not rel or "\x00" in rel or "\\" in rel:
@@ -334,21 +347,21 @@ def verify(out: Path) -> list[str]:
     listed = json.loads(manifest_path.read_text(encoding="utf-8"))["files"]
     problems = []
     for rel, entry in sorted(listed.items()):
-        refused = _entry_problem(out, rel)
+        refused = entry_problem(out, rel)
         if refused:
             problems.append(f"refused: {_shown(str(rel))}: {refused}")
             continue
         path = out / rel
         if not os.path.lexists(path):
             problems.append(f"missing: {_shown(rel)}")
-        elif not isinstance(entry, dict) or sha256_file(path) != entry.get("sha256"):
-            problems.append(f"changed: {_shown(rel)}")
+        elif (found := sha256_file(path)) != (expected := entry.get("sha256") if isinstance(entry, dict) else None):
+            problems.append(f"changed: {_shown(rel)} (sha256 {found}, manifest: {_shown(str(expected))})")
     for dirpath, dirnames, filenames in os.walk(out):  # os.walk follows no link
         for name in sorted(dirnames + filenames):
             path = Path(dirpath) / name
             rel = path.relative_to(out).as_posix()
             if os.path.isdir(path) and not os.path.islink(path):
                 continue
-            if rel != MANIFEST and rel not in listed:
+            if rel not in (MANIFEST, MANIFEST_SIGNATURE) and rel not in listed:
                 problems.append(f"not in manifest: {_shown(rel)}")
     return sorted(problems, key=lambda p: (p.split(": ", 1)[1], p))

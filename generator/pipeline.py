@@ -23,6 +23,7 @@ from generator.output import MANIFEST, Output, verify
 from generator.pdf.render import PdfOptions, PdfResult, make, plan
 from generator.pdf.render import render as render_pdf
 from generator.prepare import Prepared, StrictFailure, prepare
+from generator.signing import Signer
 from generator.renderers import data, diagrams
 from generator.workbook.render import render as render_workbook_files
 from generator.renderers.base import Product, RenderContext, Renderer
@@ -33,7 +34,7 @@ from generator.workbook.files import atomic_write
 # The PDFs first: they run alongside (worker processes typeset them) and the book is the longest
 # single job of a build, so it starts before the other renderers take the main thread.
 RENDERERS: tuple[Renderer, ...] = (
-    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True, alongside=True),
+    Renderer("pdf", render_pdf, "Tagged PDF/A-3a records, runbooks and the documentation book, per language", offers=True, alongside=True),
     Renderer("diagrams", diagrams.render, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", data.render, "The validated model as JSON, for integrations"),
     Renderer("workbook", render_workbook_files, "The customer workbook: one sheet per tabular record (xlsx), per language", offers=True),
@@ -53,6 +54,7 @@ class BuildOptions:
     strict: bool = False
     only: tuple[str, ...] = ()  # renderer names; empty = all
     cache: bool = True  # reuse typeset PDFs and drawn diagrams of earlier builds (generator.cache)
+    signer: Signer | None = None  # pbxdoc build --sign: records and manifest signed (generator.signing)
 
 
 @dataclass
@@ -72,7 +74,8 @@ def build_key(prepared: Prepared, renderers: tuple[Renderer, ...]) -> str:
 
 def _inputs_of(root: Path, options: BuildOptions, renderers: tuple[Renderer, ...]) -> str | None:
     """The build's key from its inputs alone (project files, options, pbxdoc and its tools)."""
-    said = (options.lang or "", str(options.all_languages), Audience(options.audience).value, str(options.strict), *(r.name for r in renderers))
+    said = (options.lang or "", str(options.all_languages), Audience(options.audience).value, str(options.strict), *(r.name for r in renderers),
+            *((f"signed-{options.signer.fingerprint}",) if options.signer else ()))
     return input_key(root, said)
 
 
@@ -164,12 +167,12 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
     cache = Cache(default_folder()) if options.cache else NO_CACHE
     prepared = prepare(root, options.audience, options.lang, options.all_languages, options.strict, cache)
     stages = [("load and check", time.perf_counter() - started)]
-    key = build_key(prepared, chosen)
+    key = build_key(prepared, chosen) + (f"+signed-{options.signer.fingerprint}" if options.signer else "")
     if options.cache:
         previous = _already_built(options.out, key)
         if previous is not None:
             return BuildResult(prepared.project, prepared.report, previous, stages, unchanged=True)
-    output = Output(options.out, project=root)
+    output = Output(options.out, project=root, signer=options.signer.at(prepared.generated) if options.signer else None)
     try:
         timings, products = render(prepared, output, chosen, progress, cache)
         # The inputs' key only when the files did not change while they were read and rendered.
@@ -182,11 +185,11 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
     return BuildResult(prepared.project, prepared.report, manifest, stages + timings, products)
 
 
-def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, records: tuple[str, ...] = ()) -> tuple[list[PdfResult], list[str]]:
+def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, records: tuple[str, ...] = (), signer: Signer | None = None) -> tuple[list[PdfResult], list[str]]:
     """`pbxdoc pdf`: the PDF records alone (optionally some of them) into OUT/pdf, with a manifest."""
     cache = Cache(default_folder())
     prepared = prepare(root, audience, lang, cache=cache)
-    output = Output(out, project=root)
+    output = Output(out, project=root, signer=signer.at(prepared.generated) if signer else None)
     try:
         results, refused = make((job for job, _ in plan(prepared.content, PdfOptions(records=records))), output, cache=cache)
         output.commit(prepared.project.digest, prepared.generated.isoformat(), _manifest_extra(prepared))

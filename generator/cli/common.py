@@ -14,6 +14,7 @@ from rich.console import Console
 from generator.diagnostics import InvalidProject, Report
 from generator.text import printable
 from generator.load import DEFAULT_EXAMPLE, EXAMPLES
+from generator.signing import Signer, SigningError, load_signer as load_key
 
 app = typer.Typer(
     name="pbxdoc",
@@ -45,6 +46,24 @@ AUDIENCE_HELP = (
     "references; integrator: everything (secrets themselves are never in the data)."
 )
 LANG_METAVAR = "<fr|de|en>"
+SIGN_HELP = (
+    "Sign every PDF record (PAdES) and the manifest (manifest.json.p7s) with the key of this PKCS#12 "
+    "file; its passphrase is read from the environment variable PBXDOC_SIGN_PASSPHRASE only."
+)
+
+
+def sign_option():
+    return typer.Option(None, "--sign", metavar="FILE.p12", help=SIGN_HELP, dir_okay=False)
+
+
+def load_signer(path: Path | None) -> Signer | None:
+    """The signer of --sign, or None; a key that cannot be opened is a usage error (exit 2)."""
+    if path is None:
+        return None
+    try:
+        return load_key(path)
+    except SigningError as e:
+        fail(str(e), 2)
 
 
 

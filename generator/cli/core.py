@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -11,13 +12,15 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience
-from generator.cli.common import AUDIENCE_HELP, Format, LANG_METAVAR, app, console, fail, interactive, invalid, out, print_report, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, Format, LANG_METAVAR, app, console, fail, interactive, invalid, load_signer, out, print_report, project_argument, resolve_project, sign_option
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.load import EXAMPLES, SMALL_EXAMPLE, validate
-from generator.output import OutputRefused, verify as verify_output, written_by_pbxdoc
+from generator.output import MANIFEST_SIGNATURE, OutputRefused, verify as verify_output, written_by_pbxdoc
 from generator.pipeline import RENDERER_NAMES, BuildOptions, StrictFailure, build as run_build
 from generator.schema import write_schemas
+from generator.text import printable
+from generator.signing import SigningError, load_trust, verify_signatures
 
 
 @app.command("validate")
@@ -82,6 +85,7 @@ def build(
     strict: bool = typer.Option(False, "--strict", help="Fail when validating the data gives any warning (for CI); to fail on compliance findings, use `pbxdoc check --fail-on`."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Typeset and draw everything again, even what earlier builds made from the same data (see PBXDOC_CACHE)."),
     only: list[str] = typer.Option([], "--only", metavar="<renderer>", help=f"Run only this renderer (repeatable): {', '.join(RENDERER_NAMES)}."),
+    sign: Path = sign_option(),
 ) -> None:
     """Validate, check and generate every output into OUT, with OUT/manifest.json listing each file's SHA-256."""
     if lang is not None and lang not in LANGUAGES:
@@ -90,7 +94,8 @@ def build(
         if name not in RENDERER_NAMES:
             fail(f"unknown renderer {name!r}; choose one of {', '.join(RENDERER_NAMES)}", 2)
     root = resolve_project(project)
-    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only), cache=not no_cache)
+    signer = load_signer(sign)
+    options = BuildOptions(out=output, lang=lang, all_languages=all_languages, audience=audience, strict=strict, only=tuple(only), cache=not no_cache, signer=signer)
     try:
         with build_progress(interactive(), ["load", *(options.only or RENDERER_NAMES)]) as progress:
             result = run_build(root, options, progress=progress)
@@ -135,15 +140,29 @@ def build_progress(show: bool, stages: list[str]) -> Iterator[Callable[[str], No
 
 
 @app.command()
-def verify(output: Path = typer.Argument(..., help="A build output folder holding manifest.json.")) -> None:
-    """Recompute every file's SHA-256 and report any file that changed, is missing or was added."""
+def verify(
+    output: Path = typer.Argument(..., help="A build output folder holding manifest.json."),
+    trust: Path = typer.Option(None, "--trust", metavar="CA.pem", dir_okay=False, help="Certificates (PEM) of the CAs whose signers you trust; every record and the manifest must then be signed by one of them."),
+) -> None:
+    """Recompute every file's SHA-256 and report any file that changed, is missing or was added;
+    check the signatures of a signed build (every PDF record and manifest.json.p7s). Without
+    --trust a signed build fails as signed by an untrusted signer."""
     if not output.is_dir():
         fail(f"{output}: no such folder (expected a build output folder holding manifest.json)", 2)
     if not written_by_pbxdoc(output / "manifest.json"):
         fail(f"{output}: no manifest.json written by pbxdoc, so not a pbxdoc build output (expected the folder given to build -o)", 2)
+    try:
+        anchors = load_trust(trust) if trust is not None else None
+    except SigningError as e:
+        fail(str(e), 2)
     problems = verify_output(output)
+    listed = [rel for rel in json.loads((output / "manifest.json").read_text(encoding="utf-8"))["files"] if isinstance(rel, str)]
+    problems += verify_signatures(output, listed, anchors)
     for problem in problems:
-        out.print(problem, markup=False)
+        out.print(printable(problem), markup=False)
+    if problems and all(p.startswith("untrusted signer:") for p in problems):
+        fail(f"{output}: every file matches its manifest, but its signer is not trusted" + ("" if anchors else " (give the signer's CA with --trust CA.pem)"))
     if problems:
         fail(f"{len(problems)} problem(s): {output} is not as it was built")
-    console.print(f"{output}: every file matches its manifest", markup=False)
+    signed = (output / MANIFEST_SIGNATURE).is_file()
+    console.print(f"{output}: every file matches its manifest" + (", every record and the manifest are signed by a trusted signer" if signed else " (the build is not signed)"), markup=False)

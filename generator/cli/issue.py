@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience
-from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, load_signer, project_argument, resolve_project, sign_option
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.pdf.issued import ISSUABLE
@@ -25,6 +25,7 @@ def issue(
     project: Path = project_argument(),
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the edition ({', '.join(LANGUAGES)}); default: the project's language."),
     audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
+    sign: Path = sign_option(),
 ) -> None:
     """Issue a record: store its PDF and the digests of its data in the project (records/); later
     builds publish it byte for byte. A record whose data changed since is issued again as a reissue."""
@@ -32,8 +33,9 @@ def issue(
 
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
+    signer = load_signer(sign)
     try:
-        done = issue_record(resolve_project(project), record, lang, audience)
+        done = issue_record(resolve_project(project), record, lang, audience, signer)
     except InvalidProject as e:
         invalid(e)
     except PbxdocError as e:

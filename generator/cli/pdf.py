@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from generator.audience import Audience
-from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, project_argument, resolve_project
+from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail, invalid, load_signer, project_argument, resolve_project, sign_option
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.output import OutputRefused
@@ -29,12 +29,14 @@ def pdf(
     lang: str = typer.Option(None, "--lang", metavar=LANG_METAVAR, help=f"Language of the records ({', '.join(LANGUAGES)}); default: the project's language."),
     audience: Audience = typer.Option(Audience.CUSTOMER, "--audience", help=AUDIENCE_HELP),
     record: list[str] = typer.Option([], "--record", metavar="<record>", callback=lambda values: [_record_name(v) for v in values], help=f"Make only this record (repeatable): {', '.join(RECORD_NAMES)}."),
+    sign: Path = sign_option(),
 ) -> None:
-    """Generate the PDF/A-3b records (commissioning, handover, discharge, audit, runbooks, documentation book)."""
+    """Generate the PDF/A-3a records (commissioning, handover, discharge, audit, runbooks, documentation book)."""
     if lang is not None and lang not in LANGUAGES:
         fail(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}", 2)
+    signer = load_signer(sign)
     try:
-        results, refused = build_pdfs(resolve_project(project), output, lang, audience, tuple(record))
+        results, refused = build_pdfs(resolve_project(project), output, lang, audience, tuple(record), signer)
     except InvalidProject as e:
         invalid(e)
     except OutputRefused as e:

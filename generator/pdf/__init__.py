@@ -1,4 +1,4 @@
-"""PDF records for auditors and customers: archival (PDF/A-3b), traceable, verifiable.
+"""PDF records for auditors and customers: archival and tagged (PDF/A-3a), traceable, verifiable.
 
 Records and the documentation book are built as `generator.document.Document`s, turned into HTML
 with the same Markdown extensions as the site, laid out by weasyprint from `templates/pdf/`, with

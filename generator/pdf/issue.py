@@ -16,10 +16,12 @@ from generator.pdf.render import sources_digest
 from generator.pdf.sources import source_files
 from generator.pdf.typeset import PdfJob, typeset
 from generator.prepare import prepare
+from generator.signing import Signer
 
 
-def issue(root: Path, record: str, lang: str | None, audience: Audience) -> issued.Issue:
-    """Issue the record; refuses one whose sources did not change since its last issue."""
+def issue(root: Path, record: str, lang: str | None, audience: Audience, signer: Signer | None = None) -> issued.Issue:
+    """Issue the record (signed when a signer is given, dated by the record's generation date);
+    refuses one whose sources did not change since its last issue."""
     if record not in issued.ISSUABLE:
         raise issued.IssueError(f"{record}: only {', '.join(issued.ISSUABLE)} are issued")
     prepared = prepare(root, audience, lang)
@@ -42,6 +44,8 @@ def issue(root: Path, record: str, lang: str | None, audience: Audience) -> issu
     attached = source_files(view, made.concerns, audience)
     html, resources, allowed = page(made, view, t, audience.value, generated, [s.name for s in attached], sources_digest(attached))
     result = typeset(PdfJob(f"{issued.FOLDER}/{doc_id}.pdf", html, resources, allowed, str(project.root), attached, generated))
+    if signer is not None:
+        result = replace(result, content=signer.at(generated).sign_pdf(result.content))
     entry = issued.Issue(number, today.isoformat(), doc_id, result.path, hashlib.sha256(result.content).hexdigest(), result.pages, used)
     issued.write_issue(project.root, record, t.lang, audience.value, entry, result.content, previous)
     return entry

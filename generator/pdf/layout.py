@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -21,11 +22,13 @@ from markupsafe import Markup
 from generator.audience import Audience
 from generator.checks.report import tool_version
 from generator.content import AUDIENCE_TAGS
+from generator.escaping import html_text
 from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
 from generator.logo import logo_of
 from generator.model.project import Project
 from generator.pdf.fetcher import resource_url
+from generator.pdf.watermark import draft_svg
 from generator.phones import readable
 from generator.templating import Sandbox, environment
 from generator.sections.common import product  # noqa: F401  (one way to name a product for site and print)
@@ -88,7 +91,13 @@ def document_id(project: Project, record: str, lang: str, audience: str) -> str:
 
 
 _TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)
-WIDE_TABLE_COLUMNS = 7  # from this many columns a table is set smaller, to stay readable in portrait
+WIDE_TABLE_COLUMNS = 7  # from this many columns a table gets tighter cells, to stay readable in portrait
+TABLE_SIZE = "8pt"  # the one type size of every table of a record
+_TEXT_NODE = re.compile(r">([^<>]+)<")
+# A phone number as printed (+41 21 555 80 00), or a token joined by - : / (LAU-PBX-01, 10.20.30.0/24,
+# FLOW-UNASSIGNED, trunk-peoplefone): printed whole, never broken at a line end.
+_UNBREAKABLE = re.compile(r"\+\d{1,3}(?: \d{1,4}){2,6}(?!\d)|(?<![\w.:/-])\w[\w.]*(?:[-:/][\w.]+)+")
+MAX_UNBREAKABLE = 40  # characters; a longer token (a URL) may wrap rather than overflow its column
 
 
 def _mark_wide(match: re.Match) -> str:
@@ -104,27 +113,58 @@ def document_html(document: Document) -> str:
     return _TABLE_HEAD.sub(_mark_wide, html)
 
 
+def unbreakable(html: str) -> str:
+    """Identifiers and phone numbers in the text of the HTML kept on one line (a span that does not
+    wrap): a reader copies or dials them from paper."""
+
+    def mark(token: re.Match) -> str:
+        text = token.group(0)
+        return f'<span class="nobr">{text}</span>' if len(text) <= MAX_UNBREAKABLE else text
+
+    return _TEXT_NODE.sub(lambda node: ">" + _UNBREAKABLE.sub(mark, node.group(1)) + "<", html)
+
+
 def phone(number: str | None) -> str:
     """An E.164 number grouped as its country prints it (+41 21 555 80 00), with plain spaces."""
     return readable(number, " ")
 
 
-def sized_figures(html: str, figures: dict[str, bytes]) -> str:
+MIN_PRINT_FONT_PT = 6.0  # no diagram text smaller than this on paper
+_SVG_VIEWBOX = re.compile(rb'<svg[^>]*?\sviewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"', re.S)
+_SVG_FONT = re.compile(rb'font-size(?:="|:\s*)([\d.]+)')
+
+
+def smallest_font(svg: bytes) -> float | None:
+    """The smallest text of an SVG in points at its own size (font sizes are in user units)."""
+    sizes = [float(x) for x in _SVG_FONT.findall(svg)]
+    found, box = _SVG_SIZE.search(svg[:2000]), _SVG_VIEWBOX.search(svg[:2000])
+    if not sizes or not found:
+        return None
+    unit = float(found.group(1)) / float(box.group(1)) if box and float(box.group(1)) else 1.0
+    return min(sizes) * unit
+
+
+def sized_figures(html: str, figures: dict[str, bytes], too_small: Callable[[str], str] = lambda path: "") -> str:
     """Give each generated SVG an explicit size (its own, scaled down to the text block): weasyprint
     otherwise derives the height from the fonts installed on the machine. A wide diagram that a
-    portrait page would shrink below readability gets a landscape page of its own."""
+    portrait page would shrink below readability gets a landscape page of its own; one whose text
+    would still print under 6 pt is not printed: `too_small(path)` says where to find it."""
 
     def size(match: re.Match) -> str:
         opening, attributes, path = match.group(1) or "", match.group(2), match.group(3)
-        found = _SVG_SIZE.search(figures.get(path, b"")[:2000])
+        svg = figures.get(path, b"")
+        found = _SVG_SIZE.search(svg[:2000])
         if not found:
             return match.group(0)
         width, height = float(found.group(1)), float(found.group(2))
         scale = min(1.0, TEXT_WIDTH_PT / width, TEXT_HEIGHT_PT / height)
         landscape = min(1.0, LANDSCAPE_WIDTH_PT / width, LANDSCAPE_HEIGHT_PT / height)
-        if opening and width > height and scale < 0.75 and landscape > scale * 1.25:
+        font = smallest_font(svg) or MIN_PRINT_FONT_PT
+        if opening and landscape > scale and (font * scale < MIN_PRINT_FONT_PT or (width > height and scale < 0.75 and landscape > scale * 1.25)):
             opening = opening.replace("<figure>", '<figure class="landscape">')
             scale = landscape
+        if font * scale < MIN_PRINT_FONT_PT - 1e-6:
+            return f'{opening}<span class="too-small">{too_small(path)}</span><img style="display: none" {attributes}src="pbxdoc:{path}"'
         return f'{opening}<img style="width: {width * scale:.1f}pt; height: {height * scale:.1f}pt" {attributes}src="pbxdoc:{path}"'
 
     return _IMG.sub(size, html)
@@ -150,9 +190,11 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     resources: dict[str, bytes] = dict(font_resources())
     css = _environment().get_template("pdf.css.j2").render(
         primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', ""),
-        draft_label="draft" if record.draft else "",
+        draft_label=t.t("pdf.issue.draft_mark").replace('"', "") if record.draft else "", table_size=TABLE_SIZE,
     )
     resources["pdf.css"] = css.encode("utf-8")
+    if record.draft:
+        resources["draft.svg"] = draft_svg(t.t("pdf.issue.draft_mark"), resources["fonts/LiberationSans-Bold.ttf"])
     logo = _logo(project)
     if logo:
         resources[logo[0]] = logo[1]
@@ -193,7 +235,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     parts = []
     for i, document in enumerate(record.documents):
         anchor = f"part-{i + 1}"
-        html = sized_figures(document_html(document), record.figures)
+        html = sized_figures(document_html(document), record.figures, lambda path: html_text(t.t("pdf.figure_too_small", path=path)))
         parts.append({"anchor": anchor, "title": document.title, "html": Markup(html), "break_before": record.break_between_parts and i > 0})
     toc = [{"anchor": p["anchor"], "title": p["title"]} for p in parts] if record.toc else []
     html = _environment().get_template("record.html.j2").render(
@@ -206,4 +248,5 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         book=record.break_between_parts,
         t=t.t,
     )
-    return html, resources, frozenset(allowed_data)
+    head, body = html.split("<body>", 1)
+    return f"{head}<body>{unbreakable(body)}", resources, frozenset(allowed_data)

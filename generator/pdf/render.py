@@ -276,10 +276,10 @@ def make(
     done: Callable[[PdfResult], None] = lambda result: None,
     long: Callable[[PdfJob], bool] = lambda job: False,
 ) -> tuple[list[PdfResult], list[str]]:
-    """Typeset, write through the build output, and report what was refused."""
+    """Typeset, write through the build output (signed when the build signs), and report what was refused."""
     results = run(jobs, workers, cache, done, long)
-    for result in results:
-        output.write(result.path, result.content)
+    for result in results:  # signed as written: the cache keeps the unsigned bytes
+        output.write(result.path, output.signer.sign_pdf(result.content) if output.signer else result.content)
     return results, report(results)
 
 

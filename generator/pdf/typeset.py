@@ -1,4 +1,4 @@
-"""One PDF from one prepared job: weasyprint with the safe fetcher, PDF/A-3b, fixed dates.
+"""One PDF from one prepared job: weasyprint with the safe fetcher, tagged PDF/A-3a, fixed dates.
 
 A job holds only plain data (HTML, bytes, dates) so that jobs can be typeset in worker processes.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.pdf.fetcher import SafeFetcher
 
-PDF_VARIANT = "pdf/a-3b"
+PDF_VARIANT = "pdf/a-3a"  # tagged: a structure tree and reading order for screen readers and text extraction
 
 
 @dataclass(frozen=True)

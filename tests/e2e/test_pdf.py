@@ -14,6 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from generator.audience import Audience
+from generator.checks.report import tool_version
 from generator.cli import app
 from generator.load import EXAMPLES, SMALL_EXAMPLE
 from generator.logo import logo_of
@@ -142,11 +143,12 @@ def test_fonts_are_all_embedded(built):
             assert re.search(r"\syes\s+yes\s+yes\s", line), f"{path.name}: {line}"
 
 
-def test_pdfa_3b_identification_and_metadata(built):
+def test_pdfa_3a_identification_and_metadata(built):
     out, result = built
     reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf")
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
-    assert re.search(r'pdfaid:part="3"', xmp) and re.search(r'pdfaid:conformance="B"', xmp)
+    assert re.search(r'pdfaid:part="3"', xmp) and re.search(r'pdfaid:conformance="A"', xmp)
+    assert f"<xmp:CreatorTool>pbxdoc {tool_version()}</xmp:CreatorTool>" in xmp and reader.metadata["/Creator"] == f"pbxdoc {tool_version()}"
     assert "2026-11-20T00:00:00+00:00" in xmp and "Procès-verbal de mise en service" in xmp
     info = reader.metadata
     assert info.author == result.project.pbxdoc.document.author
@@ -230,3 +232,37 @@ def test_pdf_command_makes_one_record_dated_by_source_date_epoch(tmp_path, monke
     assert runner.invoke(app, ["verify", str(tmp_path / "out")]).exit_code == 0
     refused = runner.invoke(app, ["pdf", str(ROOT), "-o", str(tmp_path / "other"), "--record", "nothing"])
     assert refused.exit_code == 2 and "unknown record 'nothing'" in refused.output
+
+
+def test_records_are_tagged_with_a_marked_structure_tree(built):
+    """PDF/A-3a: a logical structure (headings, paragraphs, tables) that screen readers follow."""
+    out, _ = built
+    for path in _pdfs(out).values():
+        root = pypdf.PdfReader(path).trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"]), path.name
+        tree = root["/StructTreeRoot"].get_object()
+        assert tree["/Type"] == "/StructTreeRoot" and "/ParentTree" in tree and tree["/K"], path.name
+
+
+def test_the_title_page_reads_in_order_without_hidden_header_text(built):
+    """Running headers come from attributes, not hidden text, and the DRAFT mark is a drawing:
+    the title page's text is its letterhead, title and identification, each once, in that order."""
+    out, result = built
+    for path in _pdfs(out).values():
+        reader = pypdf.PdfReader(path)
+        title = str(reader.metadata["/Title"]).split(" — ")[0]
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(path), "-"], check=True, capture_output=True, text=True).stdout
+        lines = [line.strip() for line in first.splitlines() if line.strip()]
+        assert lines[1] == result.project.pbxdoc.integrator.name, (path.name, lines[:3])  # after the header line
+        assert " ".join(first.split()).count(title) == 1, (path.name, title)
+        assert not [line for line in lines if len(line) == 1], path.name  # no letters scattered by a rotated mark
+        flat = " ".join(first.split())
+        order = [flat.index(s) for s in (result.project.pbxdoc.integrator.name, title, path.stem)]
+        assert order == sorted(order), path.name
+
+
+def test_a_draft_says_so_as_text_on_every_page(built):
+    out, _ = built
+    path = out / "pdf" / "FRO-TEL-AUDIT-1.3-fr-internal.pdf"
+    pages = _text(path).split("\f")[:-1]
+    assert pages and all("PROJET — NON ÉMIS" in page.strip().splitlines()[0] for page in pages)

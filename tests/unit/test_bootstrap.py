@@ -17,6 +17,7 @@ PACKAGES = {
     "pdftotext": "poppler-utils",
     "pdftoppm": "poppler-utils",
     "pdffonts": "poppler-utils",
+    "pdfsig": "poppler-utils",
     "qpdf": "qpdf",
     "libreoffice": "libreoffice-calc-nogui",
     "chromium": "chromium",

@@ -3,6 +3,8 @@ catches any change while reading nothing outside the output folder."""
 
 from __future__ import annotations
 
+import hashlib
+
 import errno
 import json
 import os
@@ -272,7 +274,8 @@ def test_verify_reports_changed_missing_and_extra(tmp_path, project):
     (out / "a.txt").write_bytes(b"A")
     (out / "b.txt").unlink()
     (out / "c.txt").write_text("c")
-    assert verify(out) == ["changed: a.txt", "missing: b.txt", "not in manifest: c.txt"]
+    changed = f"changed: a.txt (sha256 {hashlib.sha256(b'A').hexdigest()}, manifest: {hashlib.sha256(b'a').hexdigest()})"
+    assert verify(out) == [changed, "missing: b.txt", "not in manifest: c.txt"]
 
 
 def plant(out, entries):

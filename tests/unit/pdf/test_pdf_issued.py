@@ -35,10 +35,10 @@ def test_an_issued_record_is_published_byte_for_byte_and_others_are_drafts(small
     build_pdfs(small_copy, out, "de", CUSTOMER, ("commissioning", "handover"))
     assert (out / "pdf" / f"{done.doc_id}.pdf").read_bytes() == stored
     draft = _pages_text(out / "pdf" / "FRO-TEL-HANDOVER-1.3-de-customer.pdf")
-    assert draft and all("ENTWURF—nichtausgestellt" in text for text in draft)  # on every page
+    assert draft and all("ENTWURF—NICHTAUSGESTELLT" in text for text in draft)  # on every page, in the header
     # Another edition (language, audience) of the same record is not issued: a draft.
     build_pdfs(small_copy, tmp_path / "fr", "fr", Audience.AUDITOR, ("commissioning",))
-    assert all("PROJET—nonémis" in text for text in _pages_text(tmp_path / "fr" / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-auditor.pdf"))
+    assert all("PROJET—NONÉMIS" in text for text in _pages_text(tmp_path / "fr" / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-auditor.pdf"))
 
 
 def test_a_changed_record_is_a_reissue_listing_the_changes(small_copy, tmp_path, monkeypatch):
