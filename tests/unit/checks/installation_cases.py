@@ -1,5 +1,5 @@
-"""Trigger and non-trigger fixtures of the rules on what installations really have: trunk roles
-(merged into CASES)."""
+"""Trigger and non-trigger fixtures of the rules on what installations really have (trunk roles)
+and of calls per DECT base (merged into CASES)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ def fallback_trunk(p, first: bool, role: str = "fallback"):
     return p.replace(numbering=section(p.numbering, outbound_routes=at(p.numbering.outbound_routes, 0, trunks=trunks)))
 
 
+def busy_base(p, calls: int | None = None, repeaters: int = 0):
+    """The small example's W70B base with its busiest calls and extra RT30 repeaters."""
+    dect = p.dect
+    extra = [dect.repeaters[0].model_copy(update={"id": f"lau-rt-x{i}"}) for i in range(repeaters)]
+    return p.replace(dect=section(dect, bases=at(dect.bases, 0, busy_calls=calls), repeaters=[*dect.repeaters, *extra]))
+
+
 INSTALLATION_CASES = {
+    "DIM-DECT-CALLS": (lambda p: busy_base(p, 11), lambda p: busy_base(p, 10, repeaters=3)),
     "AVL-TRUNK-ROLE": (lambda p: fallback_trunk(p, first=True), lambda p: fallback_trunk(p, first=False)),
 }

@@ -27,3 +27,27 @@ def test_a_system_whose_only_jobs_run_by_hand_has_no_automated_backup(small_proj
     assert f.variant == "manual_only" and f.object_id == "lau-pbx-01"
     one_automated = at(manual, 0, automated=True, schedule="daily 02:30")
     assert findings_of(small_project.replace(backups=section(small_project.backups, jobs=one_automated)), "BKP-JOB", knowledge) == []
+
+
+def test_a_dect_base_is_full_when_its_cell_or_its_repeaters_take_every_call(small_project, knowledge):
+    """W70B: 10 calls (an unconfirmed datasheet figure: a warning that says so); an RT30 takes up to 2."""
+    from installation_cases import busy_base
+
+    (busy,) = findings_of(busy_base(small_project, 11), "DIM-DECT-CALLS", knowledge)
+    assert busy.variant == "busy" and "11 simultaneous calls" in busy.message and busy.severity.value == "warning"
+    assert "W70B datasheet" in busy.message  # the unconfirmed figure is named
+    (full,) = findings_of(busy_base(small_project, repeaters=4), "DIM-DECT-CALLS", knowledge)
+    assert full.variant == "repeaters" and "The 5 repeaters" in full.message and "take 10 of its 10 calls" in full.message
+    assert findings_of(busy_base(small_project, 10, repeaters=3), "DIM-DECT-CALLS", knowledge) == []
+
+
+def test_a_base_of_unknown_calls_is_never_guessed(small_project, knowledge):
+    unknown = busy_base_model(small_project, "Acme Base 9")
+    assert findings_of(unknown, "DIM-DECT-CALLS", knowledge) == []
+
+
+def busy_base_model(p, model):
+    from installation_cases import busy_base
+
+    p = busy_base(p, 50, repeaters=8)
+    return p.replace(dect=section(p.dect, bases=at(p.dect.bases, 0, model=model)))
