@@ -8,6 +8,8 @@ that domain (e.g. one file per rule family under `checks/`); a key defined twice
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
@@ -89,8 +91,19 @@ class Translator:
         key = f"model.{domain}.{raw}"
         return self._words.get(key, str(raw))
 
-    def date(self, value: dt.date | None, format: str = "medium") -> str:
-        return format_date(value, format=format, locale=self.locale) if value else ""
+    def date(self, value: dt.date | None) -> str:
+        """The language's one date form (`format.date` in content.yaml, a CLDR pattern), the same
+        in every output, so that no document shows one date two ways."""
+        return format_date(value, format=self._words["content.format.date"], locale=self.locale) if value else ""
+
+    def month(self, value: dt.date) -> str:
+        """A month on a time axis (`format.month`), not a date."""
+        return format_date(value, format=self._words["content.format.month"], locale=self.locale)
+
+    def spreadsheet_date_format(self) -> str:
+        """The date form as a spreadsheet number format (CLDR dd.MM.y -> dd.mm.yyyy)."""
+        pattern = self._words["content.format.date"]
+        return re.sub(r"y+", "yyyy", pattern.replace("M", "m"))
 
     def number(self, value, decimals: int | None = None) -> str:
         if value is None:
