@@ -22,13 +22,13 @@ def test_a_number_names_its_time_profile_and_every_closing_day_is_listed(small_p
     text = page(small_project, "routing")
     assert "| **Time profile** | Heures de bureau |" in text
     assert "### Closing days" in text
-    assert "| 24 Dec 2027 – 31 Dec 2027 | Fermeture de fin d'année | Jours fériés vaudois et fermetures de la fiduciaire |" in text
+    assert "| 24/12/2027 – 31/12/2027 | Fermeture de fin d'année | Jours fériés vaudois et fermetures de la fiduciaire |" in text
 
 
 def test_every_open_point_is_listed_with_its_dates_and_state(small_project):
     text = page(small_project, "changelog", "fr")
     assert "## Points ouverts de la mise en service" in text
-    assert "| op-02 | Étendre la couverture DECT au 2e étage (archives) | Léman Télécom | 15 sept. 2025 | 31 oct. 2025 | fermé le 20 oct. 2025 |" in text
+    assert "| op-02 | Étendre la couverture DECT au 2e étage (archives) | Léman Télécom | 15.09.2025 | 31.10.2025 | fermé le 20.10.2025 |" in text
     still_open = small_project.commissioning.open_points[1].model_copy(update={"closed_on": dt.date(2026, 12, 1)})
     later = small_project.replace(commissioning=small_project.commissioning.model_copy(update={"open_points": [still_open]}))
     assert "| **ouvert** |" in page(later, "changelog", "fr")  # a closure after the build's date is not known yet
