@@ -31,10 +31,11 @@ def build(ctx: SectionContext) -> list[Document]:
 
 
 def _open_points(ctx: SectionContext) -> list:
-    """Every point raised at commissioning or since, as of the build's date (a closure dated later
-    is not known yet: the point reads open)."""
+    """Every point raised at commissioning or since, as of the build's date (a point raised later is
+    not known yet, nor is a closure dated later: the point reads open)."""
     c = ctx.project.commissioning
-    points = sorted(c.open_points, key=lambda p: (p.raised or c.date, p.id)) if c else []
+    raised = [p for p in c.open_points if p.raised is None or p.raised <= ctx.today] if c else []
+    points = sorted(raised, key=lambda p: (p.raised or c.date, p.id))
     if not points:
         return []
     w = ctx.w
