@@ -9,6 +9,7 @@ they are.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from generator.diagnostics import PbxdocError
@@ -45,9 +46,15 @@ def logo_of(project: Project) -> Logo | None:
     data = path.read_bytes()
     if kind != "svg":
         return Logo(data, f".{kind}")
-    width, height = RASTER_BOX
     try:
-        png = run("rsvg-convert", "librsvg2-bin", ["--format", "png", "--width", width, "--height", height, "--keep-aspect-ratio"], data)
+        return Logo(_raster(data), ".png")
     except PbxdocError as e:
         raise LogoError(f"{name}: the logo cannot be drawn ({e})") from e
-    return Logo(png, ".png")
+
+
+@functools.lru_cache(maxsize=4)
+def _raster(svg: bytes) -> bytes:
+    """The PNG of an SVG logo, drawn once per build whatever the number of records and languages
+    (keyed by the SVG's bytes, so a changed logo is drawn again)."""
+    width, height = RASTER_BOX
+    return run("rsvg-convert", "librsvg2-bin", ["--format", "png", "--width", width, "--height", height, "--keep-aspect-ratio"], svg)

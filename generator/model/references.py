@@ -6,6 +6,8 @@ concern failed to load is skipped, so one mistake is reported once.
 
 from __future__ import annotations
 
+import re
+
 import ipaddress
 from collections import defaultdict
 from collections.abc import Iterable
@@ -22,6 +24,11 @@ from generator.text import describe_invisible, invisible_characters
 
 
 EQUIPMENT = ("servers", "network", "dect", "interfaces", "terminals", "availability")
+
+
+def _file_name(identifier: str) -> str:
+    """The form an id takes in page, runbook and file names (lowercase, punctuation as '-')."""
+    return re.sub(r"[^a-z0-9]+", "-", identifier.lower()).strip("-")
 
 
 class _Checker:
@@ -52,6 +59,22 @@ class _Checker:
                 seen[value] = item
         return set(seen)
 
+    def distinct_names(self, items: Iterable[Record], what: str) -> None:
+        """Ids that differ only in case or punctuation (PBX-1, pbx-1, pbx.1, pbx:1) name one page,
+        runbook and diagram file: the site and a case-insensitive disk would show one for both."""
+        seen: dict[str, Record] = {}
+        for item in items:
+            name = _file_name(item.id)
+            first = seen.setdefault(name, item)
+            if first.id != item.id:
+                self.report.error(
+                    "id-collision",
+                    f"{what} '{item.id}' and '{first.id}' (at {first.where('id')}) differ only in case or punctuation: their pages, runbooks and diagram files would be one",
+                    item.where("id"),
+                    "id",
+                    "ids that differ in a letter or digit",
+                )
+
     def ref(self, items: Iterable[Record], field: str, targets: set, what: str, hint: str = "") -> None:
         for item in items:
             value = getattr(item, field)
@@ -71,6 +94,7 @@ class _Checker:
     def run(self) -> None:
         p = self.p
         sites = self.unique(p.sites, "site")
+        self.distinct_names(p.sites, "site")
         contacts = self.unique(p.contacts, "contact")
         servers = self.unique(p.servers, "communication server")
         itf = p.interfaces
@@ -106,6 +130,7 @@ class _Checker:
             self.unique(p.commissioning.tests, "acceptance test")
             self.unique(p.commissioning.open_points, "open point")
         equipment = self.unique(p.equipment_records(), "equipment id (servers, devices, DECT, special interfaces, application servers and UPS share one namespace)")
+        self.distinct_names([e for e in p.equipment_records() if e.id is not None], "equipment id")
         people = contacts | users
 
         ok = self.ok

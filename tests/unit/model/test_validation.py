@@ -34,6 +34,7 @@ PLANTS = {
     "invalid E.164": ("contacts.yaml", "phone: +41 21 555 33 70", "phone: 021 555 33 70", "c-bonvin", "phone: not an E.164 number"),
     "dates in wrong order": ("licences.yaml", "start: 2026-01-01, expiry: 2026-12-31", "start: 2027-01-01, expiry: 2026-12-31", "lic-maint", "expiry is before start"),
     "unknown key": ("servers.yaml", "software_version:", "sofware_version:", "sofware_version", "unknown key 'sofware_version' (expected did you mean 'software_version'?"),
+    "ids alike": ("availability.yaml", "  - id: lau-ups-01", "  - id: LAU.door:01", "LAU.door:01", "equipment id 'LAU.door:01' and 'lau-door-01' (at interfaces.yaml:16:5) differ only in case or punctuation"),
     "plaintext secret": ("dect.yaml", "admin_password: vault:customers/rochat/dect-admin", "admin_password: Yealink2025!", "admin_password", "plaintext secret is not allowed"),
 }
 
