@@ -83,7 +83,7 @@ def prepare(
     """Everything a command needs to present the project to an audience (the least privileged by
     default), in one or every language."""
     project, report = check(root, strict)
-    return prepared(project, report, Audience(audience), languages_of(project, lang, all_languages), cache)
+    return prepared(project, report, Audience(audience), languages_of(project, lang or project.pbxdoc.language_for(Audience(audience).value), all_languages), cache)
 
 
 def prepared(project: Project, report: Report, audience: Audience, languages: tuple[str, ...], cache: Cache = NO_CACHE) -> Prepared:

@@ -40,7 +40,7 @@ def _problems(job: BackupJob, t: Translator) -> list[str]:
 
 def _edge_label(job: BackupJob, t: Translator) -> tuple[Html, bool]:
     """The label of a job's edge and whether it is unsafe (unencrypted or insecure transport)."""
-    lines = [styled(esc(f"{t.label('backup_method', job.method)} · {job.schedule}", 34), 9, INK, True)]
+    lines = [styled(esc(f"{t.label('backup_method', job.method)} · {job.schedule or t.label('backup_schedule', 'on_demand')}", 34), 9, INK, True)]
     rotation = _rotation(job, t)
     if rotation:
         lines.append(styled(esc(rotation, 34)))
@@ -103,7 +103,7 @@ def _job_tables(project: Project, t: Translator, graph: Graph, jobs: list[Backup
         rows = []
         for i, job in enumerate(located):
             problems = _problems(job, t)
-            rows.append((f"j{i}", [f"{t.label('backup_method', job.method)} · {job.schedule}", _rotation(job, t) or "—", ", ".join(problems) or t.t("diagrams.backup.encrypted"), f"{job.medium} — {job.destination}"]))
+            rows.append((f"j{i}", [f"{t.label('backup_method', job.method)} · {job.schedule or t.label('backup_schedule', 'on_demand')}", _rotation(job, t) or "—", ", ".join(problems) or t.t("diagrams.backup.encrypted"), f"{job.medium} — {job.destination}"]))
         node = graph.node(table(DESTINATION_ICONS[location], t.label("backup_location", location), header, rows, "backup", port_west=True))
         nodes.append(node)
         for i, job in enumerate(located):

@@ -38,6 +38,7 @@ class DectBase(Record):
     poe_class: int | None = Field(None, ge=0, le=8)
     sync_cluster: int | None = Field(None, ge=1)
     sync_level: int | None = Field(None, ge=1, le=10, description="1 = sync master of its cluster")
+    busy_calls: int | None = Field(None, ge=0, le=1000, description="Most simultaneous calls in the base's cell, its repeaters' included (from the system's traffic statistics or the site survey)")
 
 
 class DectRepeater(Record):

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.base import Id, IPAddress, Network, Record, SecretRef
+from generator.model.base import Id, IdList, IPAddress, Network, Record, SecretRef
 
 
 class Vlan(Record):
@@ -28,10 +28,16 @@ class Subnet(Record):
     network: Network
     name: str
     vlan: int | None = Field(None, ge=1, le=4094)
-    site: Id
+    site: Id = Field(..., description="The site the subnet is routed from (its gateway's)")
+    spans: IdList = Field(default_factory=list, description="Other sites the subnet reaches (a VLAN stretched over a site link)")
     gateway: IPAddress | None = None
     dhcp: DhcpRange | None = None
     dns: list[IPAddress] = Field(default_factory=list)
+
+    @property
+    def sites(self) -> list[str]:
+        """Every site the subnet reaches, its own first."""
+        return [self.site, *(s for s in self.spans if s != self.site)]
 
 
 class DeviceKind(str, Enum):

@@ -141,7 +141,7 @@ class BackupJob(Record):
     location: Literal["onsite", "offsite", "cloud"]
     destination: str = Field(..., description="Host and path (no credentials), e.g. sftp://backup.example.ch/cdl/mitel")
     medium: str = Field(..., description="Storage medium, e.g. appliance flash, NAS disk, cloud object storage")
-    schedule: str = Field(..., description="When it runs, e.g. daily 02:30")
+    schedule: str | None = Field(None, description="When it runs, e.g. daily 02:30; required for an automated job (a manual job runs when someone starts it)")
     automated: bool = True
     rotation: Rotation | None = None
     encrypted: bool = False
@@ -152,6 +152,12 @@ class BackupJob(Record):
     includes: StrList = Field(default_factory=list, description="What the backup contains")
     excludes: StrList = Field(default_factory=list, description="What it does not contain (and where that is kept)")
     last_success: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _schedule(self):
+        if self.automated and not (self.schedule or "").strip():
+            raise ValueError("an automated job needs its schedule (a job started by hand: automated: false)")
+        return self
 
 
 class ManualBackup(Record):

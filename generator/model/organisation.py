@@ -139,6 +139,10 @@ class ProjectInfo(Record):
     customer: Customer
     integrator: Integrator
     language: Language = Language.FR
+    audience_languages: dict[Literal["customer", "auditor", "integrator"], Language] = Field(
+        default_factory=dict,
+        description="The language an audience reads when a command names none, e.g. {auditor: de}: the auditor's records in German for a French customer",
+    )
     document: DocumentInfo
     confidentiality_clause: LocalText | None = Field(None, description="Printed on the cover of every record; one text per language for projects published in several")
     naming_convention: Text | None = Field(None, description="How devices are named (nomenclature)")
@@ -149,6 +153,10 @@ class ProjectInfo(Record):
     retention: Retention | None = Field(None, description="Retention periods of call records, recordings and voicemail")
     policy: Policy = Policy()
     limits: Limits = Limits()
+
+    def language_for(self, audience: str) -> str:
+        """The language of an audience's outputs when the command names none: its own, else the project's."""
+        return self.audience_languages.get(audience, self.language).value
 
     def classification_in(self, t) -> str:
         """The classification in t's language; the catalogue's 'Confidential' when the data gives none."""

@@ -201,6 +201,7 @@ class _Checker:
             self.routing(sites, users, people, trunk_ids, terminal_groups)
         if ok("network", "sites"):
             self.ref(p.network.subnets, "site", sites, "site")
+            self.ref(p.network.subnets, "spans", sites, "site")
             self.ref(p.network.devices, "site", sites, "site")
             if p.network.vlans:
                 self.ref(p.network.subnets, "vlan", vlans, "VLAN")

@@ -80,6 +80,11 @@ class NumberBlock(Record):
         return len(number) == len(self.first) and self.first <= number <= self.last
 
 
+# A line's part in outgoing traffic: a fallback-only line (a backup account, an old ISDN line kept
+# for outages) is tried by a route only after the primary lines.
+TrunkRole = Literal["primary", "fallback"]
+
+
 class SipTrunk(Record):
     id: Id
     server: Id
@@ -93,6 +98,7 @@ class SipTrunk(Record):
     srtp: bool = False
     wan_link: Id | None = Field(None, description="WAN link this trunk runs over")
     codec: str = Field("G.711", description="Voice codec on the trunk (its bandwidth per call is vendor knowledge)")
+    role: TrunkRole = Field("primary", description="primary: carries the traffic; fallback: used only when the primary lines fail (a route tries it after them)")
     t38: bool | None = Field(None, description="The provider and the server carry fax by T.38")
     notes: str | None = None
 
@@ -105,6 +111,7 @@ class IsdnLine(Record):
     slot: int | None = Field(None, description="Slot of the card that terminates the line")
     channels: int = Field(..., ge=1, le=30)
     number_blocks: list[NumberBlock] = Field(default_factory=list)
+    role: TrunkRole = Field("primary", description="primary: carries the traffic; fallback: used only when the primary lines fail (a route tries it after them)")
     notes: str | None = None
 
 
@@ -114,6 +121,7 @@ class AnalogueLine(Record):
     provider: str
     number: E164
     purpose: str | None = Field(None, description="e.g. fax, lift emergency phone, fallback")
+    role: TrunkRole = Field("primary", description="primary: carries the traffic; fallback: used only when the primary lines fail (a route tries it after them)")
 
 
 class PrivateLine(Record):

@@ -247,7 +247,7 @@ class _Writer:
         items: list[tuple[str, object]] = [
             (self.w("job.destination"), job.destination),
             (self.w("job.medium"), job.medium),
-            (self.w("job.schedule"), f"{job.schedule} — {self.w('job.automated' if job.automated else 'job.by_hand')}"),
+            (self.w("job.schedule"), f"{job.schedule or t.label('backup_schedule', 'on_demand')} — {self.w('job.automated' if job.automated else 'job.by_hand')}"),
             (self.w("job.rotation"), rotation_text),
             (self.w("job.encryption"), self.w("yes") if job.encrypted else self.w("job.not_encrypted")),
         ]

@@ -35,7 +35,7 @@ def build(ctx: SectionContext) -> list[Document]:
     doc.add(*titled_table(
         ctx, w("addressing.subnets"),
         [w("addressing.network"), w("common.name"), w("addressing.vlan"), w("common.site"), w("addressing.gateway"), w("addressing.dhcp"), w("addressing.dns")],
-        [(s.network, s.name, ctx.number(s.vlan), ctx.site_name(s.site), s.gateway or "", _dhcp(ctx, s.dhcp), join(s.dns)) for s in subnets],
+        [(s.network, s.name, ctx.number(s.vlan), join(ctx.site_name(x) for x in s.sites), s.gateway or "", _dhcp(ctx, s.dhcp), join(s.dns)) for s in subnets],
     ))
     inline = len(p.addresses) <= INLINE_ADDRESSES
     if inline:

@@ -43,7 +43,7 @@ def _jobs(ctx: SectionContext) -> list:
          w("backup.retention"), w("backup.encrypted"), w("backup.last_success")],
         [(j.id, ctx.equipment_name(j.system),
           join([ctx.label("backup_method", j.method), ctx.label("backup_location", j.location), None if j.automated else w("backup.manual")], "\n"),
-          join([j.destination, j.medium, w("domain.details.copies", job=j.copies_job) if j.copies_job else None], "\n"), j.schedule, _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted), _age(ctx, j.last_success)) for j in jobs],
+          join([j.destination, j.medium, w("domain.details.copies", job=j.copies_job) if j.copies_job else None], "\n"), j.schedule or ctx.label("backup_schedule", "on_demand"), _rotation(ctx, j.rotation), ctx.yes_no(j.encrypted), _age(ctx, j.last_success)) for j in jobs],
     )
     keys = [(j.id, ctx.person_name(j.key_holder), ctx.secret(j.encryption_key), ctx.secret(j.credentials)) for j in jobs if j.key_holder or j.encryption_key or j.credentials]
     if keys:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from generator.document import Document
+from babel import Locale
+
+from generator.document import Document, Paragraph
 from generator.sections.common import SectionContext, table
 
 
@@ -14,4 +16,7 @@ def build(ctx: SectionContext) -> list[Document]:
         [w("documents.date"), w("documents.kind"), w("documents.document"), w("common.id"), w("documents.where")],
         [(ctx.date(d.date), ctx.label("document_kind", d.kind), d.title, d.id, d.file or d.reference or "") for d in docs],
     ) if docs else ctx.none())
+    languages = Locale.parse(ctx.t.locale).languages
+    for audience, language in sorted(ctx.project.pbxdoc.audience_languages.items()):
+        doc.add(Paragraph((w("documents.audience_language", audience=ctx.t.t(f"pdf.audiences.{audience}"), language=languages[language.value]),)))
     return [doc]

@@ -21,9 +21,9 @@ def build(ctx: SectionContext) -> list[Document]:
     trunks = sorted(i.sip_trunks, key=lambda t: t.id)
     doc.add(*titled_table(
         ctx, w("interfaces.sip"),
-        [w("common.id"), w("interfaces.provider"), w("common.server"), w("interfaces.channels"), w("interfaces.numbers"),
+        [w("common.id"), w("interfaces.provider"), w("interfaces.line_role.title"), w("common.server"), w("interfaces.channels"), w("interfaces.numbers"),
          w("interfaces.registrar"), w("interfaces.transport"), w("interfaces.wan_link")],
-        [(t.id, t.provider, server_name(ctx, t.server), ctx.number(t.channels), number_blocks(ctx, t.number_blocks), t.registrar or "",
+        [(t.id, t.provider, w(f"interfaces.line_role.{t.role}"), server_name(ctx, t.server), ctx.number(t.channels), number_blocks(ctx, t.number_blocks), t.registrar or "",
           join([t.transport.upper() + (" + SRTP" if t.srtp else ""), t.codec, "T.38" if t.t38 else None]), t.wan_link or "") for t in trunks],
     ))
     accounts = [(t.id, t.account or "", ctx.secret(t.password), t.notes or "") for t in trunks if t.password or t.account or t.notes]
@@ -31,15 +31,15 @@ def build(ctx: SectionContext) -> list[Document]:
         doc.add(table([w("common.id"), w("interfaces.account"), w("interfaces.password"), w("common.notes")], accounts))
     doc.add(*titled_table(
         ctx, w("interfaces.isdn"),
-        [w("common.id"), w("interfaces.kind"), w("interfaces.provider"), w("common.server"), w("system.slot"),
+        [w("common.id"), w("interfaces.kind"), w("interfaces.provider"), w("interfaces.line_role.title"), w("common.server"), w("system.slot"),
          w("interfaces.channels"), w("interfaces.numbers"), w("common.notes")],
-        [(x.id, x.kind, x.provider, server_name(ctx, x.server), ctx.number(x.slot), ctx.number(x.channels),
+        [(x.id, x.kind, x.provider, w(f"interfaces.line_role.{x.role}"), server_name(ctx, x.server), ctx.number(x.slot), ctx.number(x.channels),
           number_blocks(ctx, x.number_blocks), x.notes or "") for x in sorted(i.isdn_lines, key=lambda x: x.id)],
     ))
     doc.add(*titled_table(
         ctx, w("interfaces.analogue"),
-        [w("common.id"), w("interfaces.provider"), w("common.server"), w("interfaces.number"), w("interfaces.purpose")],
-        [(x.id, x.provider, server_name(ctx, x.server), phone(x.number), x.purpose or "") for x in sorted(i.analogue_lines, key=lambda x: x.id)],
+        [w("common.id"), w("interfaces.provider"), w("interfaces.line_role.title"), w("common.server"), w("interfaces.number"), w("interfaces.purpose")],
+        [(x.id, x.provider, w(f"interfaces.line_role.{x.role}"), server_name(ctx, x.server), phone(x.number), x.purpose or "") for x in sorted(i.analogue_lines, key=lambda x: x.id)],
     ))
     doc.add(*titled_table(
         ctx, w("interfaces.private"),

@@ -204,7 +204,7 @@ def _concerns(ctx: SectionContext, kind: str, record, runbooks: dict[str, str], 
                      ctx.date(lic.expiry) if lic.expiry else "") for lic in related.licences.get(oid, [])]
         if licences:
             blocks += titled_table(ctx, w("licences.title"), [w("common.id"), w("licences.item"), w("licences.used_of"), w("licences.expiry")], licences)
-    jobs = [(j.id, ctx.label("backup_method", j.method), j.schedule, ctx.date(j.last_success) if j.last_success else "") for j in related.jobs.get(oid, [])]
+    jobs = [(j.id, ctx.label("backup_method", j.method), j.schedule or ctx.label("backup_schedule", "on_demand"), ctx.date(j.last_success) if j.last_success else "") for j in related.jobs.get(oid, [])]
     if jobs:
         blocks += titled_table(ctx, w("backup.jobs"), [w("backup.job"), w("backup.method"), w("backup.schedule"), w("backup.last_success")], jobs)
     tests = [(ctx.date(t.date), t.by, ctx.label("test_result", t.result)) for t in related.tests.get(oid, [])]

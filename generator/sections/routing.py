@@ -33,6 +33,7 @@ def build(ctx: SectionContext) -> list[Document]:
         calendar = flows.calendars.get(entry.calendar or "")
         facts = [
             (w("routing.site"), ctx.site_name(entry.site)),
+            (w("routing.facts.time_profile"), profile.name if profile and not entry.always_open else ""),
             (w("routing.hours"), w("routing.always_open") if entry.always_open else words.hours(profile)),
             (w("routing.lunch"), words.lunch(profile)),
             (w("routing.calendar"), calendar.name if calendar else ""),
@@ -64,7 +65,15 @@ def _holidays(ctx: SectionContext, flows) -> list:
     rows = [(ctx.date(day), name, cal) for day, name, cal in dated]
     blocks = titled_table(ctx, ctx.w("routing.holidays", year=year), [ctx.w("routing.date"), ctx.w("routing.holiday"), ctx.w("routing.calendar")], rows)
     spans = [ctx.w("routing.calendar_years", name=c.name, first=c.first_year, last=c.last_year) for c in flows.routing.calendars]
-    return [*blocks, Paragraph((join(spans, " "),))]
+    closures = sorted(((d, c) for c in flows.routing.calendars for d in c.closing_days), key=lambda x: (x[0].date, x[1].name))
+    closing = titled_table(ctx, ctx.w("routing.facts.closing_days"), [ctx.w("routing.date"), ctx.w("routing.facts.closure"), ctx.w("routing.calendar")],
+                           [(_days(ctx, d.date, d.last), d.name, c.name) for d, c in closures], level=3) if closures else []
+    return [*blocks, Paragraph((join(spans, " "),)), *closing]
+
+
+def _days(ctx: SectionContext, first, last) -> str:
+    """One day, or the first and last day of a closure of several."""
+    return ctx.date(first) if not last or last == first else f"{ctx.date(first)} – {ctx.date(last)}"
 
 
 def _menus(ctx: SectionContext, words: RoutingText) -> list:

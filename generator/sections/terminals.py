@@ -98,10 +98,10 @@ def _dect(ctx: SectionContext) -> list:
         blocks += titled_table(
             ctx, w("terminals.bases"),
             [w("common.id"), w("terminals.model_firmware"), w("terminals.location"), w("common.ip_address"),
-             w("terminals.switch_port"), w("terminals.sync_cell"), w("terminals.repeaters"), w("terminals.handsets")],
+             w("terminals.switch_port"), w("terminals.sync_cell"), w("terminals.repeaters"), w("terminals.handsets"), w("terminals.busy_calls")],
             [(b.id, join([b.model, b.firmware_version], "\n"), b.location, b.address or "",
               join([join([b.switch, b.switch_port], " / "), w("terminals.poe_class_value", value=b.poe_class) if b.poe_class is not None else None], "\n"),
-              join([ctx.number(b.sync_cluster), ctx.number(b.sync_level)], " / "), ctx.number(len(p.repeaters_of(b.id))), ctx.number(len(per_base.get(b.id, []))))
+              join([ctx.number(b.sync_cluster), ctx.number(b.sync_level)], " / "), ctx.number(len(p.repeaters_of(b.id))), ctx.number(len(per_base.get(b.id, []))), ctx.number(b.busy_calls))
              for b in bases],
             level=4,
         )

@@ -19,6 +19,8 @@ from generator.cli import app
 from generator.i18n import LOCALES, Translator
 from generator.load import EXAMPLES, load
 from generator.model.base import Record
+from generator.model.routing import Weekday
+from generator.routing_text import RoutingText
 
 runner = CliRunner()
 TAGS = re.compile(r"<[^>]+>")
@@ -38,7 +40,13 @@ EXCEPTIONS = {
     # Ids are keys between files: readers see the names they stand for (a reference to a record
     # counts as printed when the record's name is).
     "id",
+    # pbxdoc's own safeguards for reading a project (pbxdoc.yaml `limits`), not facts of the installation.
+    "limits",
 }
+
+# An audit recommendation or a waiver for object "*" stands for every object of its rule: the
+# report prints it against each finding of the rule, by the finding's own object.
+EVERY_OBJECT = "*"
 
 
 def normalise(text: str) -> str:
@@ -50,8 +58,9 @@ def output_text(example: str, out: Path) -> str:
     """The text of the integrator's site pages and PDF records."""
     result = runner.invoke(app, ["build", str(EXAMPLES / example), "-o", str(out / "site"), "--audience", "integrator", "--only", "site"])
     assert result.exit_code == 0, result.output
-    # The book is the site's sections again: the records made of the commissioning data are enough.
-    records = [arg for name in ("commissioning", "handover", "discharge") for arg in ("--record", name)]
+    # The book is the site's sections again: the records made of the commissioning data, and the
+    # audit report (the audit's own data, document control: revisions and distribution) are enough.
+    records = [arg for name in ("commissioning", "handover", "discharge", "audit") for arg in ("--record", name)]
     result = runner.invoke(app, ["pdf", str(EXAMPLES / example), "-o", str(out / "pdf"), "--audience", "integrator", *records])
     assert result.exit_code == 0, result.output
     texts = [html.unescape(TAGS.sub(" ", p.read_text(encoding="utf-8"))) for p in sorted((out / "site" / "site").rglob("*.html"))]
@@ -87,6 +96,10 @@ def renderings(value, lang: str) -> list[str]:
     locale = LOCALES[lang]
     if isinstance(value, enum.Enum):
         return [str(value.value)]
+    if isinstance(value, list):  # weekdays, printed as runs in the locale: Mon–Fri
+        return [RoutingText(Translator(lang), None).days(value)]
+    if isinstance(value, dt.time):
+        return [f"{value:%H:%M}", value.isoformat()]
     if isinstance(value, dt.date):
         return [value.isoformat(), Translator(lang).date(value)]
     if isinstance(value, (int, float)):
@@ -102,7 +115,8 @@ def facts(record, path="", lang="fr"):
     for name, value in record.__dict__.items():
         if isinstance(value, dict):
             value = next((v for k, v in value.items() if getattr(k, "value", k) == lang), None)
-        items = value if isinstance(value, list) else [value]
+        weekdays = isinstance(value, list) and value and all(isinstance(v, Weekday) for v in value)
+        items = value if isinstance(value, list) and not weekdays else [value]
         for item in items:
             if isinstance(item, Record):
                 yield from facts(item, f"{path}.{name}", lang)
@@ -122,20 +136,20 @@ def missing(example: str, text: str) -> list[str]:
             if not isinstance(record, Record):
                 continue
             for path, name, item in facts(record, concern, lang):
-                if name in EXCEPTIONS:
+                if EXCEPTIONS.intersection(path.split(".")[1:]) or item == EVERY_OBJECT:
                     continue
                 options = renderings(item, lang) + named.get(str(item), [])
                 raw = item.value if isinstance(item, enum.Enum) else item
                 if isinstance(raw, str) and re.fullmatch(r"[a-z0-9_]+", raw):
-                    # An enumerated value prints as its label, in whichever words of the language carry it.
-                    options += [v for k, v in t._words.items() if k.endswith(f".{raw}")]
+                    # An enumerated value prints as its label, in whichever words of the language
+                    # carry it (a group's kind `hunt` as the label `kind.hunt_group`).
+                    options += [v for k, v in t._words.items() if k.endswith(f".{raw}") or k.rpartition(".")[2].startswith(f"{raw}_")]
                 if not any(normalise(o) in text for o in options if str(o).strip()):
                     absent.append(f"{path}={str(item)[:60]}")
     return absent
 
 
 @pytest.mark.parametrize("example", ["fiduciaire-rochat", "clinique-du-lac"])
-@pytest.mark.xfail(strict=True, reason="known gap after the merges: the audit record's data, the document revisions and distribution, the limits and the routing time profiles (printed as 12:00, stored 12:00:00) are not yet found by this walker in the site or the PV/handover/discharge PDFs")
 def test_every_fact_of_the_example_reaches_the_integrator_site(example, tmp_path):
     text = output_text(example, tmp_path / "out")
     absent = missing(example, text)

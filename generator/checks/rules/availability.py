@@ -107,3 +107,16 @@ def failover_pair(ctx):
         product = ctx.product_of(server)
         if product is not None and product.value("failover_same_hosting") and (server.platform.value == "cloud") != (partner.platform.value == "cloud"):
             yield hit(server, "platform", object_id=f"{server.id}:hosting", variant="hosting", server=server.id, platform_key=f"model.platform.{server.platform.value}", partner=partner.id, partner_platform_key=f"model.platform.{partner.platform.value}")
+
+
+@rule("AVL-TRUNK-ROLE", Category.AVAILABILITY, Severity.WARNING, COURSE + ": a fallback connection carries calls only when the primary one fails", ("fallback_first",))
+def fallback_trunk_first(ctx):
+    """A fallback-only line tried before a primary line of the same route carries the everyday
+    traffic (its channels and costs were sized for outages); a route of fallback lines alone (a
+    standby server's) has nothing better to try."""
+    itf = ctx.project.interfaces
+    roles = {line.id: line.role for line in [*itf.sip_trunks, *itf.isdn_lines, *itf.analogue_lines]}
+    for route in ctx.project.numbering.outbound_routes:
+        first = route.trunks[0]
+        if roles.get(first) == "fallback" and any(roles.get(t) == "primary" for t in route.trunks[1:]):
+            yield hit(route, "trunks", variant="fallback_first", route=route.id, pattern=route.pattern, trunk=first)

@@ -127,3 +127,32 @@ def handsets_per_user(ctx):
         limit = product.figure("max_dect_handsets_per_user") if product else None
         if limit is not None and len(handsets) > limit.value:
             yield hit(handsets[limit.value], "user", object_id=user_id, figures=[limit], user=user_id, count=len(handsets), limit=limit.value, handsets=[h.id for h in handsets])
+
+
+def base_calls(ctx, base):
+    """(simultaneous calls figure, product name) of a base: its own model's, else the per-base figure
+    of its system's manager; None when neither is known (no default: calls are never guessed)."""
+    product = ctx.knowledge.find(base.model, "dect_base")
+    figure = product.figure("max_simultaneous_calls") if product else None
+    if figure is None:
+        system = ctx.project.dect_system_by_id.get(base.system)
+        product = ctx.knowledge.find(system.manager_model, "dect_manager") if system else None
+        figure = product.figure("max_simultaneous_calls_per_base") if product else None
+    return (figure, product.name) if figure is not None else (None, None)
+
+
+@rule("DIM-DECT-CALLS", Category.DIMENSIONING, Severity.WARNING, COURSE + ": a repeater carries at most 2 calls, taken from its base's capacity; calls per base from the vendor catalogue", ("busy", "repeaters"))
+def calls_per_base(ctx):
+    """A base carries a fixed number of calls for its own cell and its repeaters' cells together."""
+    project = ctx.project
+    for base in project.dect.bases:
+        capacity, model = base_calls(ctx, base)
+        if capacity is None:
+            continue
+        repeaters = project.repeaters_of(base.id)
+        taken = [(ctx.knowledge.find(r.model, "dect_repeater") or ctx.generic("dect-repeater")).figure("max_calls") for r in repeaters]
+        by_repeaters = sum(f.value for f in taken if f is not None)
+        if base.busy_calls is not None and base.busy_calls > capacity.value:
+            yield hit(base, "busy_calls", object_id=f"{base.id}:busy", variant="busy", figures=[capacity], base=base.id, calls=base.busy_calls, capacity=capacity.value, model=model)
+        if repeaters and by_repeaters >= capacity.value:
+            yield hit(base, "model", object_id=f"{base.id}:repeaters", variant="repeaters", figures=[capacity, *taken], base=base.id, repeaters=len(repeaters), calls=by_repeaters, capacity=capacity.value, model=model)

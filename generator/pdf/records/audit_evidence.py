@@ -88,7 +88,7 @@ def backups(project: Project, t: Translator, today: dt.date) -> Document:
                 last = t.t("pdf.audit.never")
             accepted = t.t("pdf.audit.accepted_age", days=allowed_age(job, policy.backup_max_age_days)) if job.automated else t.t("pdf.audit.manual_job")
             rows.append((
-                job.system, t.label("backup_method", job.method), t.label("backup_location", job.location), job.schedule,
+                job.system, t.label("backup_method", job.method), t.label("backup_location", job.location), job.schedule or t.label("backup_schedule", "on_demand"),
                 t.t("pdf.yes") if job.encrypted else marked(t.t("pdf.no"), finding_for(project, ("BKP-ENCRYPT",), job.id), t),
                 marked(last, finding_for(project, ("BKP-STALE",), job.id), t), accepted,
             ))

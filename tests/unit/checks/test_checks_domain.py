@@ -67,3 +67,14 @@ def test_certificate_and_wan_findings_name_what_is_at_fault(small_project, knowl
     assert "SIP-TLS" in cert.message and "34 jours" in cert.message
     (link,) = findings_of(wan(small_project, 0.5), "DIM-WAN", knowledge)
     assert "0.7 Mbit/s" in link.message and "trunk-peoplefone" in link.message
+
+
+def test_srtp_without_its_licence_rests_on_a_confirmed_mitel_figure(small_project, knowledge):
+    """The Secure VoIP licence is read in the MiVoice Office 400 system manual: the finding is an
+    error and names no unconfirmed figure; holding the licence clears it."""
+    from domain_cases import mitel_srtp
+
+    (f,) = findings_of(mitel_srtp(small_project), "SEC-SRTP-LICENCE", knowledge)
+    assert f.severity is Severity.ERROR and "unconfirmed" not in f.message
+    assert "Secure VoIP licence" in knowledge.product("mitel-470").figure("srtp_licence").source
+    assert findings_of(mitel_srtp(small_project, "encryption"), "SEC-SRTP-LICENCE", knowledge) == []

@@ -10,6 +10,7 @@ import datetime as dt
 
 import pytest
 from domain_cases import DOMAIN_CASES, KNOWLEDGE_CASES
+from installation_cases import INSTALLATION_CASES
 from checks_helpers import MITEL_ID, at, by_id, did_outside_block, findings_of, knowledge, section, with_mitel  # noqa: F401  (knowledge is a fixture)
 from routing_cases import ROUTING_CASES
 
@@ -207,6 +208,7 @@ CASES.update(ROUTING_CASES)
 
 
 CASES.update(DOMAIN_CASES)
+CASES.update(INSTALLATION_CASES)
 
 
 def test_every_rule_has_a_case():

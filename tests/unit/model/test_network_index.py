@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 
 from tests.helpers import edit
+from generator.load import EXAMPLES, load
 from generator.model.references import _NetworkIndex
 from test_validation import errors_of
 
@@ -52,3 +53,10 @@ def test_address_in_no_subnet_and_reserved_addresses(small_copy):
     errors = errors_of(small_copy)
     assert any("10.30.0.20 is in no subnet of the addressing plan" in e for e in errors), errors
     assert any("10.10.10.255 is the network or broadcast address of 10.10.10.0/24" in e for e in errors), errors
+
+
+def test_a_subnet_spanning_sites_names_each_and_refers_to_known_sites(small_copy):
+    edit(small_copy / "network.yaml", "site: lau, gateway: 10.10.20.1,", "site: lau, spans: [lau, vev], gateway: 10.10.20.1,")
+    assert any("spans: unknown site 'vev'" in e for e in errors_of(small_copy))
+    clinic = load(EXAMPLES / "clinique-du-lac")
+    assert next(s for s in clinic.network.subnets if s.id == "net-interconnect").sites == ["mtx", "vev"]

@@ -15,7 +15,7 @@ ROUTING = "routing.yaml"
 
 PLANTS = {
     # name: (old, new, needle for the line, expected fragment)
-    "unknown destination": ("timeout: grp-accueil", "timeout: grp-acceuil", "timeout: grp-acceuil", "timeout: unknown destination 'grp-acceuil'"),
+    "unknown destination": ("timeout: q-accueil", "timeout: q-acceuil", "timeout: q-acceuil", "timeout: unknown destination 'q-acceuil'"),
     "unknown member": ("members: [u-pittet, u-girard]", "members: [u-pittet, u-nobody]", "u-nobody", "members: unknown user 'u-nobody'"),
     "unknown subdivision": ("subdivision: VD", "subdivision: XX", "subdivision: XX", "unknown subdivision 'XX' of CH"),
     "years in wrong order": ("last_year: 2027", "last_year: 2025", "last_year: 2025", "last_year is before first_year"),
@@ -52,7 +52,7 @@ def test_examples_route_every_entry_point(small_project):
     flows = call_flows(small_project)
     entry = small_project.routing.entry_points[0]
     assert flows.modes(entry) == ("open", "lunch", "night", "holiday")
-    assert [t.id for t in flows.chain(entry.routes.open)] == ["ivr-accueil", "grp-accueil", "vm-general"]
+    assert [t.id for t in flows.chain(entry.routes.open)] == ["ivr-accueil", "q-accueil", "vm-general"]
     # IVR: the slowest branch is accounting (25 s) overflowing to reception (30 s) then voicemail
     assert flows.worst_wait(entry.routes.open) == 55
     assert flows.loops() == []

@@ -204,3 +204,13 @@ def test_invalid_number_is_echoed(small_copy):
     edit(small_copy / "users.csv", "u-reception,Accueil,Fiduciaire,200,+41215551200", "u-reception,Accueil,Fiduciaire,200,41215551200")
     errors = errors_of(small_copy)
     assert any(e.startswith("users.csv:2:5:") and "not an E.164 number" in e and "'41215551200'" in e for e in errors), errors
+
+
+def test_a_manual_backup_job_needs_no_schedule_an_automated_one_does(small_copy):
+    edit(small_copy / "backups.yaml", "    schedule: Tous les jours à 02:30\n", "    automated: false\n")
+    project, report = validate(small_copy)
+    assert project is not None, [str(d) for d in report.errors]
+    assert project.backups.jobs[0].schedule is None and not project.backups.jobs[0].automated
+    edit(small_copy / "backups.yaml", "    automated: false\n", "")
+    errors = errors_of(small_copy)
+    assert any(e.startswith("backups.yaml:3:5: backups.jobs[0]") and "an automated job needs its schedule" in e for e in errors), errors

@@ -71,7 +71,7 @@ def test_the_opinion_is_derived_from_the_findings(checked):
 
 def test_an_auditor_from_the_integrator_is_not_independent(checked):
     t = Translator("en")
-    small = checked["fiduciaire-rochat"]  # no audit.yaml: the author audits their own file
+    small = checked["fiduciaire-rochat"].replace(audit=None)  # no audit.yaml: the author audits their own file
     auditor, independent = audit.auditor_of(small)
     assert (auditor.name, independent) == (small.pbxdoc.document.author, False)
     assert any(isinstance(b, Admonition) and b.kind == "warning" for b in audit.frame(small, t, TODAY).blocks)
@@ -93,8 +93,11 @@ def test_recommendations_carry_owner_deadline_and_response(checked):
     assert hv[3] == "Léman Télécom Sàrl" and hv[4] == t.date(dt.date(2027, 1, 31)) and hv[5].startswith("Accepted")
     assert by_finding["AVL-ROUTE-FALLBACK · out-standby"][5].startswith("Declined")
     # Without an audit file, owner, deadline and answer are left to be written in by hand.
-    blank = _table(audit.recommendations(checked["fiduciaire-rochat"], t)).rows
+    blank = _table(audit.recommendations(checked["fiduciaire-rochat"].replace(audit=None), t)).rows
     assert blank and all(r[3] == r[4] == r[5] == audit.WRITE_IN for r in blank)
+    # A recommendation for "*" answers every finding of its rule.
+    small = {r[1]: r for r in _table(audit.recommendations(checked["fiduciaire-rochat"], t)).rows}
+    assert small["AVL-SIP-PROVIDER · lau-pbx-01"][3] == "Léman Télécom Sàrl" and small["AVL-SIP-PROVIDER · lau-pbx-01"][5].startswith("Declined")
 
 
 def test_management_response_and_signatures(checked):

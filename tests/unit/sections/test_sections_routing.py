@@ -28,7 +28,7 @@ def test_every_mode_of_the_main_number(small_project):
     page = routing_page(small_project, "en")
     assert "](diagrams/callflow-principal.svg)" in page or "callflow-principal.svg" in page
     assert "## Numéro principal — +41\u00a021\u00a0555\u00a012\u00a000" in page
-    assert "| Opening hours | Mon–Fri 07:30–18:00 | Accueil vocal (voice menu) → Accueil (ring group: 2 members ring together, 30 s) → Messagerie générale (voicemail) |" in page
+    assert "| Opening hours | Mon–Fri 07:30–18:00 | Accueil vocal (voice menu) → File d'attente de l'accueil (queue: 2 agents, wait up to 45 s) → Messagerie générale (voicemail) |" in page
     assert "| Lunch closure | Mon–Fri 12:00–13:30 | Messagerie générale (voicemail) |" in page
     assert "| After hours | Outside opening hours or when “Service de nuit manuel” is set |" in page
     assert "| Holidays | Public holidays and closing days (Jours fériés vaudois et fermetures de la fiduciaire) |" in page
