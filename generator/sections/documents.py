@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.audience import data_file
 from generator.document import Document
 from generator.sections.common import SectionContext, table
 
@@ -12,6 +13,6 @@ def build(ctx: SectionContext) -> list[Document]:
     docs = sorted(ctx.project.documents, key=lambda d: (d.date, d.id), reverse=True)
     doc.add(table(
         [w("documents.date"), w("documents.kind"), w("documents.document"), w("common.id"), w("documents.where")],
-        [(ctx.date(d.date), ctx.label("document_kind", d.kind), d.title, d.id, d.file or d.reference or "") for d in docs],
+        [(ctx.date(d.date), ctx.label("document_kind", d.kind), d.title, d.id, data_file(d.file, ctx.t) or d.reference or "") for d in docs],
     ) if docs else ctx.none())
     return [doc]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from generator.audience import data_files, evidence
 from generator.checks import catalogue, catalogue_digest
 from generator.checks.report import tool_version
 from generator.diagnostics import Severity
@@ -102,7 +103,7 @@ def frame(project: Project, t: Translator, today: dt.date) -> Document:
         (t.t("pdf.audit.auditor"), ", ".join(v for v in (auditor.name, auditor.function, auditor.organisation) if v)),
     ))
     doc.add(Heading(2, t.t("pdf.audit.scope")))
-    doc.add(Paragraph((t.t("pdf.audit.scope_text", files=", ".join(sorted(project.files.values()))),)))
+    doc.add(Paragraph((t.t("pdf.audit.scope_text", files=data_files(project, t)),)))
     if audit and audit.scope:
         doc.add(Paragraph((audit.scope,)))
     doc.add(Heading(2, t.t("pdf.audit.criteria")))
@@ -173,7 +174,7 @@ def findings(project: Project, t: Translator) -> list[Document]:
         doc.add(Table(
             tuple(t.t(f"pdf.col.{c}") for c in ("rule", "finding", "object", "evidence", "status")),
             tuple(
-                (f.rule, f"{f.title} — {f.message}", f.object_id, str(f.location), _status(f, t))
+                (f.rule, f"{f.title} — {f.message}", f.object_id, evidence(f.location, project, t), _status(f, t))
                 for f in found
             ),
         ))
