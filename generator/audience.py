@@ -151,3 +151,11 @@ def data_file(path: str | None, t: Translator) -> str:
     if reads_data_files(t) or "://" in path:  # a URL is a place outside the project, not one of its files
         return path
     return t.t("content.evidence.filed")
+
+
+def finding_object(object_id: str, t: Translator) -> str:
+    """What a finding concerns. A rule may qualify the object (`pbx-01:dual_homing`, the id a waiver
+    names): the integrator reads that id; the others read the objects, the message says the rest."""
+    if reads_data_files(t):
+        return object_id
+    return " + ".join(object_id.split(":", 1)[0].split("+"))

@@ -146,7 +146,7 @@ class _Writer:
         support = ", ".join(x for x in (integrator.name, integrator.phone and readable_phone(integrator.phone), integrator.support_hours) if x)
         items.append((self.w("fact.support"), support))
         doc = p.pbxdoc.document
-        items.append((self.w("fact.documentation"), self.w("documentation", prefix=doc.id_prefix, version=doc.version, date=t.date(doc.date), template=self.loaded.file, source=self.loaded.template.source)))
+        items.append((self.w("fact.documentation"), self.w("documentation", prefix=doc.id_prefix, version=doc.version, date=t.date(doc.date), template=self.loaded.file)))
         return [Facts(tuple((k, v) for k, v in items))]
 
     def parts(self) -> list[Block]:

@@ -3,7 +3,7 @@ showing the data for the others), and the waivers that accept some."""
 
 from __future__ import annotations
 
-from generator.audience import evidence
+from generator.audience import evidence, finding_object
 from generator.checks.registry import RULES
 from generator.diagnostics import Severity
 from generator.document import Document, Paragraph
@@ -25,7 +25,7 @@ def build(ctx: SectionContext) -> list[Document]:
     if not findings:
         doc.add(Paragraph((w("compliance.no_findings"),)))
     for severity in Severity:
-        rows = [(f.rule, title, f.object_id, join([message, remediation and w("compliance.remedy", remediation=remediation)], "\n"),
+        rows = [(f.rule, title, finding_object(f.object_id, ctx.t), join([message, remediation and w("compliance.remedy", remediation=remediation)], "\n"),
                  evidence(f.location, ctx.project, ctx.t), w(f"compliance.status.{f.status.value}"))
                 for f in findings if f.severity is severity and f.status is not FindingStatus.WAIVED
                 for title, message, remediation in [(f.title, f.message, f.remediation)]]
@@ -41,7 +41,7 @@ def build(ctx: SectionContext) -> list[Document]:
             ctx, w("compliance.waived"),
             [w("compliance.rule"), w("compliance.finding"), w("compliance.object"), w("compliance.evidence"), w("compliance.justification"),
              w("compliance.accepted_by"), w("compliance.expiry")],
-            [(f.rule, f.title, f.object_id, evidence(f.location, ctx.project, ctx.t), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
+            [(f.rule, f.title, finding_object(f.object_id, ctx.t), evidence(f.location, ctx.project, ctx.t), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
         ))
     waivers = sorted(ctx.project.waivers, key=lambda x: (x.rule, x.object))
     doc.add(*titled_table(

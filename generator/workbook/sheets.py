@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from generator.audience import data_file, evidence
+from generator.audience import data_file, evidence, finding_object
 from generator.i18n import Translator
 from generator.model.callflow import call_flows
 from generator.model.project import Project
@@ -375,7 +375,7 @@ def _numbers(project: Project) -> Sheet:
 def _findings(project: Project, t: Translator) -> Sheet:
     """Titles and messages as the build worded them, in the workbook's language; the evidence as
     file:line for the integrator, in words for the others."""
-    rows = [(f.severity.value, f.status.value, f.rule, f.category, f.title, f.message, f.object_id, evidence(f.location, project, t)) for f in project.findings]
+    rows = [(f.severity.value, f.status.value, f.rule, f.category, f.title, f.message, finding_object(f.object_id, t), evidence(f.location, project, t)) for f in project.findings]
     return Sheet("findings", FINDING_COLUMNS, rows)
 
 
