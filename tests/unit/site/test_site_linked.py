@@ -106,3 +106,19 @@ def test_printed_pages_carry_the_edition_in_their_margins(small_project, fr, gen
     without = small_project.pbxdoc.model_copy(update={"document": doc.model_copy(update={"classification": None})})
     assert css_string("Confidentiel")[1:-1] in print_css(small_project.replace(pbxdoc=without), fr, generated)  # the catalogue's word
     assert css_string('a"}</style>') == '"a\\000022\\00007d\\00003c\\00002fstyle\\00003e"'
+
+
+def test_diagram_nodes_that_draw_an_object_link_to_its_page(small_plan):
+    from generator.site.figures import interactive_figures
+
+    svg = small_plan.files["diagrams/overview-lau-pbx-01.svg"]
+    assert b"pbxdoc&#45;object&#45;" in svg  # the diagram names the object its node draws
+    page = '<figure>\n<p><img alt="Aperçu" src="diagrams/overview-lau-pbx-01.svg" /></p>'
+    words = {k: k for k in ("full", "close", "reset", "download", "hint")}
+    linked = interactive_figures(page.replace("diagrams/", "../diagrams/"), "backup/index.html", small_plan.files, words, small_plan.links)
+    target = small_plan.links["lau-pbx-01"]
+    assert f'<a class="pbxdoc-diagram__link" href="../{target}"><g id="d1-pbxdoc' in linked
+    assert linked.count("<a ") == linked.count("</a>") and linked.count("<g") == linked.count("</g>")
+    assert '<svg role="group"' in linked  # its links reach assistive technology
+    plain = interactive_figures(page, "system.html", small_plan.files, words, {})
+    assert "pbxdoc-diagram__link" not in plain and '<svg role="img"' in plain  # an object without a page: no link
