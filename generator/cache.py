@@ -1,7 +1,7 @@
 """A content-addressed cache of what is slow to make again: typeset PDFs and drawn diagrams.
 
 An entry's key is the SHA-256 of everything that decides its bytes (the job's HTML and resources,
-a graph's DOT source, pbxdoc's version, the tool's version), so an entry can never be stale; each
+a graph's DOT source, pbxdoc's version and code, the tool's version), so an entry can never be stale; each
 entry stores the SHA-256 of its content and is dropped when it does not match, so a damaged entry
 costs time, never correctness. Entries are plain bytes with a JSON header (no pickle: the cache
 folder is not trusted to hold code). The folder is `$PBXDOC_CACHE`, else `$XDG_CACHE_HOME/pbxdoc`,
@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from generator import __version__
+from generator.identity import code_identity
 
 MAX_BYTES = 1 << 30  # the cache's size bound; the oldest entries go first
 SUFFIX = ".pbxdoc-cache"  # every entry's file name ends so: nothing else in the folder is ever deleted
@@ -25,8 +25,8 @@ SUFFIX = ".pbxdoc-cache"  # every entry's file name ends so: nothing else in the
 
 def key(*parts: bytes | str) -> str:
     """The SHA-256 of the parts (each length-prefixed, so that no two part lists collide) and of
-    pbxdoc's version."""
-    digest = hashlib.sha256(__version__.encode())
+    pbxdoc's code (its version and the digest of its code and templates)."""
+    digest = hashlib.sha256(code_identity().encode())
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big"))

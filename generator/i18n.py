@@ -8,6 +8,8 @@ that domain (e.g. one file per rule family under `checks/`); a key defined twice
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +54,27 @@ def catalogue(lang: str) -> dict[str, str]:
     return flat
 
 
+_PLURAL = re.compile(r"\{(\w+), *plural, *")
+
+
+def _branches(text: str, i: int) -> tuple[dict[str, str], int]:
+    """The `selector {text}` branches of an ICU plural block starting at i, and the index after
+    its closing brace; a malformed block is a bug in a catalogue and raises."""
+    branches: dict[str, str] = {}
+    while True:
+        while text[i] == " ":
+            i += 1
+        if text[i] == "}":
+            return branches, i + 1
+        opening = text.index("{", i)
+        selector, depth, j = text[i:opening].strip(), 1, opening + 1
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[j], 0)
+            j += 1
+        branches[selector] = text[opening + 1 : j - 1]
+        i = j
+
+
 class Translator:
     """Words and formats for one language."""
 
@@ -75,7 +98,25 @@ class Translator:
             text = self._words.get(f"{key}.{form}", self._words.get(f"{key}.other"))
         if text is None:
             raise KeyError(f"no {self.lang} translation for {key!r}")
+        if values and "plural," in text:  # without values: the sentence as a template (the site's scripts fill it)
+            text = self._choose_plurals(text, values)
         return text.format(**values) if values else text
+
+    def _choose_plurals(self, text: str, values: dict) -> str:
+        """ICU's plural syntax inside a sentence, for sentences that count several things:
+        `{errors, plural, one {# erreur} other {# erreurs}}` keeps the branch of the language's
+        CLDR rule (Babel) for the value of `errors`, `=0`-style exact branches first; `#` is the
+        value as given, other {placeholders} are filled afterwards."""
+        out, i = [], 0
+        while (match := _PLURAL.search(text, i)) is not None:
+            out.append(text[i : match.start()])
+            branches, i = _branches(text, match.end())
+            value = values[match.group(1)]
+            number = parse_decimal(value, locale=self.locale, strict=False) if isinstance(value, str) else value
+            chosen = branches.get(f"={number}", branches.get(self._plural(abs(number)), branches["other"]))
+            out.append(chosen.replace("#", str(value)))
+        out.append(text[i:])
+        return "".join(out)
 
     def _plural(self, number: float) -> str:
         return Locale.parse(self.locale).plural_form(number)
@@ -89,8 +130,19 @@ class Translator:
         key = f"model.{domain}.{raw}"
         return self._words.get(key, str(raw))
 
-    def date(self, value: dt.date | None, format: str = "medium") -> str:
-        return format_date(value, format=format, locale=self.locale) if value else ""
+    def date(self, value: dt.date | None) -> str:
+        """The language's one date form (`format.date` in content.yaml, a CLDR pattern), the same
+        in every output, so that no document shows one date two ways."""
+        return format_date(value, format=self._words["content.format.date"], locale=self.locale) if value else ""
+
+    def month(self, value: dt.date) -> str:
+        """A month on a time axis (`format.month`), not a date."""
+        return format_date(value, format=self._words["content.format.month"], locale=self.locale)
+
+    def spreadsheet_date_format(self) -> str:
+        """The date form as a spreadsheet number format (CLDR dd.MM.y -> dd.mm.yyyy)."""
+        pattern = self._words["content.format.date"]
+        return re.sub(r"y+", "yyyy", pattern.replace("M", "m"))
 
     def number(self, value, decimals: int | None = None) -> str:
         if value is None:

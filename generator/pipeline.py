@@ -18,6 +18,7 @@ from generator.diagnostics import PbxdocError, Report
 from generator.model.project import Project
 from generator.cache import NO_CACHE, Cache, default_folder
 from generator.cache import key as cache_key
+from generator.inputs import input_key
 from generator.output import MANIFEST, Output, verify
 from generator.pdf.render import PdfOptions, PdfResult, make, plan
 from generator.pdf.render import render as render_pdf
@@ -29,11 +30,13 @@ from generator.site.build import render as render_site
 from generator.workbook import render_workbook
 from generator.workbook.files import atomic_write
 
+# The PDFs first: they run alongside (worker processes typeset them) and the book is the longest
+# single job of a build, so it starts before the other renderers take the main thread.
 RENDERERS: tuple[Renderer, ...] = (
+    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True, alongside=True),
     Renderer("diagrams", diagrams.render, "Interface overview, network, DECT, availability and backup diagrams (SVG, PNG)"),
     Renderer("data", data.render, "The validated model as JSON, for integrations"),
     Renderer("workbook", render_workbook_files, "The customer workbook: one sheet per tabular record (xlsx), per language", offers=True),
-    Renderer("pdf", render_pdf, "PDF/A-3b records, runbooks and the documentation book, per language", offers=True, alongside=True),
     Renderer("site", render_site, "The customer documentation site (mkdocs-material), in OUT/site"),
 )
 RENDERER_NAMES: tuple[str, ...] = tuple(r.name for r in RENDERERS)
@@ -54,7 +57,7 @@ class BuildOptions:
 
 @dataclass
 class BuildResult:
-    project: Project
+    project: Project | None  # None when OUT already held this build, told from the inputs alone
     report: Report
     manifest: dict
     stages: list[tuple[str, float]] = field(default_factory=list)
@@ -67,13 +70,19 @@ def build_key(prepared: Prepared, renderers: tuple[Renderer, ...]) -> str:
     return cache_key(prepared.project.digest, prepared.audience.value, *prepared.languages, "|", *(r.name for r in renderers), prepared.generated.isoformat())
 
 
-def _already_built(out: Path, key: str) -> dict | None:
+def _inputs_of(root: Path, options: BuildOptions, renderers: tuple[Renderer, ...]) -> str | None:
+    """The build's key from its inputs alone (project files, options, pbxdoc and its tools)."""
+    said = (options.lang or "", str(options.all_languages), Audience(options.audience).value, str(options.strict), *(r.name for r in renderers))
+    return input_key(root, said)
+
+
+def _already_built(out: Path, key: str, field: str = "build_key") -> dict | None:
     """OUT's manifest when OUT holds exactly the build of this key, every file as listed."""
     try:
         manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(manifest, dict) or manifest.get("build_key") != key or verify(out):
+    if not isinstance(manifest, dict) or manifest.get(field) != key or verify(out):
         return None
     return manifest
 
@@ -139,15 +148,22 @@ def render(
 
 
 def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = lambda stage: None) -> BuildResult:
+    """Validate, check and render into a staging folder swapped in at the end; nothing at all when
+    OUT already holds the build of the same inputs (told first from the files, before loading)."""
     started = time.perf_counter()
-    progress("load")
-    cache = Cache(default_folder()) if options.cache else NO_CACHE
-    prepared = prepare(root, options.audience, options.lang, options.all_languages, options.strict, cache)
-    stages = [("load and check", time.perf_counter() - started)]
     chosen = tuple(r for r in RENDERERS if not options.only or r.name in options.only)
     unknown = sorted(set(options.only) - set(RENDERER_NAMES))
     if unknown:
         raise PbxdocError(f"unknown renderer {unknown[0]!r}; choose one of {', '.join(RENDERER_NAMES)}")
+    inputs = _inputs_of(root, options, chosen) if options.cache else None
+    if inputs is not None:
+        previous = _already_built(options.out, inputs, "input_key")
+        if previous is not None:
+            return BuildResult(None, Report(), previous, [("inputs", time.perf_counter() - started)], unchanged=True)
+    progress("load")
+    cache = Cache(default_folder()) if options.cache else NO_CACHE
+    prepared = prepare(root, options.audience, options.lang, options.all_languages, options.strict, cache)
+    stages = [("load and check", time.perf_counter() - started)]
     key = build_key(prepared, chosen)
     if options.cache:
         previous = _already_built(options.out, key)
@@ -156,7 +172,9 @@ def build(root: Path, options: BuildOptions, progress: Callable[[str], None] = l
     output = Output(options.out, project=root)
     try:
         timings, products = render(prepared, output, chosen, progress, cache)
-        manifest = output.commit(prepared.project.digest, prepared.generated.isoformat(), {**_manifest_extra(prepared), "build_key": key})
+        # The inputs' key only when the files did not change while they were read and rendered.
+        same = inputs is not None and _inputs_of(root, options, chosen) == inputs
+        manifest = output.commit(prepared.project.digest, prepared.generated.isoformat(), {**_manifest_extra(prepared), "build_key": key, **({"input_key": inputs} if same else {})})
     except BaseException:
         output.discard()
         raise

@@ -9,16 +9,12 @@ from babel.dates import get_day_names
 from generator.i18n import Translator
 from generator.model.callflow import CallFlows, Target
 from generator.model.routing import EntryPoint, TimeProfile, Weekday
+from generator.phones import readable
 
 
 def phone(number: str | None) -> str:
-    """A Swiss E.164 number grouped for reading (+41 21 555 12 00), others as stored."""
-    if not number:
-        return ""
-    if number.startswith("+41") and len(number) == 12:
-        n = number[3:]
-        return "\u00a0".join(["+41", n[:2], n[2:5], n[5:7], n[7:]])
-    return number
+    """A number grouped as its country prints it, as in every other output (generator.phones)."""
+    return readable(number)
 
 
 class RoutingText:

@@ -24,11 +24,11 @@ def run(tool: str, package: str, args: list[str], data: bytes) -> bytes:
 
 
 @functools.cache
-def version(tool: str, package: str) -> str:
+def version(tool: str, package: str, flag: str = "-V") -> str:
     """What the tool says of its version (part of a cached drawing's key: another Graphviz draws
     other bytes)."""
     exe = shutil.which(tool)
     if exe is None:
         raise DiagramError(f"'{tool}' is not installed (Debian: apt-get install {package})")
-    result = subprocess.run([exe, "-V"], capture_output=True, check=False)
+    result = subprocess.run([exe, flag], capture_output=True, check=False)
     return (result.stdout + result.stderr).decode("utf-8", "replace").strip()

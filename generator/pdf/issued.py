@@ -89,16 +89,16 @@ def changes_between(project: Project, start: dt.date, end: dt.date) -> list:
 def as_reissue(record: Record, project: Project, t: Translator, previous: Issue, today: dt.date) -> Record:
     """The record, opened by what it replaces and the changes since that issue."""
     doc = Document(t.t("pdf.issue.reissue_title"))
-    doc.add(Paragraph((t.t("pdf.issue.reissue_text", original=previous.doc_id, date=t.date(previous.issued, "long"), number=previous.number + 1),)))
+    doc.add(Paragraph((t.t("pdf.issue.reissue_text", original=previous.doc_id, date=t.date(previous.issued), number=previous.number + 1),)))
     changed = changes_between(project, previous.issued, today)
     if changed:
-        doc.add(Paragraph((t.t("pdf.issue.changes", start=t.date(previous.issued, "long"), end=t.date(today, "long")),)))
+        doc.add(Paragraph((t.t("pdf.issue.changes", start=t.date(previous.issued), end=t.date(today)),)))
         doc.add(Table(
             tuple(t.t(f"pdf.col.{c}") for c in ("date", "id", "description", "by")),
-            tuple((t.date(c.date, "short"), c.id, c.description, c.author) for c in changed),
+            tuple((t.date(c.date), c.id, c.description, c.author) for c in changed),
         ))
     else:
-        doc.add(Paragraph((t.t("pdf.issue.no_changes", start=t.date(previous.issued, "long"), end=t.date(today, "long")),)))
+        doc.add(Paragraph((t.t("pdf.issue.no_changes", start=t.date(previous.issued), end=t.date(today)),)))
     return replace(record, documents=[doc, *record.documents])
 
 

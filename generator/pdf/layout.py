@@ -175,7 +175,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "draft": record.draft,
         "generator": f"pbxdoc {tool_version()}",
         "version": info.document.version,
-        "generated_date": t.date(generated.date(), "long"),
+        "generated_date": t.date(generated.date()),
         "generated_iso": generated.isoformat(),
         "classification": info.classification_in(t) + (f" · {t.t('content.internal_short')}" if audience == "integrator" else ""),
         "audience": t.t(f"pdf.audiences.{audience}"),
@@ -186,7 +186,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     }
     doc = info.document
     control = {
-        "revisions": [(r.version, t.date(r.date, "short"), r.author, r.description) for r in doc.revisions if r.date <= generated.date()],
+        "revisions": [(r.version, t.date(r.date), r.author, r.description) for r in doc.revisions if r.date <= generated.date()],
         "distribution": [(r.name, r.organisation, r.receives or "") for r in doc.distribution],
         "roles": [(t.t("pdf.control.prepared"), doc.author), (t.t("pdf.control.reviewed"), doc.reviewed_by or ""), (t.t("pdf.control.approved"), doc.approved_by or "")],
     } if record.control else None

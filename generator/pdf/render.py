@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -144,17 +144,44 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
         yield job, Product(path, record.title, "pdf", content.lang, audience)
 
 
+YIELDING = 10  # the niceness of the workers typesetting the short records
+
+
+class _Pools:
+    """Worker processes, made when first needed: long jobs (the books) at normal priority, the
+    others at a lower one, so that the longest job of a build is never slowed by short ones and
+    the short ones still fill every idle core. After a failed job or SIGTERM nothing more is
+    typeset and the workers stop."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pools: dict[bool, ProcessPoolExecutor] = {}
+
+    def submit(self, job: PdfJob, long: bool) -> Future:
+        return self.submit_call(typeset, job, long=long)
+
+    def submit_call(self, call: Callable, argument, long: bool) -> Future:
+        if long not in self.pools:
+            options = {} if long else {"initializer": os.nice, "initargs": (YIELDING,)}
+            self.pools[long] = ProcessPoolExecutor(max_workers=self.workers, **options)
+        return self.pools[long].submit(call, argument)
+
+    def stop(self, wait: bool) -> None:
+        for pool in self.pools.values():
+            pool.shutdown(wait=wait, cancel_futures=not wait)
+
+
 @contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """Worker processes; after a failed job or SIGTERM nothing more is typeset and the workers stop."""
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        try:
-            yield pool
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            for worker in multiprocessing.active_children():
-                worker.terminate()
-            raise
+def _pools(workers: int) -> Iterator[_Pools]:
+    pools = _Pools(workers)
+    try:
+        yield pools
+    except BaseException:
+        pools.stop(wait=False)
+        for worker in multiprocessing.active_children():
+            worker.terminate()
+        raise
+    pools.stop(wait=True)
 
 
 _FILE_URL = re.compile(r"file://[^\s\"'<>)]+")
@@ -178,6 +205,9 @@ def job_key(job: PdfJob) -> str:
 
 
 def _cached(cache: Cache, job: PdfJob) -> tuple[str, PdfResult | None]:
+    """The job's cache key and the result the cache holds for it (no key without a cache)."""
+    if cache.folder is None:
+        return "", None
     entry = job_key(job)
     found = cache.get("pdf", entry)
     if found is None:
@@ -191,33 +221,38 @@ def _keep(cache: Cache, entry: str, result: PdfResult) -> PdfResult:
     return result
 
 
-def run(jobs: Iterable[PdfJob], workers: int = 0, cache: Cache = NO_CACHE, done: Callable[[PdfResult], None] = lambda result: None) -> list[PdfResult]:
+def run(
+    jobs: Iterable[PdfJob],
+    workers: int = 0,
+    cache: Cache = NO_CACHE,
+    done: Callable[[PdfResult], None] = lambda result: None,
+    long: Callable[[PdfJob], bool] = lambda job: False,
+) -> list[PdfResult]:
     """Typeset the jobs in worker processes, each as soon as it is planned (the book is planned
     first and typeset while the other records are planned); a job the cache holds is not typeset
-    again. Results in the order of the jobs."""
+    again; the long ones (see _Pools) go first in line for the cores. Results in the order of the
+    jobs."""
     workers = workers or min(2, os.cpu_count() or 1)
-    def finished(result: PdfResult) -> PdfResult:
-        done(result)
-        return result
+    results: dict[int, PdfResult] = {}
+    running: list[tuple[int, str, Future]] = []
 
-    planned = [(job, *_cached(cache, job)) for job in jobs] if cache.folder else None
-    if planned is None:
-        if workers <= 1:
-            return [finished(typeset(job)) for job in jobs]
-        with _pool(workers) as pool:
-            futures = [pool.submit(typeset, job) for job in jobs]
-            return [finished(future.result()) for future in futures]
-    for _, _, found in planned:
-        if found is not None:
-            done(found)
-    missing = [(job, entry) for job, entry, found in planned if found is None]
-    if workers <= 1 or len(missing) <= 1:
-        made = {job.path: finished(_keep(cache, entry, typeset(job))) for job, entry in missing}
-    else:
-        with _pool(min(workers, len(missing))) as pool:
-            futures = [(entry, pool.submit(typeset, job)) for job, entry in missing]
-            made = {result.path: finished(_keep(cache, entry, result)) for entry, future in futures for result in [future.result()]}
-    return [found if found is not None else made[job.path] for job, _, found in planned]
+    def finished(i: int, entry: str, result: PdfResult) -> None:
+        results[i] = _keep(cache, entry, result) if entry else result
+        done(result)
+
+    with _pools(workers) as pools:
+        for i, job in enumerate(jobs):
+            entry, found = _cached(cache, job)
+            if found is not None:
+                results[i] = found
+                done(found)
+            elif workers <= 1:
+                finished(i, entry, typeset(job))
+            else:
+                running.append((i, entry, pools.submit(job, long(job))))
+        for i, entry, future in running:
+            finished(i, entry, future.result())
+    return [results[i] for i in range(len(results))]
 
 
 def report(results: list[PdfResult]) -> list[str]:
@@ -231,9 +266,16 @@ def report(results: list[PdfResult]) -> list[str]:
     return lines
 
 
-def make(jobs: Iterable[PdfJob], output, workers: int = 0, cache: Cache = NO_CACHE, done: Callable[[PdfResult], None] = lambda result: None) -> tuple[list[PdfResult], list[str]]:
+def make(
+    jobs: Iterable[PdfJob],
+    output,
+    workers: int = 0,
+    cache: Cache = NO_CACHE,
+    done: Callable[[PdfResult], None] = lambda result: None,
+    long: Callable[[PdfJob], bool] = lambda job: False,
+) -> tuple[list[PdfResult], list[str]]:
     """Typeset, write through the build output, and report what was refused."""
-    results = run(jobs, workers, cache, done)
+    results = run(jobs, workers, cache, done, long)
     for result in results:
         output.write(result.path, result.content)
     return results, report(results)
@@ -255,5 +297,6 @@ def render(ctx: RenderContext, options: PdfOptions = PdfOptions()) -> list[Produ
         made.append(result.path)
         ctx.progress(f"records typeset: {len(made)} of {len(products)} (last: {result.path})")
 
-    make(jobs(), ctx.output, options.workers, ctx.cache, done)
+    books = {f"pdf/{document_id(c.project, 'book', c.lang, c.audience.value)}.pdf" for c in ctx.contents}
+    make(jobs(), ctx.output, options.workers, ctx.cache, done, long=lambda job: job.path in books)
     return products

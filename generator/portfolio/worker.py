@@ -16,6 +16,7 @@ from pathlib import Path
 from generator.audience import Audience
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.pipeline import BuildOptions, build
+from generator.prepare import check
 from generator.portfolio.facts import customer_facts
 
 MAX_REASON = 2000
@@ -55,7 +56,9 @@ def run(job: dict) -> dict:
         return {"status": "failed", "reason": str(e)[:MAX_REASON]}
     except MemoryError:
         return {"status": "failed", "reason": f"out of memory (the limit is {job['memory_mb']} MB, --memory-mb)"}
-    return {"status": "built", "facts": customer_facts(result.project, result.manifest), "files": len(result.manifest["files"])}
+    # OUT already held this build (told from its inputs): the facts come from the checked data.
+    project = result.project if result.project is not None else check(Path(job["root"]))[0]
+    return {"status": "built", "facts": customer_facts(project, result.manifest), "files": len(result.manifest["files"])}
 
 
 def main() -> int:

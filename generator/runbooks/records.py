@@ -57,10 +57,9 @@ class RunbookTranslator(AudienceTranslator):
 
     def __init__(self, lang: str, audience: Audience | str = Audience.CUSTOMER):
         super().__init__(lang, audience)
-        self._dates: dict[tuple, str] = {}
+        self._dates: dict[dt.date | None, str] = {}
 
-    def date(self, value: dt.date | None, format: str = "medium") -> str:
-        key = (value, format)
-        if key not in self._dates:
-            self._dates[key] = super().date(value, format)
-        return self._dates[key]
+    def date(self, value: dt.date | None) -> str:
+        if value not in self._dates:
+            self._dates[value] = super().date(value)
+        return self._dates[value]

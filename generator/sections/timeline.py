@@ -75,7 +75,7 @@ def licences_timeline_svg(ctx: SectionContext) -> bytes | None:
     while tick <= last:
         tx = x(tick)
         out.append(f'<line x1="{tx}" y1="{TOP - 8}" x2="{tx}" y2="{bottom}" stroke="#d9dee3" stroke-width="1"/>')
-        out.append(f'<text x="{tx}" y="{TOP - 14}" text-anchor="middle" font-size="11" fill="#52606d">{escape(ctx.t.date(tick, "MMM y"))}</text>')
+        out.append(f'<text x="{tx}" y="{TOP - 14}" text-anchor="middle" font-size="11" fill="#52606d">{escape(ctx.t.month(tick))}</text>')
         tick = _add_months(tick, step)
     for row, (label, start, expiry, status) in enumerate(licences):
         y = TOP + ROW * row
@@ -84,10 +84,10 @@ def licences_timeline_svg(ctx: SectionContext) -> bytes | None:
         out.append(f'<text x="{LABEL_WIDTH}" y="{y + 19}" text-anchor="end">{escape(_short(label))}</text>')
         x0, x1 = x(max(start or first, first)), x(expiry)
         out.append(f'<rect x="{x0}" y="{y + 8}" width="{max(round(x1 - x0, 1), 2)}" height="{ROW - 16}" rx="3" fill="{COLOURS[status]}"/>')
-        out.append(f'<text x="{round(x1 + 6, 1)}" y="{y + 19}" font-size="11">{escape(ctx.t.date(expiry, "short"))}</text>')
+        out.append(f'<text x="{round(x1 + 6, 1)}" y="{y + 19}" font-size="11">{escape(ctx.t.date(expiry))}</text>')
     tx = x(today)
     out.append(f'<line x1="{tx}" y1="{TOP - 8}" x2="{tx}" y2="{bottom + 6}" stroke="#1f2933" stroke-width="1.5" stroke-dasharray="4 3"/>')
-    out.append(f'<text x="{tx}" y="{bottom + 20}" text-anchor="middle" font-size="11" font-weight="bold">{escape(ctx.w("licences.today", date=ctx.t.date(today, "short")))}</text>')
+    out.append(f'<text x="{tx}" y="{bottom + 20}" text-anchor="middle" font-size="11" font-weight="bold">{escape(ctx.w("licences.today", date=ctx.t.date(today)))}</text>')
     lx = CHART_LEFT
     for key in ("ok", "expiring", "expired"):
         out.append(f'<rect x="{lx}" y="{bottom + 36}" width="12" height="12" rx="2" fill="{COLOURS[key]}"/>')

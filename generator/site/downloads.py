@@ -96,7 +96,7 @@ def download_blocks(outputs: list[Download], attached: dict[str, Download], proj
     if not rows:
         return blocks + [Paragraph((t.t("site.downloads.none"),))]
     return blocks + [
-        Paragraph((t.t("site.downloads.build_intro", date=t.date(generated.date(), "long")),)),
+        Paragraph((t.t("site.downloads.build_intro", date=t.date(generated.date())),)),
         Table((t.t("site.downloads.file"), t.t("site.downloads.kind"), t.t("site.downloads.language"), t.t("site.downloads.audience"),
                t.t("site.downloads.size"), t.t("site.downloads.sha256")), tuple(rows)),
     ]

@@ -129,7 +129,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         if plan.branding and plan.branding.footer:
             config.copyright = html_markup(plan.branding.footer)
         config.extra["pbxdoc"] = {
-            "provenance": t.t("site.footer.generated", date=t.date(source.generated.date(), "long"), digest=source.project.digest[:16])
+            "provenance": t.t("site.footer.generated", date=t.date(source.generated.date()), digest=source.project.digest[:16])
             + " · "
             + t.t("site.footer.audience", audience=t.t(f"site.audience.{source.audience.value}")),
             "labels": {key: t.t(f"site.table.{key}") for key in ("filter", "filter_placeholder", "shown", "previous", "next", "page", "sort")},

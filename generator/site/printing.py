@@ -16,7 +16,7 @@ def css_string(value: str) -> str:
 
 def print_css(project: Project, t: Translator, generated: dt.datetime) -> str:
     doc = project.pbxdoc.document
-    identity = t.t("site.print.identity", id=f"{doc.id_prefix}-SITE-{doc.version}", version=doc.version, date=t.date(generated.date(), "long"))
+    identity = t.t("site.print.identity", id=f"{doc.id_prefix}-SITE-{doc.version}", version=doc.version, date=t.date(generated.date()))
     page = t.t("site.print.page")
     of = t.t("site.print.of")
     return (

@@ -90,7 +90,7 @@ class Formats:
     def __init__(self, workbook, translator: Translator, primary: str):
         self.workbook = workbook
         self.primary = primary
-        self.date_format = translator.t("workbook.format.date")
+        self.date_format = translator.spreadsheet_date_format()
         self._cache: dict[tuple, object] = {}
 
     def get(self, **props):

@@ -188,6 +188,11 @@ def test_sortable_table_sorts_filters_and_pages(sites, page):
     table.locator("input[type=search]").fill("Margot")
     assert 1 <= rows.count() < 50
     assert all("Margot" in text for text in rows.all_inner_texts())
+    status = page.locator(".pbxdoc-table-status").first.inner_text()  # the catalogue's plural, chosen in the browser
+    total = table.locator("tbody tr").count()
+    assert re.fullmatch(rf"{rows.count()} lignes? sur {total}", status.replace("\u202f", " ").replace("’", "")), status
+    table.locator("input[type=search]").fill("zzz-nobody")
+    assert page.locator(".pbxdoc-table-status").first.inner_text().startswith("0 ligne sur ")  # French: 0 is singular
     table.locator("input[type=search]").fill("")
     header = table.locator("th .pbxdoc-sort").first
     header.click()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from babel.dates import format_date
 from babel.numbers import format_decimal
 from typer.testing import CliRunner
 
@@ -89,7 +88,7 @@ def renderings(value, lang: str) -> list[str]:
     if isinstance(value, enum.Enum):
         return [str(value.value)]
     if isinstance(value, dt.date):
-        return [value.isoformat(), format_date(value, "medium", locale=locale), format_date(value, "short", locale=locale), format_date(value, "long", locale=locale)]
+        return [value.isoformat(), Translator(lang).date(value)]
     if isinstance(value, (int, float)):
         return [str(value), format_decimal(value, locale=locale), format_decimal(value, format="#,##0.00", locale=locale)]
     text = str(value)

@@ -74,3 +74,46 @@ def test_no_sentence_of_another_language(built, lang):
         for sentence in sorted(sentences(other)):
             leaks += [f"{name}: {other} «{sentence}»" for name, text in outputs.items() if sentence in text]
     assert leaks == [], f"{len(leaks)} sentence(s) of another language in the {lang} outputs"
+
+
+def _other_date_forms(lang: str) -> re.Pattern:
+    """Dates written in any form but the language's one (`format.date`): with a month name
+    (Babel's wide and abbreviated names of the language), with a two-digit year, or with the
+    other languages' separator."""
+    from babel import Locale
+
+    from generator.i18n import LOCALES
+
+    months = Locale.parse(LOCALES[lang]).months["format"]
+    names = sorted({re.escape(n.rstrip(".")) for width in ("wide", "abbreviated") for n in months[width].values()}, key=len, reverse=True)
+    other_separator = "/" if "." in catalogue(lang)["content.format.date"] else r"\."
+    return re.compile(
+        rf"\b\d{{1,2}}\.?\s(?:{'|'.join(names)})\.?\s\d{{4}}\b"  # 6 mai 2024, 6. Mai 2024, 6 May 2024
+        rf"|(?<![\d.,/])\d{{1,2}}[./]\d{{1,2}}[./]\d{{2}}(?![\d.,/])"  # 06.05.24
+        rf"|(?<![\d.,/])\d{{2}}{other_separator}\d{{2}}{other_separator}\d{{4}}(?![\d.,/])",  # 06/05/2024 in French
+        re.IGNORECASE,
+    )
+
+
+def _could_be_a_date(text: str) -> bool:
+    """Numbers like a firmware 00.07.09 or a switch port 1/0/24 are no date: day 1-31, month 1-12."""
+    numbers = re.split(r"[./]", text)
+    if len(numbers) != 3 or not all(n.isdigit() for n in numbers):
+        return True  # written with a month name
+    return 1 <= int(numbers[0]) <= 31 and 1 <= int(numbers[1]) <= 12
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_one_date_form_in_every_output(built, lang):
+    """Every date of every output of a language is written in its one form: no document shows
+    two forms, and the workbook's date cells carry the same form as a number format."""
+    other = _other_date_forms(lang)
+    outputs = texts(built, lang)
+    found = [f"{name}: {m.group(0)!r}" for name, text in outputs.items() for m in other.finditer(text) if _could_be_a_date(m.group(0))]
+    assert not found, "\n".join(found[:40])
+    workbook = openpyxl.load_workbook(next((built / "xlsx").glob(f"*-{lang}-*.xlsx")))
+    formats = {c.number_format for ws in workbook.worksheets for row in ws.iter_rows() for c in row if c.is_date}
+    from generator.i18n import Translator
+
+    assert formats == {Translator(lang).spreadsheet_date_format()}

@@ -40,3 +40,30 @@ def test_a_sentence_takes_the_plural_form_of_its_language(translations):
     assert t.t("sections.users", count=0) == "0 utilisateur"  # French: 0 and 1 are singular
     assert t.t("sections.users", count=2) == "2 utilisateurs"
     assert t.t("sections.users", count=t.number(1200)) == f"{t.number(1200)} utilisateurs"  # a count already formatted
+
+
+def test_a_sentence_counting_several_things_takes_each_ones_form(translations):
+    translations.mkdir(parents=True)
+    (translations / "content.yaml").write_text(
+        'summary: "{errors, plural, one {# erreur} other {# erreurs}}, {warnings, plural, =0 {aucun avertissement} one {# avertissement de {site}} other {# avertissements de {site}}}"\n',
+        encoding="utf-8",
+    )
+    t = i18n.Translator("fr")
+    assert t.t("content.summary", errors=0, warnings=0, site="Vevey") == "0 erreur, aucun avertissement"  # French: 0 is singular
+    assert t.t("content.summary", errors=1, warnings=1, site="Vevey") == "1 erreur, 1 avertissement de Vevey"
+    assert t.t("content.summary", errors=t.number(1234), warnings=2, site="Vevey") == f"{t.number(1234)} erreurs, 2 avertissements de Vevey"
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_no_sentence_writes_a_plural_in_brackets(lang):
+    """"base(s)", "Warnung(en)", "le(s) switch(es)": a count decides the form (Babel), never the reader.
+    Every plural block of the catalogue parses and has its `other` branch."""
+    import re
+
+    words = i18n.catalogue(lang)
+    bracketed = sorted(key for key, text in words.items() if re.search(r"\w\((s|es|e|en|n|x|er)\)", text))
+    assert bracketed == []
+    for key, text in words.items():
+        for match in i18n._PLURAL.finditer(text):
+            branches, _ = i18n._branches(text, match.end())
+            assert "other" in branches, key

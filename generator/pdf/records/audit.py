@@ -94,8 +94,8 @@ def frame(project: Project, t: Translator, today: dt.date) -> Document:
     doc = Document(t.t("pdf.audit.frame"))
     rules = catalogue(t.lang)
     period = (
-        t.t("pdf.audit.period_range", start=t.date(audit.period_start, "long"), end=t.date(audit.period_end, "long"))
-        if audit else t.t("pdf.audit.period_state", date=t.date(today, "long"))
+        t.t("pdf.audit.period_range", start=t.date(audit.period_start), end=t.date(audit.period_end))
+        if audit else t.t("pdf.audit.period_state", date=t.date(today))
     )
     doc.add(record_facts(
         project, t,
@@ -116,7 +116,7 @@ def frame(project: Project, t: Translator, today: dt.date) -> Document:
         t.t("pdf.audit.policy_ups", percent=policy.ups_max_load_percent),
     )))
     doc.add(Heading(2, t.t("pdf.audit.method")))
-    doc.add(Paragraph((t.t("pdf.audit.method_text", date=t.date(today, "long"), digest=project.digest[:12]),)))
+    doc.add(Paragraph((t.t("pdf.audit.method_text", date=t.date(today), digest=project.digest[:12]),)))
     if audit and audit.method:
         doc.add(Paragraph((audit.method,)))
     else:
@@ -160,7 +160,7 @@ def _status(finding: Finding, t: Translator) -> str:
     status = t.t(f"pdf.audit.status.{finding.status.value}")
     if finding.status is FindingStatus.OPEN or not finding.waiver_justification:
         return status
-    expiry = t.date(dt.date.fromisoformat(finding.waiver_expiry), "short") if finding.waiver_expiry else ""
+    expiry = t.date(dt.date.fromisoformat(finding.waiver_expiry)) if finding.waiver_expiry else ""
     return f"{status}: {finding.waiver_justification} ({finding.waiver_accepted_by}, {expiry})"
 
 
@@ -229,7 +229,7 @@ def recommendations(project: Project, t: Translator) -> Document:
         remediation = f.remediation
         r = _recommendation(project, f)
         answer = "" if r is None or r.response is None else t.t(f"pdf.audit.response.{r.response}") + (f" — {r.comment}" if r.comment else "")
-        rows.append((f"R{i}", f"{f.rule} · {finding_object(f.object_id, t)}", remediation, r.owner if r else WRITE_IN, t.date(r.due, "short") if r else WRITE_IN, answer or WRITE_IN))
+        rows.append((f"R{i}", f"{f.rule} · {finding_object(f.object_id, t)}", remediation, r.owner if r else WRITE_IN, t.date(r.due) if r else WRITE_IN, answer or WRITE_IN))
     doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("id", "finding", "recommendation", "owner", "due", "response")), tuple(rows), css_class="form"))
     return doc
 
@@ -244,7 +244,7 @@ def management_response(project: Project, t: Translator) -> tuple[Document, tupl
     manager = project.contact_by_id.get(manager_id) if manager_id else None
     if response:
         doc.add(Paragraph((response.statement,)))
-        doc.add(Paragraph((t.t("pdf.audit.response_by", name=manager.name if manager else t.t("pdf.withheld"), date=t.date(response.date, "long")),)))
+        doc.add(Paragraph((t.t("pdf.audit.response_by", name=manager.name if manager else t.t("pdf.withheld"), date=t.date(response.date)),)))
     else:
         doc.add(Paragraph((t.t("pdf.audit.response_blank"),)))
         doc.add(Table((t.t("pdf.audit.management_response"),), ((WRITE_IN,), (WRITE_IN,), (WRITE_IN,), (WRITE_IN,)), css_class="form"))
@@ -268,9 +268,9 @@ def waivers(project: Project, t: Translator, today: dt.date) -> Document:
                 w.object,
                 w.justification,
                 w.accepted_by,
-                t.date(w.date, "short"),
+                t.date(w.date),
                 audit_evidence.marked(
-                    t.date(w.expiry, "short") + (f" ({t.t('pdf.audit.expired')})" if w.expiry < today else ""),
+                    t.date(w.expiry) + (f" ({t.t('pdf.audit.expired')})" if w.expiry < today else ""),
                     next((f for f in project.findings if f.rule == w.rule and f.status is FindingStatus.WAIVER_EXPIRED and w.object in (f.object_id, "*")), None),
                     t,
                 ),

@@ -66,7 +66,7 @@ def licences(project: Project, t: Translator, today: dt.date) -> Document:
             days = (lic.expiry - today).days
             key = "expired" if days < 0 else "expires_soon" if days <= warn else "valid"
             state = marked(t.t(f"pdf.audit.licence.{key}", days=abs(days)), finding_for(project, ("LIC-EXPIRED", "LIC-EXPIRING"), lic.id), t)
-        rows.append((lic.item, lic.system, t.number(lic.quantity), t.date(lic.expiry, "short"), state))
+        rows.append((lic.item, lic.system, t.number(lic.quantity), t.date(lic.expiry), state))
     doc.add(Paragraph((t.t("pdf.audit.licence_policy", days=warn),)))
     doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("licence", "system", "quantity", "expiry", "status")), tuple(rows)))
     return doc
@@ -83,7 +83,7 @@ def backups(project: Project, t: Translator, today: dt.date) -> Document:
         for job in b.jobs:
             if job.last_success:
                 age = (today - job.last_success).days
-                last = t.t("pdf.audit.last_success", date=t.date(job.last_success, "short"), days=age)
+                last = t.t("pdf.audit.last_success", date=t.date(job.last_success), days=age)
             else:
                 last = t.t("pdf.audit.never")
             accepted = t.t("pdf.audit.accepted_age", days=allowed_age(job, policy.backup_max_age_days)) if job.automated else t.t("pdf.audit.manual_job")
@@ -106,6 +106,6 @@ def backups(project: Project, t: Translator, today: dt.date) -> Document:
             continue
         last = tests[-1]
         age = (today - last.date).days
-        rows.append((system, t.date(last.date, "short"), t.label("test_result", last.result), marked(t.t("pdf.audit.days_ago", days=age), finding, t)))
+        rows.append((system, t.date(last.date), t.label("test_result", last.result), marked(t.t("pdf.audit.days_ago", days=age), finding, t)))
     doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("system", "last_test", "result", "status")), tuple(rows)))
     return doc

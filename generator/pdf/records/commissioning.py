@@ -106,7 +106,7 @@ def tests(project: Project, t: Translator) -> Document:
         doc.add(Table(
             tuple(t.t(f"pdf.col.{col}") for col in ("id", "area", "test", "expected", "measured", "result", "date", "by")),
             tuple(
-                (x.id, x.area, x.description + (f" — {x.notes}" if x.notes else ""), x.expected or "", (x.measured or "") + (f" [{x.instrument}]" if x.instrument else ""), result(t, x.result), t.date(x.date, "short"), x.by)
+                (x.id, x.area, x.description + (f" — {x.notes}" if x.notes else ""), x.expected or "", (x.measured or "") + (f" [{x.instrument}]" if x.instrument else ""), result(t, x.result), t.date(x.date), x.by)
                 for x in c.tests
             ),
         ))
@@ -114,7 +114,7 @@ def tests(project: Project, t: Translator) -> Document:
         doc.add(Heading(2, t.t("pdf.commissioning.instruments")))
         doc.add(Table(
             tuple(t.t(f"pdf.col.{col}") for col in ("id", "instrument", "serial", "calibrated")),
-            tuple((i.id, i.name, i.serial or "", t.date(i.calibrated, "short")) for i in c.instruments),
+            tuple((i.id, i.name, i.serial or "", t.date(i.calibrated)) for i in c.instruments),
         ))
     return doc
 
@@ -155,11 +155,11 @@ def open_points(project: Project, t: Translator, today: dt.date) -> Document:
     def status(p) -> object:
         if not p.closed or (p.closed_on and p.closed_on > today):
             return Text(t.t("pdf.open"), strong=True)
-        return t.t("pdf.closed_on", date=t.date(p.closed_on, "short")) if p.closed_on else t.t("pdf.closed")
+        return t.t("pdf.closed_on", date=t.date(p.closed_on)) if p.closed_on else t.t("pdf.closed")
 
     doc.add(Table(
         tuple(t.t(f"pdf.col.{col}") for col in ("id", "description", "owner", "raised", "due", "status")),
-        tuple((p.id, p.description, p.owner, t.date(p.raised, "short"), t.date(p.due, "short"), status(p)) for p in raised),
+        tuple((p.id, p.description, p.owner, t.date(p.raised), t.date(p.due), status(p)) for p in raised),
     ))
     return doc
 
@@ -193,10 +193,10 @@ def licences(project: Project, t: Translator) -> Document | None:
     if not held:
         return None
     doc = Document(t.t("pdf.commissioning.licences"))
-    doc.add(Paragraph((t.t("pdf.commissioning.licences_at", date=t.date(date, "long")),)))
+    doc.add(Paragraph((t.t("pdf.commissioning.licences_at", date=t.date(date)),)))
     doc.add(Table(
         tuple(t.t(f"pdf.col.{col}") for col in ("id", "licence", "system", "quantity", "start", "expiry")),
-        tuple((lic.id, lic.item, lic.system, t.number(lic.quantity), t.date(lic.start, "short"), t.date(lic.expiry, "short")) for lic in held),
+        tuple((lic.id, lic.item, lic.system, t.number(lic.quantity), t.date(lic.start), t.date(lic.expiry)) for lic in held),
     ))
     return doc
 
@@ -209,10 +209,10 @@ def acceptance(project: Project, t: Translator) -> Document:
         doc.add(Paragraph((t.t("pdf.commissioning.not_accepted_yet"),)))
         return doc
     verdict = "pdf.commissioning.accepted" if a.accepted else "pdf.commissioning.refused"
-    doc.add(Paragraph((Text(t.t(verdict, date=t.date(a.date, "long")), strong=True),)))
+    doc.add(Paragraph((Text(t.t(verdict, date=t.date(a.date)), strong=True),)))
     facts = [(t.t("pdf.commissioning.reservations"), a.reservations or t.t("pdf.none"))]
     if a.backup:
-        facts.append((t.t("pdf.commissioning.acceptance_backup"), ", ".join(v for v in (t.date(a.backup.date, "long"), a.backup.file or "", a.backup.reference or "") if v)))
+        facts.append((t.t("pdf.commissioning.acceptance_backup"), ", ".join(v for v in (t.date(a.backup.date), a.backup.file or "", a.backup.reference or "") if v)))
     doc.add(Facts(tuple(facts)))
     return doc
 

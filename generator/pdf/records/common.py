@@ -58,6 +58,6 @@ def overview(project: Project, t: Translator, title_key: str) -> Document:
     """The opening part of the commissioning records: who, where, when, and the scope."""
     c = project.commissioning
     doc = Document(t.t(title_key))
-    doc.add(record_facts(project, t, (t.t("pdf.commissioning.date"), t.date(c.date, "long"))))
+    doc.add(record_facts(project, t, (t.t("pdf.commissioning.date"), t.date(c.date))))
     doc.add(Paragraph((c.scope,)))
     return doc

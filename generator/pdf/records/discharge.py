@@ -27,7 +27,7 @@ def accepted_risks(project: Project, t: Translator) -> Document:
     for f in project.findings:
         if f.status is FindingStatus.OPEN:
             continue
-        rows.append((f.rule, f"{f.title} — {f.message}", t.t("pdf.discharge.by_waiver", by=f.waiver_accepted_by, until=t.date(dt.date.fromisoformat(f.waiver_expiry), "long") if f.waiver_expiry else "", why=f.waiver_justification)))
+        rows.append((f.rule, f"{f.title} — {f.message}", t.t("pdf.discharge.by_waiver", by=f.waiver_accepted_by, until=t.date(dt.date.fromisoformat(f.waiver_expiry)) if f.waiver_expiry else "", why=f.waiver_justification)))
     declined = [r for r in (project.audit.recommendations if project.audit else []) if r.response == "declined"]
     for r in declined:
         found = [f for f in project.findings if f.rule == r.rule and r.object in (f.object_id, "*")]
@@ -49,7 +49,7 @@ def build(project: Project, t: Translator, today: dt.date) -> Record | None:
     info = project.pbxdoc
     customer = info.customer.legal_name or info.customer.name
     overview = Document(t.t("pdf.discharge.object"))
-    overview.add(record_facts(project, t, (t.t("pdf.commissioning.date"), t.date(c.date, "long"))))
+    overview.add(record_facts(project, t, (t.t("pdf.commissioning.date"), t.date(c.date))))
     overview.add(Paragraph((t.t("pdf.discharge.preamble", customer=customer, integrator=info.integrator.name),)))
     exclusions = Document(t.t("pdf.discharge.exclusions"))
     exclusions.add(BulletList(tuple(c.liability_exclusions)))
@@ -62,7 +62,7 @@ def build(project: Project, t: Translator, today: dt.date) -> Record | None:
         if still_open:
             reserve.add(Table(
                 tuple(t.t(f"pdf.col.{col}") for col in ("id", "description", "owner", "due")),
-                tuple((p.id, p.description, p.owner, t.date(p.due, "short")) for p in still_open),
+                tuple((p.id, p.description, p.owner, t.date(p.due)) for p in still_open),
             ))
         documents.append(reserve)
     closing = Document(t.t("pdf.discharge.declaration"))

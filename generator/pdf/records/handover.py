@@ -36,14 +36,14 @@ def _cell(project: Project, t: Translator, h, column: str) -> str:
     if column == "serials":
         return ", ".join(h.serials)
     if column == "warranty_start":
-        return t.date(h.warranty_start, "short")
+        return t.date(h.warranty_start)
     if column == "trainer":
         return h.trainer or ""
     if column == "participants":
         return ", ".join(h.participants)
     if column == "recipient":
         return contact_name(project, h.recipient)
-    return t.date(h.date, "short")
+    return t.date(h.date)
 
 
 def items(project: Project, t: Translator) -> list[Document]:
@@ -68,7 +68,7 @@ def maintenance(project: Project, t: Translator) -> Document | None:
     doc = Document(t.t("pdf.handover.maintenance"))
     doc.add(Facts((
         (t.t("pdf.handover.contract"), f"{m.contract} — {m.provider}"),
-        (t.t("pdf.handover.term"), t.t("pdf.handover.term_range", start=t.date(m.start, "long"), end=t.date(m.end, "long")) if m.end else t.t("pdf.handover.term_open", start=t.date(m.start, "long"))),
+        (t.t("pdf.handover.term"), t.t("pdf.handover.term_range", start=t.date(m.start), end=t.date(m.end)) if m.end else t.t("pdf.handover.term_open", start=t.date(m.start))),
         (t.t("pdf.handover.sla"), m.sla),
     )))
     return doc
@@ -83,7 +83,7 @@ def customer_file(project: Project, t: Translator) -> Document | None:
     doc = Document(t.t("pdf.handover.customer_file"))
     doc.add(Table(
         tuple(t.t(f"pdf.col.{col}") for col in ("id", "kind", "title", "date", "where")),
-        tuple((d.id, t.label("document_kind", d.kind), d.title, t.date(d.date, "short"), data_file(d.file, t) or d.reference or "") for d in documents),
+        tuple((d.id, t.label("document_kind", d.kind), d.title, t.date(d.date), data_file(d.file, t) or d.reference or "") for d in documents),
     ))
     return doc
 

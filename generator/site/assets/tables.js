@@ -9,8 +9,28 @@
   var enhanced = [];
   var labelsNode = document.getElementById("pbxdoc-labels");
   var labels = labelsNode ? JSON.parse(labelsNode.textContent) : {};
+  // ICU plural blocks of the catalogue ({total, plural, one {# row} other {# rows}}), each
+  // branch chosen by the browser's CLDR rules for the page's language, as pbxdoc does in Python.
+  function plurals(text, values) {
+    var rules = new Intl.PluralRules(document.documentElement.lang || "en");
+    var block = /\{(\w+), *plural, */g, out = "", from = 0, match;
+    while ((match = block.exec(text)) !== null) {
+      var value = values[match[1]], branches = {}, i = block.lastIndex;
+      while (text[i] !== "}") {
+        if (text[i] === " ") { i += 1; continue; }
+        var open = text.indexOf("{", i), depth = 1, j = open + 1;
+        while (depth) { depth += text[j] === "{" ? 1 : text[j] === "}" ? -1 : 0; j += 1; }
+        branches[text.slice(i, open).trim()] = text.slice(open + 1, j - 1);
+        i = j;
+      }
+      var chosen = branches["=" + value] || branches[rules.select(Number(value))] || branches.other;
+      out += text.slice(from, match.index) + chosen.split("#").join(String(value));
+      from = block.lastIndex = i + 1;
+    }
+    return out + text.slice(from);
+  }
   function label(key, values) {
-    var text = labels[key] || key;
+    var text = plurals(labels[key] || key, values || {});
     Object.keys(values || {}).forEach(function (name) { text = text.split("{" + name + "}").join(values[name]); });
     return text;
   }

@@ -76,7 +76,7 @@ def test_messages_follow_the_language(small_project, knowledge):
     (fr,) = findings_of(small_project, "LIC-EXPIRING", knowledge, "fr")
     (de,) = findings_of(small_project, "LIC-EXPIRING", knowledge, "de")
     (en,) = findings_of(small_project, "LIC-EXPIRING", knowledge, "en")
-    assert "arrive à échéance" in fr.message and "31 déc. 2026" in fr.message
+    assert "arrive à échéance" in fr.message and "31.12.2026" in fr.message
     assert "läuft am" in de.message and "expires on" in en.message
     assert fr.params == de.params == en.params
 

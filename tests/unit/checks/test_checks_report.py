@@ -77,7 +77,7 @@ def test_check_text_table_groups_by_category(small_path):
     text = result.output
     assert text.index("Licences") < text.index("Availability")
     assert "LIC-EXPIRING" in text and "licences.yaml:3" in text
-    assert "0 error(s), 3 warning(s), 1 note(s), 1 waived" in text
+    assert "0 errors, 3 warnings, 1 note, 1 waived" in text
     assert "Documentation completeness: 100 %" in text
 
 
@@ -116,10 +116,10 @@ def test_check_shows_waived_and_expired_waivers(small_copy):
     result = runner.invoke(app, ["check", str(small_copy), "--lang", "en", "--fail-on", "never", "--output", str(target)])
     assert result.exit_code == 0, result.output
     text = target.read_text(encoding="utf-8")
-    assert "Waived" in text and "waived by Sophie Rochat until 10 Jan 2027: One provider accepted" in text
-    assert "Waiver expired" in text and "waiver expired on 10 Jan 2026 (accepted by Sophie Rochat)" in text
+    assert "Waived" in text and "waived by Sophie Rochat until 10/01/2027: One provider accepted" in text
+    assert "Waiver expired" in text and "waiver expired on 10/01/2026 (accepted by Sophie Rochat)" in text
     # The file replaced the example's own waiver of AVL-NO-FAILOVER: that finding counts again.
-    assert "0 error(s), 4 warning(s), 1 note(s), 1 waived" in text
+    assert "0 errors, 4 warnings, 1 note, 1 waived" in text
 
 
 def test_check_reads_the_project_vendors_folder(small_copy):

@@ -28,7 +28,7 @@ def test_network_shows_sites_wan_media_subnets_and_where_telephony_sits(grown, f
         assert f"{link.provider} — {fr.label('wan_medium', link.medium)}" in text
     for subnet in grown.network.subnets:
         assert subnet.network in text
-    assert "3CX Fiduciaire Rochat, 1 base(s) DECT" in text  # server and base in the voice subnet
+    assert "3CX Fiduciaire Rochat, 1 base DECT" in text  # server and base in the voice subnet
     assert "DECT Genève (gestionnaire DECT)" in text
     assert "SIP tie line" in text  # the site interconnect
 

@@ -55,7 +55,7 @@ def test_a_changed_record_is_a_reissue_listing_the_changes(small_copy, tmp_path,
     second = issue(small_copy, "commissioning", "en", CUSTOMER)
     assert (second.number, second.doc_id) == (2, "FRO-TEL-COMMISSIONING-1.3-en-customer-r2")
     text = "".join(_pages_text(small_copy / second.pdf))
-    assert "ItreplacesFRO-TEL-COMMISSIONING-1.3-en-customer,issuedon20November2026" in text
+    assert "ItreplacesFRO-TEL-COMMISSIONING-1.3-en-customer,issuedon20/11/2026" in text
     assert "chg-2026-099" in text and "20.0Update7" in text and "chg-2026-015" not in text  # only changes between the dates
     index = json.loads((small_copy / "records" / "commissioning-en-customer.json").read_text(encoding="utf-8"))
     assert [i["doc_id"] for i in index["issues"]] == [first.doc_id, second.doc_id]

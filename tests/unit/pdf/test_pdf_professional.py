@@ -42,12 +42,12 @@ def _text(record) -> str:
 def test_commissioning_has_measured_values_instruments_bases_licences_and_backup(clinic):
     text = _text(RECORDS["commissioning"](clinic, Translator("fr"), TODAY))
     assert "Resynchronisation en 22 s [in-linkiq]" in text and "Resynchronisation en moins de 60 s" in text
-    assert "Testeur réseau et PoE Fluke Networks LinkIQ" in text and "15.01.25" in text  # calibration date
+    assert "Testeur réseau et PoE Fluke Networks LinkIQ" in text and "15.01.2025" in text  # calibration date
     for base in clinic.dect.bases:
         assert base.id in text
     assert "lic-vmo400" in text and "lic-msa" not in text  # in force on 10.04.2025; the MSA started in July 2025
     assert "Sauvegarde prise à la réception" in text and "at-10" in text
-    assert "op-01" in text and "Clos le 14.04.25" in text
+    assert "op-01" in text and "Clos le 14.04.2025" in text
     assert "op-03" not in text  # raised in 2026, after the acceptance this record states
     assert "Mitel Mitel" not in text
 

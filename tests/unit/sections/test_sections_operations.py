@@ -24,15 +24,15 @@ def test_addressing_plan(small, small_md):
 
 def test_licences_days_left_status_and_price(small_md, small, build_md):
     md = small_md["en"]["licences"]
-    assert "| 1 Jan 2026 – 31 Dec 2026 | Expires soon<br>in 41 days |" in md  # 20 Nov 2026 + 41 days; policy warns at 60
-    assert "| 1 Mar 2026 – 28 Feb 2027 | Valid<br>in 100 days |" in md
-    assert "since 1 May 2024" in md
+    assert "| 01/01/2026 – 31/12/2026 | Expires soon<br>in 41 days |" in md  # 20/11/2026 + 41 days; policy warns at 60
+    assert "| 01/03/2026 – 28/02/2027 | Valid<br>in 100 days |" in md
+    assert "since 01/05/2024" in md
     assert "No expiry" in md and "1,680.00" in md
     assert "](figures/licences-timeline.svg)" in md
     customer = build_md(for_audience(small, Audience.CUSTOMER), "en")["licences"]
     assert "Price" not in customer and "1,680.00" not in customer
     later = build_md(small, "en", today=dt.date(2027, 1, 15))["licences"]
-    assert "| 1 Jan 2026 – 31 Dec 2026 | Expired<br>15 days ago |" in later
+    assert "| 01/01/2026 – 31/12/2026 | Expired<br>15 days ago |" in later
 
 
 def test_availability(small_md):
@@ -55,7 +55,7 @@ def test_backup(small_md):
     assert "7 daily, 4 weekly, 6 monthly" in md
     assert "| 3CX Fiduciaire Rochat (lau-pbx-01) | 3 | 2 | 1 | ✓ |" in md
     assert "| Serveur Hyper-V (lau-hv-01) | 2 | 1 | 0 | ✗ |" in md
-    assert "22 Sept 2026 (59 days ago)" in md
+    assert "22/09/2026 (59 days ago)" in md
     assert "backups/2025-09-17\\_lau-sw-01\\_avant.cfg" in md
 
 
@@ -83,7 +83,7 @@ def test_compliance_by_severity_with_evidence_and_waivers(small, build_md):
     md = pages["compliance"]
     assert md.index("## Error (1)") < md.index("## Warning (1)")
     assert "| TST-ERROR | title TST-ERROR | lau-pbx-01 | message TST-ERROR | backups.yaml:12 | Open |" in md
-    assert "Nomenclature du client" in md and "S. Rochat" in md and "30 Jun 2027" in md
+    assert "Nomenclature du client" in md and "S. Rochat" in md and "30/06/2027" in md
     home = pages["index"]
     assert "Action needed" in home and "| Error | 1 |" in home and "| Accepted (waiver) | 1 |" in home
 
@@ -177,7 +177,7 @@ def test_what_installations_really_have_is_printed(small, build_md):
                             availability=small.availability.model_copy(update={"ups": ups}))
     md = build_md(project, "en")
     assert f"copies the files of job {small.backups.jobs[0].id}" in md["backup"] and "restored on spare VM" in md["backup"]
-    assert "measured on 10 Mar 2026" in md["availability"]
+    assert "measured on 10/03/2026" in md["availability"]
 
 
 def test_certificates_are_on_the_expiry_timeline(small):

@@ -36,8 +36,8 @@ def test_every_mode_of_the_main_number(small_project):
 
 def test_this_years_holidays_by_date(small_project):
     page = routing_page(small_project, "fr")
-    assert "| 21 sept. 2026 | Lundi du Jeûne fédéral |" in page
-    assert "| 31 déc. 2026 | Fermeture de fin d'année |" in page
+    assert "| 21.09.2026 | Lundi du Jeûne fédéral |" in page
+    assert "| 31.12.2026 | Fermeture de fin d'année |" in page
     assert "2027" not in page.split("## Jours fériés 2026")[1].split("##")[0].replace("2026 à 2027", "")
 
 
