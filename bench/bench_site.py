@@ -1,6 +1,6 @@
 """Time the documentation site of the large synthetic customer, and pbxdoc's share of it.
 
-    python bench/bench_site.py [--project DIR] [--scale F] [--lang fr]
+    python bench/bench_site.py [--project DIR] [--scale F] [--lang fr] [--audience customer]
 
 Measures, with the diagrams already drawn (as `pbxdoc build` has them in its content when the site
 renderer runs):
@@ -76,11 +76,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="scale when the project has to be generated")
     parser.add_argument("--lang", default=None, help="language of the site (default: the project's)")
     parser.add_argument("--repeat", type=int, default=2, help="runs; the best time of each is reported (default 2)")
+    parser.add_argument("--audience", choices=[a.value for a in Audience], default=Audience.CUSTOMER.value, help="edition (default: the customer's, as pbxdoc build)")
     args = parser.parse_args(argv)
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     if not (args.project / "pbxdoc.yaml").is_file():
         make(args.project, args.scale)
-    content = prepare(args.project, Audience.INTEGRATOR, args.lang).content
+    content = prepare(args.project, Audience(args.audience), args.lang).content
     project = content.project
     print(f"{args.project.name}: {len(project.users)} users, {len(project.changelog)} changes, {len(project.addresses)} addresses")
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:

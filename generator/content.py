@@ -15,12 +15,11 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from generator.audience import Audience
+from generator.audience import Audience, AudienceTranslator
 from generator.cache import NO_CACHE, Cache
 from generator.checks import in_language
 from generator.diagrams import DiagramView, render_all, views
 from generator.document import Document
-from generator.i18n import Translator
 from generator.model.project import Project
 from generator.runbooks import Runbook, build_runbooks
 from generator.sections import build_sections, extra_figures
@@ -36,7 +35,7 @@ class Content:
     """One language's content for one audience; every part made once, on first use."""
 
     def __init__(self, project: Project, audience: Audience, lang: str, generated: dt.datetime, cache: Cache = NO_CACHE):
-        self.translator = Translator(lang)
+        self.translator = AudienceTranslator(lang, audience)  # words for the audience: data file names for the integrator only
         self.lang = lang
         self.audience = Audience(audience)
         self.generated = generated

@@ -87,7 +87,7 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
             load = ups.load_w is not None and t.t("diagrams.availability.load", watts=t.number(ups.load_w, 0), percent=t.number(100 * ups.load_w / ups.capacity_w, 0))
             facts = [f"{ups.id} · {t.number(ups.capacity_va)} VA / {t.number(ups.capacity_w)} W", load, " · ".join(x for x in (ups.runtime_min is not None and t.t("diagrams.availability.runtime", minutes=ups.runtime_min), ups.battery_date and t.t("diagrams.availability.battery", date=t.date(ups.battery_date))) if x)]
             powered = order([*ups.powers, *(s for s, h in hosts.items() if h in ups.powers)])  # a VM draws on its host's UPS
-            node = cluster.node(group_table(ups.model, "power", [row(i) for i in powered], icon="ups", facts=facts, alerts=alerts.get(ups.id, [])))
+            node = cluster.node(group_table(ups.model, "power", [row(i) for i in powered], icon="ups", facts=facts, alerts=alerts.get(ups.id, [])), object_id=ups.id)
             tables.append(node)
             for n, obj_id in enumerate(powered):
                 place.setdefault(obj_id, f"{node}:{{side}}{n}")
@@ -99,11 +99,11 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         firsts += tables[:1]
         for w in links:
             details = [w.bandwidth, t.t(f"diagrams.wan_role.{w.role}"), len(links) == 1 and t.t("diagrams.availability.single_wan")]
-            wan_nodes[w.id] = cluster.node(card("wan", f"{w.provider} — {t.label('wan_medium', w.medium)}", details, "public", alerts.get(w.id, [])))
+            wan_nodes[w.id] = cluster.node(card("wan", f"{w.provider} — {t.label('wan_medium', w.medium)}", details, "public", alerts.get(w.id, [])), object_id=w.id)
             if w.router in place:
                 graph.edge(wan_nodes[w.id], place[w.router].format(side="w") + ":w", dir="none", style="dashed" if w.role == "backup" else "solid", color=PALETTE["public"][0])
         for trunk in sorted((tr for tr in project.interfaces.sip_trunks if getattr(project.server_by_id.get(tr.server), "site", None) == site.id), key=lambda tr: tr.id):
-            node = cluster.node(card("sip_trunk", t.t("diagrams.overview.sip_trunk", provider=trunk.provider), [t.t("diagrams.overview.channels", count=trunk.channels)], "public", alerts.get(trunk.id, [])))
+            node = cluster.node(card("sip_trunk", t.t("diagrams.overview.sip_trunk", provider=trunk.provider), [t.t("diagrams.overview.channels", count=trunk.channels)], "public", alerts.get(trunk.id, [])), object_id=trunk.id)
             place.setdefault(trunk.id, node)
             if trunk.wan_link in wan_nodes:
                 graph.edge(node, wan_nodes[trunk.wan_link], dir="none", color=PALETTE["public"][0], style="dotted")

@@ -30,9 +30,9 @@ def build(project: Project, t: Translator, system: DectSystem, title: str) -> Gr
         system.manager_address,
         system.manager_version and t.t("diagrams.overview.software", version=system.manager_version),
     ]
-    manager = graph.node(card("dect_manager", system.manager_model or system.name, [system.name if system.manager_model else None, *manager_facts], "terminal"))
+    manager = graph.node(card("dect_manager", system.manager_model or system.name, [system.name if system.manager_model else None, *manager_facts], "terminal"), object_id=system.id)
     if server is not None:
-        server_node = graph.node(card("server", server.name, [server.model, t.t("diagrams.dect.connection", kind=system.connection.upper())], "server"))
+        server_node = graph.node(card("server", server.name, [server.model, t.t("diagrams.dect.connection", kind=system.connection.upper())], "server"), object_id=server.id)
         graph.edge(server_node, manager, dir="none", color=PALETTE["server"][0])
     handsets = project.handsets_of(system.id)
     per_base: dict[str | None, int] = defaultdict(int)
@@ -69,6 +69,6 @@ def build(project: Project, t: Translator, system: DectSystem, title: str) -> Gr
             for i, b in enumerate(members):
                 for r in sorted(project.repeaters_of(b.id), key=lambda r: r.id):
                     alerts = [t.t("diagrams.dect.cascaded", upstream=r.upstream)] if r.upstream else []
-                    rep = site_cluster.node(card("repeater", r.id, [r.model, r.location], "terminal", alerts=alerts))
+                    rep = site_cluster.node(card("repeater", r.id, [r.model, r.location], "terminal", alerts=alerts), object_id=r.id)
                     graph.edge(f"{node}:b{i}:e", rep, dir="none", color=PALETTE["terminal"][0], style="dashed")
     return graph

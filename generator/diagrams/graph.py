@@ -17,6 +17,7 @@ MUTED = "#52606d"
 LINE = "#9aa5b1"
 ALERT = "#c0392b"
 WRAP = 38  # characters per label line: keeps nodes narrow enough for A4 landscape
+OBJECT_ID_PREFIX = "pbxdoc-object-"  # SVG id of a node drawing one object: prefix, node id, '-', object id
 
 
 def esc(text: object, width: int = WRAP) -> str:
@@ -61,8 +62,11 @@ class Graph:
         self._counter[0] += 1
         return f"{prefix}{self._counter[0]}"
 
-    def node(self, label: Html | str, **attrs) -> str:
+    def node(self, label: Html | str, object_id: str | None = None, **attrs) -> str:
+        """A node; `object_id` names the object it draws (the site links the node to its page)."""
         node_id = self._next("n")
+        if object_id:
+            attrs = {**attrs, "id": f"{OBJECT_ID_PREFIX}{node_id}-{object_id}"}
         self._lines.append(f"{node_id}{_attrs({'label': label, **attrs})};")
         return node_id
 

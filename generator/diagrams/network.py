@@ -79,7 +79,7 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         cluster = graph if site_ids is not None else graph.cluster(cluster_label(f"{site.name} — {t.label('site_role', site.role)}", "network"), **cluster_style("network"))
         wan_routers = {w.router for w in wans if w.router in devices}
         edge_devices = [d for d in site_devices if d.kind in EDGE_KINDS or d.id in wan_routers]
-        edge_nodes = {d.id: cluster.node(card(DEVICE_ICONS[d.kind.value], d.name, [f"{t.label('device_kind', d.kind)} · {d.vendor} {d.model}", d.address], "network")) for d in edge_devices}
+        edge_nodes = {d.id: cluster.node(card(DEVICE_ICONS[d.kind.value], d.name, [f"{t.label('device_kind', d.kind)} · {d.vendor} {d.model}", d.address], "network"), object_id=d.id) for d in edge_devices}
         rows = [(None, [str(s.vlan or "—"), s.name, s.network, ", ".join(telephony.get(s.id, [])) or "—"]) for s in subnets]
         inner = cluster.node(table(None, t.t("diagrams.network.subnets"), [t.t("diagrams.network.vlan"), t.t("diagrams.network.name"), t.t("diagrams.network.network"), t.t("diagrams.network.telephony")], rows, "network")) if rows else None
         others = [d for d in site_devices if d.id not in edge_nodes]
@@ -90,7 +90,7 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
             other_node = None
         for w in wans:
             role = t.t(f"diagrams.wan_role.{w.role}")
-            node = cluster.node(card("wan", f"{w.provider} — {t.label('wan_medium', w.medium)}", [w.bandwidth, role], "public"))
+            node = cluster.node(card("wan", f"{w.provider} — {t.label('wan_medium', w.medium)}", [w.bandwidth, role], "public"), object_id=w.id)
             graph.edge(internet, node, dir="none", style="dashed" if w.role == "backup" else "solid", color=PALETTE["public"][0])
             target = edge_nodes.get(w.router) or (next(iter(edge_nodes.values())) if edge_nodes else inner or other_node)
             if target:

@@ -175,7 +175,7 @@ def _right(project: Project, t: Translator, server_ids: set[str], site: str | No
 def build(project: Project, t: Translator, servers: list[CommunicationServer], site: str | None, title: str) -> Graph:
     graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="1.1")
     server_ids = {s.id for s in servers}
-    server_nodes = {s.id: graph.node(server_label(s, t, project)) for s in servers}
+    server_nodes = {s.id: graph.node(server_label(s, t, project), object_id=s.id) for s in servers}
     graph.column(list(server_nodes.values()))
     left = {"public": "public", "private": "private", "special": "special"}
     right = {"terminals": "terminal", "cti": "application", "mobile": "application", "applications": "application"}

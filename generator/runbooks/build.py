@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from generator.document import Admonition, Block, BulletList, Checklist, Document, Facts, Heading, Paragraph, Table, Text, escape, to_markdown
+from generator.audience import Audience, AudienceTranslator, data_file
 from generator.i18n import Translator
 from generator.model.findings import Finding
 from generator.model.project import Project
@@ -88,7 +89,7 @@ class _Writer:
             "backup_file": self._backup_file(),
             "id": s.id, "name": s.name, "vendor": s.vendor, "model": s.model, "make": s.make,
             "version": (main.version if main and main.version else None),
-            "archive": entry.file if entry else None,
+            "archive": data_file(entry.file, self.t) if entry else None,
             "admin_url": s.admin_url,
             "address": s.address, "location": s.location, "destination": destination, "key_holder": holder,
         }
@@ -265,7 +266,7 @@ class _Writer:
             return [Admonition("danger", self.w("no_manual.title"), (Paragraph((self.w("no_manual.body", id=self.s.id),)),))]
         filed: dict[tuple, list[str]] = {}
         for m in self.manual:  # one file may be recorded for several parts (a DECT system's bases)
-            filed.setdefault((m.date, m.when, m.change or "", m.file or m.reference or "", m.by or ""), []).append(m.device)
+            filed.setdefault((m.date, m.when, m.change or "", self._file(m.file) if m.file else m.reference or "", m.by or ""), []).append(m.device)
         rows = tuple((self.t.date(d), self.w(f"when.{w}"), c, f, b, ", ".join(sorted(devices))) for (d, w, c, f, b), devices in filed.items())
         return [Table((self.w("col.date"), self.w("col.when"), self.w("col.change"), self.w("col.file"), self.w("col.by"), self.w("col.device")), rows)]
 
@@ -377,14 +378,18 @@ class _Writer:
         own file when the change touched this system only."""
         mine = [m for m in self.manual if m.change == change.id and m.when == when]
         if mine:
-            return "; ".join(m.file or m.reference or m.id for m in mine)
+            return "; ".join(dict.fromkeys(self._file(m.file) if m.file else m.reference or m.id for m in mine))
         if set(change.devices) <= set(self.s.ids):
             filed = getattr(change, f"backup_{when}")
             if filed:
-                return filed
+                return self._file(filed)
         if self.s.mode == "jobs":
             return self.w("changes.jobs_only")
         return Text(self.w("changes.not_filed"), strong=True)
+
+    def _file(self, path: str) -> str:
+        """A file of the customer's folder: its path for the integrator, in words for the others."""
+        return data_file(path, self.t)
 
     def tests(self):
         return sorted(self.records.of_ids("tests", self.s.ids), key=lambda r: (r.date, r.id), reverse=True)
@@ -429,7 +434,8 @@ def _on(project: Project, on: dt.date | None) -> dt.date:
 def _writers(project: Project, translator: Translator, on: dt.date | None, chosen: list[Subject]) -> list[_Writer]:
     templates = load_templates(project._root)  # the project's own runbooks/ folder, when loaded from disk
     records = Records.of(project)
-    t = RunbookTranslator(translator.lang)
+    # The audience of the build's translator (a plain one, e.g. a unit test's, is the customer's).
+    t = RunbookTranslator(translator.lang, translator.audience if isinstance(translator, AudienceTranslator) else Audience.CUSTOMER)
     day = _on(project, on)
     return [_Writer(project, records, t, day, s, select(templates, s.kind, s.vendor, s.model, s.device_kind)) for s in chosen]
 

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+from generator.audience import data_file
 from generator.i18n import Translator
 from generator.model.operations import BackupJob, FirmwareArchive, ManualBackup
 from generator.model.project import Project
@@ -123,7 +124,7 @@ def _software(project: Project, subject: Subject, t: Translator) -> list[Prerequ
         if entry is None:
             found.append(Prerequisite(topic, t.t("runbooks.prereq.not_archived", version=version.version, owners=owners), Status.BLOCKING))
             continue
-        text = t.t("runbooks.prereq.archived", version=version.version, file=entry.file)
+        text = t.t("runbooks.prereq.archived", version=version.version, file=data_file(entry.file, t))
         if entry.sha256:
             text += " — " + t.t("runbooks.prereq.sha256", sha256=entry.sha256)
         if entry.archived:
@@ -166,7 +167,7 @@ def _backup(project: Project, records: Records, subject: Subject, t: Translator)
         found.append(Prerequisite(topic, text, Status.OK if job.last_success else Status.WARNING))
     if manual:
         latest = manual[0]
-        where = latest.file or latest.reference or "?"
+        where = data_file(latest.file, t) if latest.file else latest.reference or "?"
         found.append(Prerequisite(topic, t.t("runbooks.prereq.manual", file=where, date=t.date(latest.date), when=t.t(f"runbooks.when.{latest.when}")), Status.OK))
     own = bool(found)
     if not own:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from generator.i18n import Translator
+from generator.audience import Audience, AudienceTranslator
 from generator.model.project import Project
 
 
@@ -52,11 +52,11 @@ class Records:
         return list(seen.values())
 
 
-class RunbookTranslator(Translator):
+class RunbookTranslator(AudienceTranslator):
     """A translator that formats each date once: the same dates recur across a customer's runbooks."""
 
-    def __init__(self, lang: str):
-        super().__init__(lang)
+    def __init__(self, lang: str, audience: Audience | str = Audience.CUSTOMER):
+        super().__init__(lang, audience)
         self._dates: dict[dt.date | None, str] = {}
 
     def date(self, value: dt.date | None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.audience import data_file
 from generator.document import Document, Figure, Paragraph
 from generator.sections.common import SectionContext, group_by, join, titled_table
 from generator.sections.figures import diagram_path
@@ -96,7 +97,7 @@ def _manual(ctx: SectionContext) -> list:
         ctx, w("backup.manual_backups"),
         [w("backup.date"), w("backup.device"), w("backup.when"), w("backup.file")],
         [(join([ctx.date(m.date), m.by and w("backup.by_person", person=m.by)], "\n"), ctx.equipment_name(m.device),
-          join([w(f"backup.moment.{m.when}"), m.change], "\n"), m.file or m.reference or "")
+          join([w(f"backup.moment.{m.when}"), m.change], "\n"), data_file(m.file, ctx.t) or m.reference or "")
          for m in backups[:MANUAL_BACKUPS_SHOWN]],
     )
     if len(backups) > MANUAL_BACKUPS_SHOWN:
@@ -109,6 +110,6 @@ def _firmware(ctx: SectionContext) -> list:
     return titled_table(
         ctx, w("backup.firmware"),
         [w("backup.system"), w("backup.version"), w("backup.file"), w("backup.archived"), w("domain.details.sha256")],
-        [(ctx.equipment_name(f.system), f.version, f.file, ctx.date(f.archived), f.sha256 or "")
+        [(ctx.equipment_name(f.system), f.version, data_file(f.file, ctx.t), ctx.date(f.archived), f.sha256 or "")
          for f in sorted(ctx.project.backups.firmware_archive, key=lambda f: (f.system, f.archived or ctx.today, f.version))],
     )

@@ -3,6 +3,7 @@ Then every open point of the commissioning, open or closed: the follow-up of the
 
 from __future__ import annotations
 
+from generator.audience import data_file
 from generator.document import Document, Paragraph, Text
 from generator.sections.common import SectionContext, join, table, titled_table
 
@@ -20,7 +21,7 @@ def build(ctx: SectionContext) -> list[Document]:
         [w("changelog.date"), w("changelog.ticket"), w("changelog.author"), w("changelog.description"), w("changelog.devices"),
          w("changelog.backup_before"), w("changelog.backup_after")],
         [(ctx.date(c.date), join([c.ticket, c.id], "\n"), c.author, c.description, join(c.devices),
-          join([c.backup_before, ctx.date(c.backup_before_date)], "\n"), join([c.backup_after, ctx.date(c.backup_after_date)], "\n"))
+          join([data_file(c.backup_before, ctx.t), ctx.date(c.backup_before_date)], "\n"), join([data_file(c.backup_after, ctx.t), ctx.date(c.backup_after_date)], "\n"))
          for c in changes[:CHANGES_SHOWN]],
         css_class="sortable" if len(changes) > 20 else None,
     ))

@@ -1,7 +1,9 @@
-"""Compliance findings by severity, with their evidence (file:line), and the waivers that accept some."""
+"""Compliance findings by severity, with their evidence (file:line for the integrator, the section
+showing the data for the others), and the waivers that accept some."""
 
 from __future__ import annotations
 
+from generator.audience import evidence, finding_object
 from generator.checks.registry import RULES
 from generator.diagnostics import Severity
 from generator.document import Document, Paragraph
@@ -23,8 +25,8 @@ def build(ctx: SectionContext) -> list[Document]:
     if not findings:
         doc.add(Paragraph((w("compliance.no_findings"),)))
     for severity in Severity:
-        rows = [(f.rule, title, f.object_id, join([message, remediation and w("compliance.remedy", remediation=remediation)], "\n"),
-                 str(f.location), w(f"compliance.status.{f.status.value}"))
+        rows = [(f.rule, title, finding_object(f.object_id, ctx.t), join([message, remediation and w("compliance.remedy", remediation=remediation)], "\n"),
+                 evidence(f.location, ctx.project, ctx.t), w(f"compliance.status.{f.status.value}"))
                 for f in findings if f.severity is severity and f.status is not FindingStatus.WAIVED
                 for title, message, remediation in [(f.title, f.message, f.remediation)]]
         if rows:
@@ -39,7 +41,7 @@ def build(ctx: SectionContext) -> list[Document]:
             ctx, w("compliance.waived"),
             [w("compliance.rule"), w("compliance.finding"), w("compliance.object"), w("compliance.evidence"), w("compliance.justification"),
              w("compliance.accepted_by"), w("compliance.expiry")],
-            [(f.rule, f.title, f.object_id, str(f.location), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
+            [(f.rule, f.title, finding_object(f.object_id, ctx.t), evidence(f.location, ctx.project, ctx.t), f.waiver_justification or "", f.waiver_accepted_by or "", f.waiver_expiry or "") for f in waived],
         ))
     waivers = sorted(ctx.project.waivers, key=lambda x: (x.rule, x.object))
     doc.add(*titled_table(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.audience import finding_object
 from generator.checks.completeness import ITEMS
 from generator.diagnostics import Severity
 from generator.document import BulletList, Document, Facts, Heading, Paragraph, Text, escape, inline
@@ -192,7 +193,7 @@ def _attention(ctx: SectionContext) -> list:
     full = nearly_full_licences(ctx.project)
     blocks.append(_status(ctx, active, due))
     if active:
-        rows = [(ctx.label("severity", f.severity), title, f.object_id, message, f.rule)
+        rows = [(ctx.label("severity", f.severity), title, finding_object(f.object_id, ctx.t), message, f.rule)
                 for f in active for title, message in [(f.title, f.message)]]
         blocks += [Heading(3, ctx.w("attention.findings", count=ctx.number(len(rows)))),
                    table([ctx.w("compliance.severity"), ctx.w("compliance.finding"), ctx.w("compliance.object"), ctx.w("compliance.message"), ctx.w("compliance.rule")], rows)]

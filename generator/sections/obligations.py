@@ -1,8 +1,10 @@
-"""Every dated obligation of an installation: expiries, due restore tests, battery replacements.
+"""Every dated obligation of an installation: expiries (contracts, licences, waivers,
+certificates), vendor end of support, due restore tests, battery replacements.
 
 Computed once from the model, so that the home page ("what needs attention") and the calendar
 feed list the same dates. Figures that are knowledge, not data (battery life, how full a licence
-pool may get), come from `knowledge/maintenance.yaml` with their sources.
+pool may get), come from `knowledge/maintenance.yaml` with their sources; end-of-support dates
+from the vendor catalogue (extended by the project's vendors/ folder), as the lifecycle rule reads them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ from pathlib import Path
 
 import yaml
 
+from generator import knowledge as vendor_knowledge
+from generator.checks.context import Context
+from generator.checks.rules.lifecycle import dated
 from generator.model.operations import LicenceKind
 from generator.model.project import Project
 
@@ -29,6 +34,8 @@ class ObligationKind(str, Enum):
     WAIVER_EXPIRY = "waiver_expiry"
     RESTORE_TEST = "restore_test"
     UPS_BATTERY = "ups_battery"
+    CERTIFICATE_EXPIRY = "certificate_expiry"
+    END_OF_SUPPORT = "end_of_support"  # the vendor's end of support of a product or of its firmware version
 
 
 @dataclass(frozen=True)
@@ -37,8 +44,8 @@ class Obligation:
 
     due: dt.date
     kind: ObligationKind
-    object_id: str  # the licence, waiver rule, system or UPS concerned
-    subject: str  # customer text naming it (licence item, rule and object, system id, UPS model)
+    object_id: str  # the licence, waiver rule, system, UPS or equipment concerned (a certificate's server)
+    subject: str  # customer text naming it (licence item, rule and object, system id, UPS model, certificate, product)
     since: dt.date | None = None  # what the date counts from (last test, battery fitted), if any
     reference: str = ""  # contract number, when the data has one
 
@@ -86,7 +93,22 @@ def obligations(project: Project, today: dt.date) -> list[Obligation]:
     for ups in project.availability.ups:
         if ups.battery_date:
             found.append(Obligation(_add_years(ups.battery_date, years), ObligationKind.UPS_BATTERY, ups.id, ups.model, ups.battery_date))
+    for server in project.servers:
+        for cert in server.security.certificates if server.security else ():
+            found.append(Obligation(cert.expiry, ObligationKind.CERTIFICATE_EXPIRY, server.id, cert.name))
+    found += end_of_support(project, today)
     return sorted(found, key=Obligation.sort_key)
+
+
+def end_of_support(project: Project, today: dt.date) -> list[Obligation]:
+    """The vendor's end of support of each product and firmware version in use (one date per item)."""
+    checks = Context(project, vendor_knowledge.for_project(project._root), today)
+    found = {}
+    for _, _, object_id, product, figure, version in dated(checks, "end_of_support"):
+        day = figure.value if isinstance(figure.value, dt.date) else dt.date.fromisoformat(str(figure.value))
+        subject = f"{product.name} {version}" if version else product.name
+        found[(object_id, subject)] = Obligation(day, ObligationKind.END_OF_SUPPORT, object_id, subject)
+    return list(found.values())
 
 
 def due_within(project: Project, today: dt.date) -> list[Obligation]:

@@ -1,8 +1,8 @@
-"""Where the evidence is, in words, for the customer and auditor editions.
+"""Where the evidence is, linked, in the customer and auditor editions.
 
-Findings cite the data as `numbering.yaml:38:58`: right for the integrator who edits the files,
-meaningless to a customer or an auditor, who read the documentation. In their editions a table
-cell holding such a citation becomes the name of the page that shows the same data, linked.
+Their findings say where the evidence is in words ("Section “Licences” of the documentation",
+generator.audience.evidence) instead of the integrator's `licences.yaml:12:5`; on the site such a
+table cell links the page that shows the same data.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import html
 import posixpath
 import re
 
+from generator.audience import where_kept
 from generator.escaping import html_text
+from generator.i18n import Translator
 from generator.model.project import Project
 
 # Which page shows the data of each concern file.
@@ -21,31 +23,31 @@ PAGE_OF_CONCERN = {
     "handsets": "terminals-dect.html", "users": "numbering-users.html", "numbering": "numbering.html", "rights": "rights.html",
     "network": "addressing.html", "addresses": "addressing.html", "licences": "licences.html", "changelog": "changelog.html",
     "availability": "availability.html", "callerid": "caller-id.html", "backups": "backup/index.html", "documents": "documents.html",
-    "commissioning": "documents.html", "waivers": "compliance.html",
+    "commissioning": "documents.html", "waivers": "compliance.html", "routing": "routing.html", "audit": "compliance.html",
 }
-_CELL = re.compile(r"<td>([^<>:\s]+\.(?:ya?ml|csv|xlsx)(?::[^<>\s]*)?)</td>")
 
 
-def evidence_pages(project: Project, titles: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """Data file name -> (site path, title) of the page that shows its data (titles: path -> page title)."""
+def evidence_pages(project: Project, t: Translator, titles: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The words saying where a concern's data is -> (site path, title) of the page that shows it
+    (titles: path -> page title). The integrator's edition cites files and has none."""
     found = {}
-    for concern, file in project.files.items():
+    for concern in sorted(project.files):
         path = PAGE_OF_CONCERN.get(concern)
-        if path and path in titles:
-            found[file] = (path, titles[path])
+        words = where_kept(concern, project, t)
+        if path and path in titles and words and words not in project.files.values():
+            found.setdefault(words, (path, titles[path]))
     return found
 
 
-def in_words(page: str, page_url: str, pages: dict[str, tuple[str, str]], unknown: str) -> str:
-    """Table cells citing a data file (file:line:column) name and link the page showing that data;
-    a file no page shows becomes `unknown` (words saying the evidence is in the customer file)."""
+def in_words(page: str, page_url: str, pages: dict[str, tuple[str, str]]) -> str:
+    """Table cells saying where the evidence is link the page showing that data."""
+    if not pages:
+        return page
     base = posixpath.dirname(page_url)
+    cells = re.compile("<td>(" + "|".join(re.escape(html_text(words)) for words in sorted(pages, key=len, reverse=True)) + ")</td>")
 
     def replace(m: re.Match) -> str:
-        file = html.unescape(m[1]).split(":", 1)[0]
-        if file not in pages:
-            return f"<td>{html_text(unknown)}</td>"
-        path, title = pages[file]
+        path, title = pages[html.unescape(m[1])]
         return f'<td><a href="{posixpath.relpath(path, base or ".")}">{html_text(title)}</a></td>'
 
-    return _CELL.sub(replace, page)
+    return cells.sub(replace, page)

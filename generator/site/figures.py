@@ -43,8 +43,36 @@ def inline_svg(svg: bytes, prefix: str, label: str) -> str:
     return text.replace("<svg", f'<svg role="img" aria-label="{label}" focusable="false"', 1)
 
 
-def interactive_figures(page: str, page_url: str, svgs: dict[str, bytes], words: dict[str, str]) -> str:
-    """Each figure's SVG image becomes the inline diagram with its tool bar (words: button labels)."""
+# A node drawing one object (generator.diagrams.graph.OBJECT_ID_PREFIX), once its id is prefixed.
+_OBJECT_NODE = re.compile(r'<g id="d\d+-pbxdoc(?:-|&#45;)object(?:-|&#45;)n\d+(?:-|&#45;)([^"]+)" class="node">')
+_G = re.compile(r"<g\b|</g>")
+
+
+def linked_nodes(svg: str, page_url: str, links: dict[str, str]) -> str:
+    """Each node that draws an object with a page becomes a link to that page (relative to the page)."""
+    base = posixpath.dirname(page_url) or "."
+    out, position = [], 0
+    for m in _OBJECT_NODE.finditer(svg):
+        target = links.get(html.unescape(m[1]))
+        if target is None or m.start() < position:
+            continue
+        depth, end = 0, None
+        for tag in _G.finditer(svg, m.start()):
+            depth += 1 if tag[0] == "<g" else -1
+            if depth == 0:
+                end = tag.end()
+                break
+        if end is None:
+            continue
+        href = html_text(posixpath.relpath(target, base))
+        out += [svg[position:m.start()], f'<a class="pbxdoc-diagram__link" href="{href}">', svg[m.start():end], "</a>"]
+        position = end
+    return "".join(out) + svg[position:]
+
+
+def interactive_figures(page: str, page_url: str, svgs: dict[str, bytes], words: dict[str, str], links: dict[str, str] | None = None) -> str:
+    """Each figure's SVG image becomes the inline diagram with its tool bar (words: button labels);
+    its nodes that draw an object link to the object's page (links: id -> site path)."""
     base = posixpath.dirname(page_url)
     count = 0
 
@@ -63,6 +91,9 @@ def interactive_figures(page: str, page_url: str, svgs: dict[str, bytes], words:
             f'<a class="md-button" href="{m[2]}" download>{html_text(words["download"])}</a>'
             f'<span class="pbxdoc-diagram__hint">{html_text(words["hint"])}</span></div>'
         )
-        return f'<figure>\n<div class="pbxdoc-diagram" data-pbxdoc-diagram>{bar}{inline_svg(svg, f"d{count}", m[1])}</div>'
+        drawing = linked_nodes(inline_svg(svg, f"d{count}", m[1]), page_url, links or {})
+        if 'class="pbxdoc-diagram__link"' in drawing:  # an image's parts are hidden from assistive technology; its links must not be
+            drawing = drawing.replace('<svg role="img"', '<svg role="group"', 1)
+        return f'<figure>\n<div class="pbxdoc-diagram" data-pbxdoc-diagram>{bar}{drawing}</div>'
 
     return _FIGURE_IMAGE.sub(replace, page)

@@ -37,7 +37,7 @@ class SitePlan:
     branding: Branding | None = None
     links: dict[str, str] = field(default_factory=dict)  # identifier -> site path (.html) of its page
     search_entries: tuple[SearchEntry, ...] = ()  # index entries added to the pages' own
-    evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # data file -> (path, title) of the page showing its data
+    evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # where evidence is, in words -> (path, title) of the page showing it
 
     def mkdocs_nav(self) -> list:
         """The nav as mkdocs config, titles HTML-escaped (material prints them unescaped)."""
@@ -146,7 +146,7 @@ def plan_site(content: Content, outputs: list[downloads.Download] = (), deferred
         branding=branding,
         links=dict(sorted(links.items())),
         search_entries=tuple(people.search_entries(project, pages, ctx)),
-        evidence=evidence.evidence_pages(project, {p.path[:-3] + ".html": p.title for p in pages}),
+        evidence=evidence.evidence_pages(project, t, {p.path[:-3] + ".html": p.title for p in pages}),
     )
 
 

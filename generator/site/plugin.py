@@ -185,9 +185,8 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
         assert self.source is not None and self.linker is not None and self.plan is not None
         t = Translator(self.source.lang)
         words = {key: t.t(f"site.diagram.{key}") for key in ("full", "close", "reset", "download", "hint")}
-        html = interactive_figures(label_checklists(html), page.url, self.plan.files, words)
-        if self.source.audience is not Audience.INTEGRATOR:  # data files are the integrator's business
-            html = in_words(html, page.url, self.plan.evidence, t.t("site.evidence.customer_file"))
+        html = interactive_figures(label_checklists(html), page.url, self.plan.files, words, self.plan.links)
+        html = in_words(html, page.url, self.plan.evidence)  # where the evidence is, linked (customer and auditor editions)
         return exclude_directory_from_search(self.linker.link(html, page.url))
 
     def on_template_context(self, context, *, template_name, config):

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from generator.audience import data_file, evidence, finding_object
 from generator.i18n import Translator
 from generator.model.callflow import call_flows
-from generator.model.findings import Finding
 from generator.model.project import Project
 
 # How a column's values are written and read back.
@@ -184,7 +184,11 @@ IMPORTABLE: dict[str, tuple[str, tuple[Column, ...]]] = {
 """Sheet key -> (concern, columns). Import reads these sheets back into the concern's file."""
 
 
-def _importable(project: Project, key: str, generated: dt.date) -> Sheet:
+# Columns naming a file of the customer's folder: its path for the integrator, in words for the others.
+FILE_COLUMNS = frozenset({"file", "backup_before", "backup_after"})
+
+
+def _importable(project: Project, key: str, generated: dt.date, t: Translator) -> Sheet:
     concern, columns = IMPORTABLE[key]
     records = getattr(project, concern)
     if key == "licences":
@@ -194,7 +198,11 @@ def _importable(project: Project, key: str, generated: dt.date) -> Sheet:
             values["days_to_expiry"] = (lic.expiry - generated).days if lic.expiry else None
             rows.append(tuple(values[c.key] for c in columns))
         return Sheet(key, columns, rows, concern, frozen_columns=1, extra={"warning_days": project.pbxdoc.policy.licence_warning_days})
-    return Sheet(key, columns, _record_rows(records, columns), concern, frozen_columns=1)
+    rows = _record_rows(records, columns)
+    files = [i for i, c in enumerate(columns) if c.key in FILE_COLUMNS]
+    if files:
+        rows = [tuple(data_file(v, t) if i in files and isinstance(v, str) else v for i, v in enumerate(row)) for row in rows]
+    return Sheet(key, columns, rows, concern, frozen_columns=1)
 
 
 # --- read-only sheets ---------------------------------------------------------------------------
@@ -364,9 +372,10 @@ def _numbers(project: Project) -> Sheet:
     return Sheet("numbers", NUMBER_COLUMNS, rows, frozen_columns=1)
 
 
-def _findings(findings: tuple[Finding, ...], translator: Translator | None) -> Sheet:
-    """Titles and messages as the build worded them, in the workbook's language."""
-    rows = [(f.severity.value, f.status.value, f.rule, f.category, f.title, f.message, f.object_id, str(f.location)) for f in findings]
+def _findings(project: Project, t: Translator) -> Sheet:
+    """Titles and messages as the build worded them, in the workbook's language; the evidence as
+    file:line for the integrator, in words for the others."""
+    rows = [(f.severity.value, f.status.value, f.rule, f.category, f.title, f.message, finding_object(f.object_id, t), evidence(f.location, project, t)) for f in project.findings]
     return Sheet("findings", FINDING_COLUMNS, rows)
 
 
@@ -419,6 +428,7 @@ SHEET_ORDER = (
 
 def build_sheets(project: Project, generated: dt.date, translator: Translator | None = None) -> list[Sheet]:
     """Every sheet of the workbook, in reading order, with empty optional columns removed."""
+    t = translator or Translator(project.pbxdoc.language.value)
     sheets = {
         "terminals": _terminals(project),
         "rights": _rights(project),
@@ -426,8 +436,8 @@ def build_sheets(project: Project, generated: dt.date, translator: Translator | 
         "restore_tests": _restore_tests(project),
         "inventory": _inventory(project),
         "numbers": _numbers(project),
-        "findings": _findings(project.findings, translator),
+        "findings": _findings(project, t),
     }
     for key in IMPORTABLE:
-        sheets[key] = _importable(project, key, generated)
+        sheets[key] = _importable(project, key, generated, t)
     return [sheets[key].without_empty_optional_columns() for key in SHEET_ORDER]

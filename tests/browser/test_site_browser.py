@@ -21,7 +21,7 @@ AXE_SERIOUS = """async () => {
     .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`);
 }"""
 LINKS = """() => [
-  ...Array.from(document.querySelectorAll("a[href]"), a => a.href),
+  ...Array.from(document.querySelectorAll("a[href]"), a => typeof a.href === "string" ? a.href : new URL(a.href.baseVal, document.baseURI).href),  // an SVG link's href is an object
   ...Array.from(document.querySelectorAll("img[src], script[src]"), e => e.src),
   ...Array.from(document.querySelectorAll("link[href][rel=stylesheet], link[href][rel=icon]"), e => e.href),
 ]"""
@@ -92,8 +92,9 @@ def crawl(tab, axe, site, scope: str, axe_on) -> Crawl:
 
 # axe takes a second or more a page: it checks every kind of page, not every runbook and list part.
 AXE_SMALL = re.compile(r"fr/[a-z-]+\.html|fr/backup/(index|runbook-lau-pbx-01)\.html|fr/objects/(index|server-lau-pbx-01|site-lau)\.html")
-AXE_CLINIC = re.compile(r"(index|interfaces|terminals-dect|system|licences|numbering-users|addressing-addresses|compliance)\.html|backup/(index|runbook-mtx-pbx-01)\.html"
-                        r"|objects/(index|server-mtx-pbx-01|dect-cdl-dect|site-mtx|licence-lic-maint|ups-[a-z0-9-]+|device-mtx-sw-01)\.html")
+AXE_CLINIC = re.compile(r"(index|interfaces|terminals-dect|system|licences|numbering-users|addressing-addresses|compliance|availability|routing|changelog|documents)\.html"
+                        r"|backup/(index|runbook-mtx-pbx-01|runbook-cdl-dect|runbook-mtx-sw-01)\.html"
+                        r"|objects/(index|server-mtx-pbx-01|dect-cdl-dect|site-mtx|licence-lic-maint|ups-[a-z0-9-]+|device-mtx-sw-01|trunk-[a-z0-9-]+)\.html")
 
 
 @pytest.fixture(scope="session")

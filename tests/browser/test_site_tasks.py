@@ -197,3 +197,22 @@ def test_printed_pages_carry_the_edition_and_page_numbers(sites, page):
     first = pdf.pages[0].extract_text()
     assert f"{doc.id_prefix}-SITE-{doc.version}" in first and f"version {doc.version}" in first
     assert f"Page 1 sur {len(pdf.pages)}" in first
+
+
+def test_a_diagram_node_opens_the_page_of_what_it_draws(sites, page):
+    page.goto(sites["clinic"].url("system.html"))
+    node = page.locator("[data-pbxdoc-diagram] a.pbxdoc-diagram__link").first
+    expect(node).to_have_count(1)
+    href = node.get_attribute("href")
+    assert href.startswith("objects/") and href.endswith(".html")
+    node.dispatch_event("click")  # a click, not a drag: svg-pan-zoom leaves it to the link
+    page.wait_for_url(re.compile(re.escape(href) + "$"))
+    assert page.watch.errors == []
+
+
+def test_axe_reports_no_serious_violation_on_the_404_page(sites, page, axe_script):
+    from tests.browser.test_site_browser import AXE_SERIOUS
+
+    page.goto(sites["clinic"].url("404.html"))
+    page.add_script_tag(path=str(axe_script))
+    assert page.evaluate(AXE_SERIOUS) == []

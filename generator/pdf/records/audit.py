@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from generator.audience import data_files, evidence, finding_object
 from generator.checks import catalogue, catalogue_digest
 from generator.checks.report import tool_version
 from generator.diagnostics import Severity
@@ -102,7 +103,7 @@ def frame(project: Project, t: Translator, today: dt.date) -> Document:
         (t.t("pdf.audit.auditor"), ", ".join(v for v in (auditor.name, auditor.function, auditor.organisation) if v)),
     ))
     doc.add(Heading(2, t.t("pdf.audit.scope")))
-    doc.add(Paragraph((t.t("pdf.audit.scope_text", files=", ".join(sorted(project.files.values()))),)))
+    doc.add(Paragraph((t.t("pdf.audit.scope_text", files=data_files(project, t)),)))
     if audit and audit.scope:
         doc.add(Paragraph((audit.scope,)))
     doc.add(Heading(2, t.t("pdf.audit.criteria")))
@@ -173,7 +174,7 @@ def findings(project: Project, t: Translator) -> list[Document]:
         doc.add(Table(
             tuple(t.t(f"pdf.col.{c}") for c in ("rule", "finding", "object", "evidence", "status")),
             tuple(
-                (f.rule, f"{f.title} — {f.message}", f.object_id, str(f.location), _status(f, t))
+                (f.rule, f"{f.title} — {f.message}", finding_object(f.object_id, t), evidence(f.location, project, t), _status(f, t))
                 for f in found
             ),
         ))
@@ -228,7 +229,7 @@ def recommendations(project: Project, t: Translator) -> Document:
         remediation = f.remediation
         r = _recommendation(project, f)
         answer = "" if r is None or r.response is None else t.t(f"pdf.audit.response.{r.response}") + (f" — {r.comment}" if r.comment else "")
-        rows.append((f"R{i}", f"{f.rule} · {f.object_id}", remediation, r.owner if r else WRITE_IN, t.date(r.due) if r else WRITE_IN, answer or WRITE_IN))
+        rows.append((f"R{i}", f"{f.rule} · {finding_object(f.object_id, t)}", remediation, r.owner if r else WRITE_IN, t.date(r.due) if r else WRITE_IN, answer or WRITE_IN))
     doc.add(Table(tuple(t.t(f"pdf.col.{c}") for c in ("id", "finding", "recommendation", "owner", "due", "response")), tuple(rows), css_class="form"))
     return doc
 

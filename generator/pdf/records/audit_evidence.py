@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.audience import where_kept
 from generator.checks import completeness as assess
 from generator.checks.rules.backup import allowed_age
 from generator.document import Document, Heading, Paragraph, Table, Text
@@ -32,7 +33,6 @@ def completeness(project: Project, t: Translator) -> Document:
     """The items of the customer file (course 6.2); the score is the same for every audience, and an
     item this audience may not see reads "withheld", never "missing"."""
     score, items = assess(project)
-    files = project.files
     doc = Document(t.t("pdf.audit.completeness"))
     doc.add(Paragraph((t.t("pdf.audit.completeness_score", score=t.percent(score), present=sum(i.present for i in items), total=len(items)),)))
     if any(i.withheld for i in items):
@@ -47,7 +47,7 @@ def completeness(project: Project, t: Translator) -> Document:
 
     doc.add(Table(
         tuple(t.t(f"pdf.col.{c}") for c in ("item", "present", "where")),
-        tuple((t.t(f"checks.completeness.{i.id}"), state(i), files.get(i.concern, "")) for i in items),
+        tuple((t.t(f"checks.completeness.{i.id}"), state(i), where_kept(i.concern, project, t)) for i in items),
     ))
     return doc
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.audience import data_file
 from generator.document import Document, Facts, Paragraph, Table
 from generator.i18n import Translator
 from generator.model.operations import COMMERCIAL_DOCUMENTS
@@ -82,7 +83,7 @@ def customer_file(project: Project, t: Translator) -> Document | None:
     doc = Document(t.t("pdf.handover.customer_file"))
     doc.add(Table(
         tuple(t.t(f"pdf.col.{col}") for col in ("id", "kind", "title", "date", "where")),
-        tuple((d.id, t.label("document_kind", d.kind), d.title, t.date(d.date), d.file or d.reference or "") for d in documents),
+        tuple((d.id, t.label("document_kind", d.kind), d.title, t.date(d.date), data_file(d.file, t) or d.reference or "") for d in documents),
     ))
     return doc
 

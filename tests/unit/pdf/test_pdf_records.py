@@ -101,6 +101,7 @@ def test_numbers_are_grouped_per_country():
 
 
 def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
+    from generator.audience import Audience, AudienceTranslator
     from generator.diagnostics import Location, Severity
     from generator.model.findings import Finding, FindingStatus
 
@@ -113,9 +114,12 @@ def test_audit_lists_findings_by_severity_with_their_evidence(small_project):
     titles = [d.title for d in record.documents]
     assert titles[:4] == ["Scope, criteria and method", "Opinion", "Findings — Error", "Findings — Warning"]
     error_rows = [b for b in record.documents[2].blocks if isinstance(b, Table)][0].rows
-    assert error_rows == (("BKP-ENCRYPT", "Backup not encrypted — The job stores the backup in clear.", "job-1", "backups.yaml:12", "Open"),)
+    # The auditor reads where the evidence is in words; the integrator's edition cites file and line.
+    assert error_rows == (("BKP-ENCRYPT", "Backup not encrypted — The job stores the backup in clear.", "job-1", "Section “Backup and restore” of the documentation", "Open"),)
     warning_rows = [b for b in record.documents[3].blocks if isinstance(b, Table)][0].rows
-    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 31/01/2027)" and warning_rows[0][3] == "licences.yaml:3"
+    assert warning_rows[0][-1] == "Waived: Renewal ordered (S. Rochat, 31/01/2027)" and warning_rows[0][3] == "Section “Licences” of the documentation"
+    internal = audit.build(project, AudienceTranslator("en", Audience.INTEGRATOR), TODAY)
+    assert [b for b in internal.documents[2].blocks if isinstance(b, Table)][0].rows[0][3] == "backups.yaml:12"
     summary = [b for b in record.documents[1].blocks if isinstance(b, Table)][0].rows
     assert summary == (("Error", "1", "0", "0"), ("Warning", "0", "1", "0"), ("Information", "0", "0", "0"))
     cited = audit.build(project.with_findings([*findings, Finding("USR-X", Severity.INFO, "users", "t", "m", "u-1", Location("users.csv", 4))]), Translator("en"), TODAY)

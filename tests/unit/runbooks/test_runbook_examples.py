@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from generator.audience import Audience, AudienceTranslator
 from generator.document import escape
 from generator.i18n import LANGUAGES, Translator
 from generator.load import EXAMPLES, load
@@ -16,7 +17,7 @@ PROJECTS = sorted(p.name for p in EXAMPLES.iterdir() if (p / "pbxdoc.yaml").exis
 @pytest.fixture(scope="module", params=PROJECTS)
 def example(request):
     project = load(EXAMPLES / request.param)
-    books = {b.system_id: b.markdown() for b in build_runbooks(project, Translator("en"))}
+    books = {b.system_id: b.markdown() for b in build_runbooks(project, AudienceTranslator("en", Audience.INTEGRATOR))}  # the whole data: the integrator's edition
     return project, books
 
 

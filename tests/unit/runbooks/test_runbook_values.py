@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.document import Admonition
 from generator.runbooks import build_runbooks, runbook_for
-from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
+from tests.unit.runbooks.fixtures import en, en_integrator, rochat  # noqa: F401  (fixtures)
 
 
 def _jobs(project, **changes):
@@ -100,8 +100,11 @@ def test_dect_base_id_finds_its_system_runbook(rochat, en):
     assert runbook_for(rochat, en, "lau-dect-01").system_id == "lau-dect"
 
 
-def test_the_restore_steps_name_the_file_to_restore(rochat, en):
-    steps = runbook_for(rochat, en, "lau-fw-01").markdown().split("### Steps")[1].split("###")[0]
+def test_the_restore_steps_name_the_file_to_restore(rochat, en, en_integrator):
+    steps = runbook_for(rochat, en_integrator, "lau-fw-01").markdown().split("### Steps")[1].split("###")[0]
     assert "Import the file **backups/2026-10-08\\_lau-fw-01\\_apres.conf** of the customer's folder" in steps
+    # The customer's edition says which backup in words: the latest manual one, in the customer file.
+    steps = runbook_for(rochat, en, "lau-fw-01").markdown().split("### Steps")[1].split("###")[0]
+    assert "Import the latest manual backup, filed in the customer file" in steps and "backups/" not in steps
     steps = runbook_for(rochat, en, "lau-pbx-01").markdown().split("### Steps")[1].split("###")[0]
     assert "Copy the latest backup at **smb://lau-nas-01/backup/3cx** (a ZIP file)" in steps

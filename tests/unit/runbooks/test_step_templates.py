@@ -11,7 +11,7 @@ from generator.i18n import LANGUAGES
 from generator.load import load
 from generator.runbooks import TemplateError, build_runbooks, runbook_for
 from generator.runbooks.templates import BUILT_IN, PLACEHOLDERS, STEP_KINDS, load_templates, select
-from tests.unit.runbooks.fixtures import en, rochat  # noqa: F401  (fixtures)
+from tests.unit.runbooks.fixtures import en, en_integrator, rochat  # noqa: F401  (fixtures)
 
 
 @pytest.mark.parametrize(
@@ -79,7 +79,7 @@ def _template(id_: str, vendor: str, priority: int = 50) -> dict:
     }
 
 
-def test_an_integrator_adds_a_vendor_by_dropping_a_file_in_the_project(small_copy, en):
+def test_an_integrator_adds_a_vendor_by_dropping_a_file_in_the_project(small_copy, en, en_integrator):
     root = small_copy
     (root / "runbooks").mkdir()
     (root / "runbooks" / "teltonika.yaml").write_text(yaml.safe_dump(_template("teltonika", "teltonika")), encoding="utf-8")
@@ -89,7 +89,8 @@ def test_an_integrator_adds_a_vendor_by_dropping_a_file_in_the_project(small_cop
     md = book.markdown()
     assert "via the Frobnicator menu" in md
     assert "Frobnicator admin guide" in md
-    assert "runbooks/teltonika.yaml" in md  # the runbook says where its steps come from
+    assert "runbooks/teltonika.yaml" not in md  # the customer reads the manual (above), not the template file
+    assert "runbooks/teltonika.yaml" in runbook_for(project, en_integrator, "lau-4g-01").markdown()  # the integrator, the file
     assert runbook_for(project, en, "lau-sw-01").template == "generic"
 
 

@@ -10,6 +10,7 @@ from icalendar import Calendar
 from generator.site.calendar import calendar_feed
 from generator.site.linking import Linker
 from generator.site.people import number_forms
+from tests.helpers import content_of
 
 
 def test_identifiers_in_text_link_to_their_pages_relative_to_the_page():
@@ -71,16 +72,24 @@ def test_the_calendar_is_published_with_the_site(small_plan):
 def test_customer_and_auditor_editions_say_where_the_evidence_is_in_words():
     from generator.site.evidence import in_words
 
-    pages = {"numbering.yaml": ("numbering.html", "Plan de numérotation"), "users.csv": ("numbering-users.html", "Liste <des> utilisateurs")}
-    html = "<td>numbering.yaml:38:58</td><td>users.csv:4</td><td>other.xlsx:Users!B3</td><td>see numbering.yaml:38</td>"
-    assert in_words(html, "backup/index.html", pages, "In the customer file") == (
+    pages = {"Section « Numérotation » de la documentation": ("numbering.html", "Plan de numérotation"),
+             "Section « A & B »": ("numbering-users.html", "Liste <des> utilisateurs")}
+    html = ("<td>Section « Numérotation » de la documentation</td><td>Section « A &amp; B »</td>"
+            "<td>voir Section « Numérotation » de la documentation</td><td>numbering.yaml:38:58</td>")
+    assert in_words(html, "backup/index.html", pages) == (
         '<td><a href="../numbering.html">Plan de numérotation</a></td><td><a href="../numbering-users.html">Liste &lt;des&gt; utilisateurs</a></td>'
-        "<td>In the customer file</td><td>see numbering.yaml:38</td>"
+        "<td>voir Section « Numérotation » de la documentation</td><td>numbering.yaml:38:58</td>"
     )
+    assert in_words(html, "index.html", {}) == html  # the integrator's edition cites the files
 
 
-def test_the_evidence_pages_are_those_of_the_plan(small_plan, small_project):
-    assert small_plan.evidence[small_project.files["numbering"]] == ("numbering.html", "Plan de numérotation et utilisateurs")
+def test_the_evidence_pages_are_those_of_the_plan(small_plan, small_project, generated):
+    from generator.site.plan import plan_site
+
+    customer = plan_site(content_of(small_project, "fr", generated.date(), audience="customer"))
+    assert customer.evidence["Section « Plan de numérotation et utilisateurs » de la documentation"] == ("numbering.html", "Plan de numérotation et utilisateurs")
+    assert not any(".yaml" in words or ".csv" in words for words in customer.evidence)
+    assert small_plan.evidence == {}  # the integrator's edition cites file:line:column
 
 
 def test_the_home_page_offers_the_calendar_after_what_needs_attention(small_plan):
@@ -97,3 +106,19 @@ def test_printed_pages_carry_the_edition_in_their_margins(small_project, fr, gen
     without = small_project.pbxdoc.model_copy(update={"document": doc.model_copy(update={"classification": None})})
     assert css_string("Confidentiel")[1:-1] in print_css(small_project.replace(pbxdoc=without), fr, generated)  # the catalogue's word
     assert css_string('a"}</style>') == '"a\\000022\\00007d\\00003c\\00002fstyle\\00003e"'
+
+
+def test_diagram_nodes_that_draw_an_object_link_to_its_page(small_plan):
+    from generator.site.figures import interactive_figures
+
+    svg = small_plan.files["diagrams/overview-lau-pbx-01.svg"]
+    assert b"pbxdoc&#45;object&#45;" in svg  # the diagram names the object its node draws
+    page = '<figure>\n<p><img alt="Aperçu" src="diagrams/overview-lau-pbx-01.svg" /></p>'
+    words = {k: k for k in ("full", "close", "reset", "download", "hint")}
+    linked = interactive_figures(page.replace("diagrams/", "../diagrams/"), "backup/index.html", small_plan.files, words, small_plan.links)
+    target = small_plan.links["lau-pbx-01"]
+    assert f'<a class="pbxdoc-diagram__link" href="../{target}"><g id="d1-pbxdoc' in linked
+    assert linked.count("<a ") == linked.count("</a>") and linked.count("<g") == linked.count("</g>")
+    assert '<svg role="group"' in linked  # its links reach assistive technology
+    plain = interactive_figures(page, "system.html", small_plan.files, words, {})
+    assert "pbxdoc-diagram__link" not in plain and '<svg role="img"' in plain  # an object without a page: no link

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.audience import Audience, AudienceTranslator
 from generator.i18n import Translator
 from generator.load import EXAMPLES, SMALL_EXAMPLE, load
 from generator.dates import generation_date
@@ -27,7 +28,8 @@ def small_project(small_root):
 @pytest.fixture(scope="session")
 def small_workbook(small_project, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("workbook") / "small.xlsx"
-    path.write_bytes(render_workbook(small_project, Translator("fr"), generation_date(small_project)))
+    # the whole data: the integrator's workbook, which imports back
+    path.write_bytes(render_workbook(small_project, AudienceTranslator("fr", Audience.INTEGRATOR), generation_date(small_project)))
     return path
 
 

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from generator.audience import Audience, for_audience
+from generator.audience import Audience, AudienceTranslator, for_audience
 from generator.diagnostics import Location, Severity
 from generator.i18n import Translator
 from generator.model.findings import Finding
@@ -19,7 +19,7 @@ from generator.workbook.sheets import DATE, SHEET_ORDER
 from generator.workbook.xlsx import CHECK_MARK, WorkbookWriter
 
 
-FR = Translator("fr")
+FR = AudienceTranslator("fr", Audience.INTEGRATOR)  # the whole data, as the integrator's workbook shows it
 GENERATED = dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc)  # the small example's documentation date
 
 
@@ -27,7 +27,7 @@ def expected_cells(project, translator=FR):
     """Sheet title -> (header labels, rows as openpyxl reads them)."""
     writer = WorkbookWriter(translator, {}, ("", ""), "", "#000000")
     result = {}
-    for sheet in build_sheets(project, GENERATED.date()):
+    for sheet in build_sheets(project, GENERATED.date(), translator):
         labels = [writer.label(c) for c in sheet.columns]
         rows = []
         for row in sheet.rows:

@@ -10,12 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from generator.audience import Audience, AudienceTranslator
 from generator.i18n import Translator
 from generator.load import load, validate
 from generator.workbook.importer import Existing, ImportFailure, import_table_file
 from tests.helpers import edit
 
-FR = Translator("fr")
+FR = AudienceTranslator("fr", Audience.INTEGRATOR)  # the integrator's workbook: data file paths, which import back
 TABLES = ("addresses", "users", "handsets", "licences", "changelog", "contacts", "documents")
 
 
