@@ -82,6 +82,26 @@ def test_an_auditor_from_the_integrator_is_not_independent(checked):
     assert audit.auditor_of(clinic.replace(audit=own))[1] is False  # one of the integrator's technicians
 
 
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+@pytest.mark.parametrize("independent", [True, False])
+def test_the_auditor_is_named_without_a_grammatical_gender(checked, lang, independent):
+    """The data does not say whether the auditor is a man or a woman (Claudia Jaggi, Anne Rossier):
+    the report names the person and a role, never "Der Auditor" or "L'auditeur ... indépendant"."""
+    t = Translator(lang)
+    project = checked["clinique-du-lac"]
+    if not independent:
+        project = project.replace(audit=None)
+    record = audit.build(project, t, TODAY)
+    words = [_value(p) for d in record.documents for b in d.blocks for p in getattr(b, "parts", ())]
+    words += [s.role for s in record.signatures] + [record.signature_statement]
+    words += [_value(c) for d in record.documents for b in d.blocks if isinstance(b, Table) for r in b.rows for c in r]
+    words += [_value(p) for d in record.documents for b in d.blocks if isinstance(b, Admonition) for x in b.body for p in getattr(x, "parts", ())]
+    text = " ".join(words)
+    assert audit.auditor_of(project)[0].name in text
+    gendered = {"fr": r"\bL'auditeur\b|\bauditeur\b|\bauditrice\b|\best indépendante?\b", "de": r"\b(?:Der|Die) Auditor(?:in)?\b|\bAuditor(?:in)?\b", "en": r"\b(?:he|she|his|her)\b"}[lang]
+    assert not re.search(gendered, text), re.search(gendered, text)
+
+
 def test_recommendations_carry_owner_deadline_and_response(checked):
     t = Translator("en")
     clinic = checked["clinique-du-lac"]
@@ -103,7 +123,7 @@ def test_recommendations_carry_owner_deadline_and_response(checked):
 def test_management_response_and_signatures(checked):
     t = Translator("en")
     record = audit.build(checked["clinique-du-lac"], t, TODAY)
-    assert [(s.role, s.name) for s in record.signatures] == [("Auditor", "Anne Rossier"), ("For the customer's management", "Stéphane Monnier")]
+    assert [(s.role, s.name) for s in record.signatures] == [("For the audit", "Anne Rossier"), ("For the customer's management", "Stéphane Monnier")]
     response = _documents(record, "Management response")[0]
     assert "Answered by Stéphane Monnier on 20/11/2026." in [_value(p) for b in response.blocks for p in getattr(b, "parts", ())]
 
