@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from generator import knowledge as vendor_knowledge
+from generator import phones
 from generator.dates import generation_date
 from generator.checks.context import Context
 from generator.checks.registry import RULES, Hit, Rule
@@ -21,6 +22,7 @@ from generator.model.project import Project
 NUMBER = "_number"
 UNCONFIRMED = "unconfirmed_figure"  # parameter holding the sources of unconfirmed figures a finding rests on
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+E164 = re.compile(r"\+\d{8,15}")  # a stored number (+41215551200), also at the head of a range (+41215551203–09)
 
 
 def reference_date(project: Project) -> dt.date:
@@ -54,6 +56,8 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
             values[name[: -len(NUMBER)]] = translator.number(float(value))
         elif isinstance(value, str) and ISO_DATE.fullmatch(value):
             values[name] = translator.date(dt.date.fromisoformat(value))
+        elif isinstance(value, str) and E164.search(value):  # numbers as their country prints them
+            values[name] = E164.sub(lambda number: phones.readable(number.group(0)), value)
         else:
             values[name] = value
     message = translator.t(f"{key}.{variant}", **{k: v for k, v in values.items() if k != UNCONFIRMED})

@@ -3,6 +3,8 @@ the clinic (the Vevey fallback through Montreux numbers), and emergency numbers 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from checks_helpers import by_id, findings_of, knowledge, section  # noqa: F401  (knowledge is a fixture)
 from routing_cases import group, routing
@@ -57,7 +59,7 @@ def test_vevey_emergency_calls_falling_back_through_montreux_numbers(clinic, kno
     found = {f.object_id: f for f in findings_of(clinic, "FLOW-EMERGENCY-CLI", knowledge, "en")}
     swisscom = found["vev:trunk-swisscom"]
     assert swisscom.variant == "route"
-    assert "+41215552000, a number of Montreux" in swisscom.message and "trunk 2 of 3" in swisscom.message
+    assert "+41\u00a021\u00a0555\u00a020\u00a000, a number of Montreux" in swisscom.message and "trunk 2 of 3" in swisscom.message
     assert found["vev:trunk-peoplefone-secours"].variant == "no_number"
     assert "vev:trunk-peoplefone" not in found  # the primary carries Vevey's own numbers
     assert found["vev:hot-desk:mtx"].variant == "hot_desk"
@@ -83,3 +85,14 @@ def test_an_emergency_route_to_another_country_number_is_named(small_project, kn
     found = findings_of(small_project.replace(numbering=section(small_project.numbering, emergency_routes=routes)), "NUM-EMERGENCY", knowledge, "en")
     assert sorted(f.variant for f in found) == ["foreign", "message"]
     assert any("15 is no emergency number in CH" in f.message for f in found)
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_findings_print_numbers_as_the_country_writes_them(small_project, knowledge, lang):
+    """A message is read on paper: +41 21 555 12 00 and the free range +41 21 555 12 03–09, never
+    the stored +41215551200 (the object id keeps the stored form, for waivers)."""
+    (f,) = findings_of(small_project, "FLOW-UNASSIGNED", knowledge, lang)
+    message = f.message.replace("\u00a0", " ")
+    assert "+41 21 555 12 00 – +41 21 555 12 99" in message and "+41 21 555 12 03–09" in message
+    assert not re.search(r"\+\d{8}", f.message), f.message
+    assert f.object_id == "trunk-peoplefone:+41215551200"
