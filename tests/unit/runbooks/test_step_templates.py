@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -65,6 +66,20 @@ def test_templates_name_their_vendor_manual():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert data["manual"]["title"] and data["manual"]["backup_section"] and data["manual"]["restore_section"], path.name
         assert data["source"], path.name
+
+
+def test_a_manual_title_in_one_string_is_the_vendor_s_own_words():
+    """A title given once is printed as is in every language: it holds no words of ours (a French
+    runbook once read "System Manual (release of the installed software)"); a description is
+    given in each language."""
+    for path in sorted(BUILT_IN.glob("*.yaml")):
+        manual = yaml.safe_load(path.read_text(encoding="utf-8"))["manual"]
+        for field in ("title", "backup_section", "restore_section"):
+            if isinstance(manual[field], str):  # as printed: capitalised, no remark of ours in brackets
+                assert not manual[field][0].islower(), (path.name, field, manual[field])
+                assert field != "title" or not re.search(r"\((?!\{)", manual[field]), (path.name, field, manual[field])
+            else:
+                assert len({manual[field][lang] for lang in LANGUAGES}) == len(LANGUAGES), (path.name, field)
 
 
 def _template(id_: str, vendor: str, priority: int = 50) -> dict:
