@@ -16,6 +16,7 @@ import json
 import os
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,10 +36,12 @@ from tests.throwaway_ca import PASSPHRASE, make_keys  # noqa: E402
 
 
 def _signer() -> Signer:
-    """A throwaway key (never a real one), made once per run."""
-    keys = make_keys(DEFAULT_OUT.parent / "bench-keys")
-    os.environ[PASSPHRASE_VARIABLE] = PASSPHRASE
-    return load_signer(keys.p12)
+    """A throwaway key (never a real one), made once per run in a temporary folder: a private key,
+    even a throwaway one, is never written into the repository."""
+    with tempfile.TemporaryDirectory(prefix="pbxdoc-bench-keys-") as folder:
+        keys = make_keys(Path(folder))
+        os.environ[PASSPHRASE_VARIABLE] = PASSPHRASE
+        return load_signer(keys.p12)
 
 
 def _children_cpu() -> float:
