@@ -67,4 +67,5 @@ def test_findings_are_titled_with_the_problem_and_the_catalogue_with_the_goal():
 
     title, message, _ = describe("AVL-ROUTE-FALLBACK", "single", {"route": "r1", "pattern": "0", "lines": "2"}, Translator("en"))
     assert title == "Outbound route without a fallback"
+    assert message == "Outbound route r1 (dial pattern 0) uses one trunk although the server has 2 lines."  # "(0.)" alone read as a typo
     assert {i.id: i.title for i in catalogue("en")}["AVL-ROUTE-FALLBACK"] == "Outbound routes have a fallback"
