@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 
+import pytest
 from weasyprint import HTML
+
+from generator.i18n import LANGUAGES, Translator, catalogue
 
 from generator.pdf.layout import MIN_PRINT_FONT_PT, TEXT_WIDTH_PT, sized_figures, smallest_font, unbreakable
 from tests.pdf_text import broken_tokens
@@ -73,3 +76,18 @@ def test_a_legible_diagram_keeps_its_page_and_size():
     svg = _svg(300, 9)
     html = sized_figures(FIGURE, {"diagrams/d.svg": svg})
     assert "landscape" not in html and "width: 300.0pt" in html and _printed_font(html, svg) == 9
+
+
+COUNTED = re.compile(r"\{(count|total|days)\} [^\W\d_]{2,}")  # "{count} bases": a noun after a bare count
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_count_in_a_record_agrees_with_its_noun(lang):
+    """"1 bases DECT dans l'installation", "Expires in 1 days": the count chooses the form (an ICU
+    plural block) in every sentence of the records."""
+    words = catalogue(lang)
+    bare = sorted(key for key, text in words.items() if key.startswith("pdf.") and COUNTED.search(text))
+    assert bare == []
+    t = Translator(lang)
+    one, many = t.t("pdf.commissioning.dect_bases_total", count=1), t.t("pdf.commissioning.dect_bases_total", count=12)
+    assert one.split()[1:] != many.split()[1:]  # singular and plural differ
