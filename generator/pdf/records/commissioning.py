@@ -119,6 +119,9 @@ def tests(project: Project, t: Translator) -> Document:
     return doc
 
 
+CALL_FLOW_CONCERNS = ("numbering", "routing", "users")  # what call_flows reads beyond the interfaces
+
+
 def test_calls(project: Project, t: Translator) -> Document | None:
     """One test call per entry point and time mode, with the destination it must reach, to tick."""
     flows = call_flows(project)
@@ -222,16 +225,18 @@ def build(project: Project, t: Translator, today: dt.date) -> Record | None:
     c = project.commissioning
     if c is None:
         return None
+    calls = test_calls(project, t)
     documents = [
         overview(project, t, "pdf.commissioning.object"), system(project, t), interfaces(project, t), terminals(project, t), dect_bases(project, t),
-        licences(project, t), tests(project, t), test_calls(project, t), open_points(project, t, today), acceptance(project, t),
+        licences(project, t), tests(project, t), calls, open_points(project, t, today), acceptance(project, t),
     ]
     return Record(
         name="commissioning",
         title=t.t("pdf.commissioning.title"),
         kind=t.t("pdf.commissioning.kind"),
         documents=[d for d in documents if d is not None],
-        concerns=("pbxdoc", "sites", "contacts", "servers", "interfaces", "terminals", "dect", "licences", "commissioning"),
+        # the test calls are read from the call routing, its numbers and users: embedded and digested with the rest
+        concerns=("pbxdoc", "sites", "contacts", "servers", "interfaces", "terminals", "dect", "licences", "commissioning", *(CALL_FLOW_CONCERNS if calls else ())),
         signatures=signatories(project, t, "pdf.signature_integrator", "pdf.signature_customer"),
         signature_statement=t.t("pdf.commissioning.statement"),
     )

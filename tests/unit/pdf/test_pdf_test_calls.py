@@ -25,3 +25,14 @@ def test_one_call_per_entry_point_and_mode(small_project, lang, expected):
 
 def test_no_routing_no_test_calls(small_project):
     assert make_test_calls(small_project.replace(routing=Routing()), Translator("fr")) is None
+
+
+def test_the_record_embeds_and_digests_what_its_test_calls_are_read_from(small_project):
+    """The test calls come from the routing, numbers and users: those files are attached and digested
+    (an issued PV whose routing changed is then seen as changed), and only when the calls are printed."""
+    from generator.pdf.records import commissioning
+
+    with_calls = commissioning.build(small_project, Translator("fr"), small_project.pbxdoc.document.date)
+    assert set(commissioning.CALL_FLOW_CONCERNS) <= set(with_calls.concerns)
+    without = commissioning.build(small_project.replace(routing=Routing()), Translator("fr"), small_project.pbxdoc.document.date)
+    assert not set(commissioning.CALL_FLOW_CONCERNS) & set(without.concerns)
