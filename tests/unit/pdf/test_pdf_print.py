@@ -91,3 +91,9 @@ def test_a_count_in_a_record_agrees_with_its_noun(lang):
     t = Translator(lang)
     one, many = t.t("pdf.commissioning.dect_bases_total", count=1), t.t("pdf.commissioning.dect_bases_total", count=12)
     assert one.split()[1:] != many.split()[1:]  # singular and plural differ
+
+
+def test_french_records_space_their_high_punctuation():
+    """French typography: a space before ; : ! ? ("chaque fichier) ; le manifeste", not "fichier); le")."""
+    tight = re.compile(r"(?<=[^\s\d{}])[;:!?](?=\s|$)")
+    assert sorted(key for key, text in catalogue("fr").items() if key.startswith("pdf.") and tight.search(text)) == []
