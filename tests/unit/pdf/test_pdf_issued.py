@@ -80,10 +80,14 @@ def test_only_records_are_issued(small_copy):
         issue(small_copy, "book", None, CUSTOMER)
 
 
-@pytest.mark.parametrize("name, accepted, version", [("fiduciaire-rochat", "6 mai 2024", "18.0 Update 9"), ("clinique-du-lac", "10 avril 2025", "R6.2 SP2")])
-def test_the_examples_publish_their_pv_as_accepted(name, accepted, version, tmp_path):
+@pytest.mark.parametrize("name, accepted, version, later", [
+    ("fiduciaire-rochat", "06.05.2024", "18.0 Update 9", "20.0 Update 5"),
+    ("clinique-du-lac", "10.04.2025", "Mitel 470 — MiVoice Office 400 Appliance R6.3 Montreux", "R6.3 SP1"),  # R6.3 since chg-2024-015, SP1 since 2026
+])
+def test_the_examples_publish_their_pv_as_accepted(name, accepted, version, later, tmp_path):
     """The examples carry their issued PV (French, customer edition): a build publishes it as it was
-    accepted, with the software of that day, not today's data and not as a draft."""
+    accepted, with the software of that day, not today's data and not as a draft; and it is a
+    tagged PDF/A-3a like every record pbxdoc makes now."""
     from generator.load import EXAMPLES
 
     root = EXAMPLES / name
@@ -93,3 +97,8 @@ def test_the_examples_publish_their_pv_as_accepted(name, accepted, version, tmp_
     assert published.read_bytes() == (root / done.pdf).read_bytes()
     text = " ".join(_pages_text(published))
     assert version.replace(" ", "") in text and accepted.replace(" ", "") in text and "PROJET" not in text
+    assert later.replace(" ", "") not in text
+    root = pypdf.PdfReader(io.BytesIO(published.read_bytes())).trailer["/Root"]
+    xmp = root["/Metadata"].get_object().get_data()
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert re.search(rb'pdfaid:part(="|>)3', xmp) and re.search(rb'pdfaid:conformance(="|>)A', xmp)
