@@ -15,7 +15,6 @@ from generator.model.findings import FindingStatus
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.pdf.layout import Record
-from generator.pdf.records.commissioning import record_date
 from generator.pdf.records.common import record_facts, signatories
 
 
@@ -41,8 +40,14 @@ def accepted_risks(project: Project, t: Translator) -> Document:
     return doc
 
 
+def open_on(points, day: dt.date) -> list:
+    """The points open on the record's date: raised by then and not closed by then (a point raised
+    after acceptance is open all the same; one closed since is not)."""
+    return [p for p in points if (p.raised is None or p.raised <= day) and (not p.closed or (p.closed_on is not None and p.closed_on > day))]
+
+
 def build(project: Project, t: Translator, today: dt.date) -> Record | None:
-    """The record, or None when the project holds no commissioning data (`today` is unused here)."""
+    """The record, dated `today`, or None when the project holds no commissioning data."""
     c = project.commissioning
     if c is None or not c.liability_exclusions:
         return None
@@ -54,11 +59,11 @@ def build(project: Project, t: Translator, today: dt.date) -> Record | None:
     exclusions = Document(t.t("pdf.discharge.exclusions"))
     exclusions.add(BulletList(tuple(c.liability_exclusions)))
     documents = [overview, accepted_risks(project, t), exclusions]
-    still_open = [p for p in c.open_points if not p.closed and (p.raised is None or p.raised <= record_date(project))]
+    still_open = open_on(c.open_points, today)
     if still_open or (c.acceptance and c.acceptance.reservations):
         reserve = Document(t.t("pdf.discharge.reservations"))
-        if c.acceptance and c.acceptance.reservations:
-            reserve.add(Paragraph((c.acceptance.reservations,)))
+        if c.acceptance and c.acceptance.reservations:  # words of the acceptance day, dated as such
+            reserve.add(Paragraph((t.t("pdf.discharge.reservations_at", date=t.date(c.acceptance.date), text=c.acceptance.reservations),)))
         if still_open:
             reserve.add(Table(
                 tuple(t.t(f"pdf.col.{col}") for col in ("id", "description", "owner", "due")),

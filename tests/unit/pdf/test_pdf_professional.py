@@ -69,7 +69,7 @@ def test_discharge_lists_the_accepted_risks_within_the_law(clinic, lang, law):
     rules = [row[0] for b in risks.blocks if isinstance(b, Table) for row in b.rows]
     assert rules == ["HW-FXS-HEAT", "AVL-ROUTE-FALLBACK"]  # the waiver, then the recommendation management declined
     assert "toute responsabilité" not in text and "any liability" not in text and "jeder Haftung" not in text
-    assert "op-03" not in text
+    assert "op-02" not in text.replace("op-02 ne conditionne", "")  # closed on 29.09.2026; named only in the dated acceptance reservations
 
 
 def test_recommendations_are_a_form_with_rows_to_write_in(clinic):
@@ -115,3 +115,18 @@ def test_document_control_on_the_book_audit_and_runbooks(clinic):
     assert "Rossier Audit &amp; Conseil Sàrl" in html
     signed, _, _ = page(RECORDS["discharge"](clinic, t, generated.date()), clinic, t, "auditor", generated, [])
     assert "Document control" not in signed
+
+
+def test_the_discharge_lists_the_points_open_on_its_date(clinic):
+    """Dated 20.11.2026, the discharge lists op-03 (raised in October 2026, open) and not op-02 (closed
+    on 29.09.2026); the reservations of the acceptance are quoted with their date, not as today's."""
+    t = Translator("en")
+    record = RECORDS["discharge"](clinic, t, TODAY)
+    reserve = next(d for d in record.documents if d.title == t.t("pdf.discharge.reservations"))
+    (table,) = [b for b in reserve.blocks if isinstance(b, Table)]
+    assert [row[0] for row in table.rows] == ["op-03"]
+    paragraph = next(b for b in reserve.blocks if isinstance(b, Paragraph))
+    assert paragraph.parts[0].startswith(f"Reservations at acceptance on {t.date(dt.date(2025, 4, 10))}: ")
+    on_acceptance = RECORDS["discharge"](clinic, t, dt.date(2025, 4, 10))  # the day of acceptance: op-01 and op-02 were open
+    reserve = next(d for d in on_acceptance.documents if d.title == t.t("pdf.discharge.reservations"))
+    assert [row[0] for b in reserve.blocks if isinstance(b, Table) for row in b.rows] == ["op-01", "op-02"]
