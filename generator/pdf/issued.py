@@ -17,6 +17,7 @@ import json
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
+from generator.audience import Audience
 from generator.diagnostics import PbxdocError
 from generator.document import Document, Paragraph, Table
 from generator.i18n import Translator
@@ -61,6 +62,35 @@ def issues(project: Project, record: str, lang: str, audience: str) -> list[Issu
         return [Issue(**{**entry, "sources": dict(entry["sources"])}) for entry in data["issues"]]
     except (ValueError, KeyError, TypeError) as e:
         raise IssueError(f"{index_path(record, lang, audience)}: not an index of issued records ({e})") from e
+
+
+def issued_editions(project: Project, record: str, audience: Audience) -> list[Issue]:
+    """The last issue of each edition of a record that this audience may read (its own and the less
+    privileged ones), found among the project's files (records/<record>-<lang>-<audience>.json)."""
+    readable = {a.value for a in list(Audience)[: list(Audience).index(audience) + 1]}
+    found = []
+    for name in sorted(project.file_digests):
+        folder, _, file = name.partition("/")
+        if folder != FOLDER or not file.startswith(f"{record}-") or not file.endswith(".json"):
+            continue
+        lang, _, edition = file[len(record) + 1 : -len(".json")].partition("-")
+        if edition in readable and (done := issues(project, record, lang, edition)):
+            found.append(done[-1])
+    return found
+
+
+def as_draft(record: Record, project: Project, t: Translator, audience: Audience, today: dt.date) -> Record:
+    """A record not issued in this edition: DRAFT on every page; when another edition was issued,
+    the draft opens by naming it, for it shows the data of its own date and is not that record."""
+    record = replace(record, draft=True)
+    elsewhere = issued_editions(project, record.name, audience)
+    if not elsewhere:
+        return record
+    doc = Document(t.t("pdf.issue.issued_title"))
+    for done in elsewhere:
+        doc.add(Paragraph((t.t("pdf.issue.issued_as", date=t.date(done.issued), doc_id=done.doc_id),)))
+    doc.add(Paragraph((t.t("pdf.issue.draft_of", date=t.date(today)),)))
+    return replace(record, documents=[doc, *record.documents])
 
 
 def published(project: Project, issue: Issue) -> bytes:

@@ -133,7 +133,7 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
                 path = f"pdf/{done[-1].doc_id}.pdf"
                 yield PdfJob(path, "", {}, frozenset(), str(project.root), (), content.generated, issued.published(project, done[-1]), done[-1].pages), Product(path, record.title, "pdf", content.lang, audience)
                 continue
-            record = replace(record, draft=True)
+            record = issued.as_draft(record, project, t, audience, content.today)
         sources = source_files(project, record.concerns, audience)
         html, resources, allowed_data = page(record, project, t, audience.value, content.generated, [s.name for s in sources], sources_digest(sources))
         path = record_path(content, record.name)

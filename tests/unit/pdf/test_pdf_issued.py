@@ -18,6 +18,7 @@ from generator.pipeline import build_pdfs
 from generator.pdf.issue import issue
 
 CUSTOMER = Audience.CUSTOMER
+INTEGRATOR = Audience.INTEGRATOR
 EPOCH_LATER = "1798761600"  # 2027-01-01
 
 
@@ -102,3 +103,27 @@ def test_the_examples_publish_their_pv_as_accepted(name, accepted, version, late
     xmp = root["/Metadata"].get_object().get_data()
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
     assert re.search(rb'pdfaid:part(="|>)3', xmp) and re.search(rb'pdfaid:conformance(="|>)A', xmp)
+
+
+@pytest.mark.parametrize("audience", [Audience.CUSTOMER, Audience.INTEGRATOR])
+def test_a_draft_names_the_edition_that_was_issued(audience, tmp_path):
+    """The clinic's PV was issued in French for the customer: the German draft of any audience says
+    so and that it shows the data of its own date (the PV of 2025 is not today's installation)."""
+    from generator.load import EXAMPLES
+
+    build_pdfs(EXAMPLES / "clinique-du-lac", tmp_path / "out", "de", audience, ("commissioning",))
+    (draft,) = (tmp_path / "out" / "pdf").glob("*.pdf")
+    first = _pages_text(draft)[1]
+    assert "CDL-TEL-COMMISSIONING-3.0-fr-customer" in first and "MassgebendistjenesPDF" in first and "ENTWURF" in first
+    assert "am20.11.2026beschreiben" in first
+
+
+def test_a_draft_never_names_an_edition_its_audience_may_not_read(small_copy):
+    """An issue of the integrator's edition is not named in the customer's draft."""
+    from generator.pdf.issued import issued_editions
+
+    issue(small_copy, "commissioning", "de", INTEGRATOR)
+    project = load(small_copy)
+    assert [i.doc_id for i in issued_editions(project, "commissioning", INTEGRATOR)] == ["FRO-TEL-COMMISSIONING-1.3-de-internal", "FRO-TEL-COMMISSIONING-1.0-fr-customer"]
+    assert [i.doc_id for i in issued_editions(project, "commissioning", CUSTOMER)] == ["FRO-TEL-COMMISSIONING-1.0-fr-customer"]
+    assert issued_editions(project, "handover", INTEGRATOR) == []
