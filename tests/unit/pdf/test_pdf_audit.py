@@ -217,3 +217,20 @@ def test_each_edition_has_its_own_document_id(checked):
     project = checked["clinique-du-lac"]
     ids = {document_id(project, "audit", lang, a.value) for lang in ("fr", "de", "en") for a in Audience}
     assert len(ids) == 9 and "CDL-TEL-AUDIT-3.2-fr-auditor" in ids
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "en"])
+def test_the_readers_edition_says_where_its_evidence_is_as_it_prints_it(checked, lang):
+    """The auditor's edition cites a section of the documentation, not file:line: neither the column
+    head nor the method may say it cites files and lines; the integrator's edition does cite them."""
+    from generator.audience import AudienceTranslator
+
+    project = checked["clinique-du-lac"]
+    for audience, files in ((Audience.AUDITOR, False), (Audience.INTEGRATOR, True)):
+        t = AudienceTranslator(lang, audience)
+        record = audit.build(project, t, TODAY)
+        heads = [str(h) for d in record.documents for b in d.blocks if isinstance(b, Table) for h in b.headers]
+        method = " ".join(_value(p) for b in audit.frame(project, t, TODAY).blocks for p in getattr(b, "parts", ()))
+        file_line = {"fr": ("fichier:ligne", "le fichier et la ligne"), "de": ("Datei:Zeile", "die Datei und die Zeile"), "en": ("file:line", "the file and line")}[lang]
+        assert any(file_line[0] in h for h in heads) is files, heads
+        assert (file_line[1] in method) is files, method
