@@ -20,7 +20,7 @@ from generator.diagnostics import InvalidProject, PbxdocError, Report
 from generator.i18n import LANGUAGES
 from generator.load import validate
 from generator.model.project import Project
-from generator.text import counted
+from generator.words import counted
 
 
 class StrictFailure(PbxdocError):

@@ -58,12 +58,3 @@ def unprintable_characters(text: str) -> list[str]:
     """The distinct control and invisible characters of a text (for names that must be plain)."""
     return list(dict.fromkeys(_UNPRINTABLE_RE.findall(text)))
 
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """'1 error', '3 errors': English diagnostics say their numbers in words that agree."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
-
-
-def noun(count: int, singular: str, plural: str | None = None) -> str:
-    """The singular or plural of an English noun for `count` things, without the number."""
-    return singular if count == 1 else plural or singular + "s"

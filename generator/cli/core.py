@@ -19,7 +19,8 @@ from generator.load import EXAMPLES, SMALL_EXAMPLE, validate
 from generator.output import MANIFEST_SIGNATURE, OutputRefused, verify as verify_output, written_by_pbxdoc
 from generator.pipeline import RENDERER_NAMES, BuildOptions, StrictFailure, build as run_build
 from generator.schema import write_schemas
-from generator.text import counted, printable
+from generator.text import printable
+from generator.words import counted
 from generator.signing import SigningError, load_trust, verify_signatures
 
 

@@ -12,7 +12,7 @@ from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.output import OutputRefused
 from generator.pipeline import build_pdfs
-from generator.text import counted
+from generator.words import counted
 
 RECORD_NAMES = ("book", "commissioning", "handover", "discharge", "audit", "runbook")
 

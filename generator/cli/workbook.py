@@ -11,7 +11,7 @@ from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.pipeline import export_workbook
-from generator.text import counted
+from generator.words import counted
 
 export_app = typer.Typer(help="Export one output on its own (without a whole build).", no_args_is_help=True, rich_markup_mode=None)
 import_app = typer.Typer(

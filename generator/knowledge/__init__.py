@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import PbxdocError
-from generator.text import noun
+from generator.words import noun
 
 BUILTIN = Path(__file__).resolve().parent / "vendors"
 PROJECT_FOLDER = "vendors"

@@ -11,7 +11,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from generator.diagnostics import Location
 from generator.escaping import visible
-from generator.text import describe_invisible, invisible_characters, noun
+from generator.text import describe_invisible, invisible_characters
+from generator.words import noun
 
 
 class Record(BaseModel):

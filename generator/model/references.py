@@ -19,7 +19,8 @@ from generator.loaders.fs import describe, folder_link_on
 from generator.model.base import Record
 from generator.model.formulas import formula_like
 from generator.model.project import CONCERNS, Project
-from generator.text import describe_invisible, invisible_characters, noun
+from generator.text import describe_invisible, invisible_characters
+from generator.words import noun
 
 
 EQUIPMENT = ("servers", "network", "dect", "interfaces", "terminals", "availability")

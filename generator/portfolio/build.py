@@ -20,7 +20,7 @@ from generator.portfolio.runner import Job, Limits, Outcome, run_all
 from generator.portfolio.shards import Shard
 from generator.portfolio.state import STATE_DIR, CustomerState, Facts, Ledger
 from generator.portfolio.summary import Entry, Summary
-from generator.text import counted
+from generator.words import counted
 
 
 @dataclass(frozen=True)

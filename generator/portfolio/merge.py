@@ -19,7 +19,7 @@ from generator.portfolio.clock import now
 from generator.portfolio.customers import PortfolioError
 from generator.portfolio.dashboard import write_dashboard
 from generator.portfolio.state import STATE_DIR, CustomerState, state_path, states_in, write_state
-from generator.text import counted
+from generator.words import counted
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from generator.text import counted
+from generator.words import counted
 
 STATUSES = ("built", "unchanged", "failed")
 

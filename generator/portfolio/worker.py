@@ -18,7 +18,7 @@ from generator.diagnostics import InvalidProject, PbxdocError
 from generator.pipeline import BuildOptions, build
 from generator.prepare import check
 from generator.portfolio.facts import customer_facts
-from generator.text import counted
+from generator.words import counted
 
 MAX_REASON = 2000
 MAX_ERRORS_SHOWN = 5

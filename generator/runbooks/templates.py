@@ -22,7 +22,7 @@ from generator.document import Text, escape
 from generator.i18n import LANGUAGES
 from generator.loaders.files import inside
 from generator.model.network import DeviceKind
-from generator.text import noun
+from generator.words import noun
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "knowledge" / "runbooks"
 PROJECT_FOLDER = "runbooks"

@@ -20,7 +20,7 @@ from generator.renderers.base import Product, RenderContext
 from generator.site.downloads import build_outputs
 from generator.site.plugin import SiteSource
 from generator.site.languages import browser_language_script
-from generator.text import counted
+from generator.words import counted
 
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 

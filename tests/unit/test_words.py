@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from generator.text import counted, noun
+from generator.words import counted, noun, product
 
 PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 
@@ -16,6 +16,13 @@ def test_counted_agrees_with_the_number():
     assert counted(2, "communication server") == "2 communication servers"
     assert counted(3, "entry", "entries") == "3 entries"
     assert noun(1, "key") == "key" and noun(2, "key") == "keys"
+
+
+def test_product_names_the_vendor_once():
+    assert product("Mitel", "Mitel 470") == "Mitel 470"
+    assert product("3CX", "3cx Phone System") == "3cx Phone System"
+    assert product("Yealink", "W70B") == "Yealink W70B"
+    assert product(None, "W70B") == "W70B"
 
 
 def test_no_message_in_the_code_writes_a_plural_in_brackets():
