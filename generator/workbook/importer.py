@@ -37,7 +37,7 @@ from generator import tempdirs
 from generator.workbook.files import recover, replace_all
 from generator.workbook.headers import IGNORE, TABULAR, coerce, concern_for_headers, field_kind, match_headers, normalise, record_type
 from generator.workbook.sheets import IMPORTABLE, LIST_SEPARATOR
-from generator.workbook.tables import Table, TableError, read_csv_table, read_xlsx_tables
+from generator.workbook.tables import Table, TableError, exported_for, read_csv_table, read_xlsx_tables
 
 
 class Existing(str, Enum):
@@ -186,6 +186,12 @@ def select_tables(path: Path, sheet: str | None, concern: str | None) -> list[tu
         tables = [read_csv_table(path)]
     elif suffix in (".xlsx", ".xlsm"):
         tables = read_xlsx_tables(path, [sheet] if sheet else None)
+        audience = exported_for(path)
+        if audience not in (None, "integrator"):
+            raise ImportFailure(
+                f"{path.name} was exported for the {audience} audience: its cells are redacted or worded for "
+                "readers, and importing them would overwrite the project's data; export it with --audience integrator"
+            )
     else:
         raise ImportFailure(f"{path.name}: not a .xlsx or .csv file")
     titles = _sheet_titles()

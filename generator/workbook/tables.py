@@ -134,6 +134,22 @@ def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]
         formulas.close()
 
 
+def exported_for(path: Path) -> str | None:
+    """The audience a pbxdoc workbook was exported for (its `pbxdoc:audience` property), None for
+    any other workbook."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken file; read_xlsx_tables reports it
+        return None
+    try:
+        found = [p.value for p in workbook.custom_doc_props.props if p.name == "pbxdoc:audience"]
+    finally:
+        workbook.close()
+    return str(found[0]) if found else None
+
+
 def read_csv_table(path: Path) -> Table:
     """A CSV file as Excel writes it: UTF-8 (with or without BOM) or Windows-1252, ',' or ';'."""
     _check_size(path, LIMITS.file_mb)
