@@ -142,15 +142,21 @@ def test_export_command_for_the_customer_in_english(tmp_path):
     assert "Price (CHF)" not in headers and "Days to expiry" in headers
 
 
-def test_a_workbook_made_for_the_customer_is_never_imported_back(built, tmp_path):
-    """Its cells are redacted or worded for the reader: imported, they would overwrite the data."""
+def test_a_workbook_made_for_the_customer_is_merged_without_its_worded_columns(built, tmp_path):
+    """A customer's copy is merged back without the columns it may not see (kept) and without the
+    columns that say in words where a file is kept (not values); replacing with it is refused."""
     project = tmp_path / "project"
     shutil.copytree(SMALL, project)
     before = {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()}
-    result = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(project), "--merge")
-    assert result.returncode == 2
-    assert "was exported for the customer audience" in result.stderr and "--audience integrator" in result.stderr
+    refused = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(project), "--replace")
+    assert refused.returncode == 2
+    assert "was exported for the customer audience" in refused.stderr and "--merge" in refused.stderr
     assert {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()} == before
+    merged = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(project), "--merge", "--sheet", "Documents du dossier")
+    assert merged.returncode == 0, merged.stderr
+    assert "says in words where the file is kept, not its path; left out" in merged.stderr
+    after = (project / "documents.yaml").read_text(encoding="utf-8")
+    assert after == before["documents.yaml"].decode("utf-8")  # every path kept, nothing else changed
 
 
 def test_import_command_refuses_a_bad_workbook_and_says_where(for_integrator, tmp_path):
