@@ -159,7 +159,8 @@ def _right(project: Project, t: Translator, server_ids: set[str], site: str | No
             for g in of_type:
                 models[product(g.vendor, g.model)] += g.count
             ordered = sorted(models.items(), key=lambda kv: (-kv[1], kv[0]))
-            lines = [f"{t.number(n)} × {m}" for m, n in ordered[:MODELS_SHOWN]]
+            # One model: the title already says how many ("Softphone: 25", then "3CX Web Client").
+            lines = [m for m, _ in ordered] if len(ordered) == 1 else [f"{t.number(n)} × {m}" for m, n in ordered[:MODELS_SHOWN]]
             if len(ordered) > MODELS_SHOWN:
                 rest = sum(n for _, n in ordered[MODELS_SHOWN:])
                 lines.append(t.t("diagrams.overview.more_models", count=len(ordered) - MODELS_SHOWN, terminals=t.number(rest)))
