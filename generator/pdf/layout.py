@@ -132,15 +132,20 @@ def phone(number: str | None) -> str:
 MIN_PRINT_FONT_PT = 6.0  # no diagram text smaller than this on paper
 _SVG_VIEWBOX = re.compile(rb'<svg[^>]*?\sviewBox="[\d.-]+ [\d.-]+ ([\d.]+) [\d.]+"', re.S)
 _SVG_FONT = re.compile(rb'font-size(?:="|:\s*)([\d.]+)')
+_SVG_GRAPH_SCALE = re.compile(rb'<g\b[^>]*\bclass="graph"[^>]*\btransform="scale\(([\d.]+)(?:[ ,]+([\d.]+))?\)')  # Graphviz's outer group
 
 
 def smallest_font(svg: bytes) -> float | None:
-    """The smallest text of an SVG in points at its own size (font sizes are in user units)."""
+    """The smallest text of an SVG in points at its own size (font sizes are in user units, inside
+    the graph's own scale: Graphviz shrinks a drawing larger than its size attribute that way)."""
     sizes = [float(x) for x in _SVG_FONT.findall(svg)]
     found, box = _SVG_SIZE.search(svg[:2000]), _SVG_VIEWBOX.search(svg[:2000])
     if not sizes or not found:
         return None
     unit = float(found.group(1)) / float(box.group(1)) if box and float(box.group(1)) else 1.0
+    scaled = _SVG_GRAPH_SCALE.search(svg[:3000])
+    if scaled:
+        unit *= min(abs(float(scaled.group(1))), abs(float(scaled.group(2) or scaled.group(1))))
     return min(sizes) * unit
 
 

@@ -60,6 +60,16 @@ def test_smallest_font_follows_the_viewbox():
     assert smallest_font(b'<svg width="10pt" height="10pt"></svg>') is None
 
 
+def test_smallest_font_follows_graphviz_s_own_scale():
+    """A drawing larger than the graph's size attribute is shrunk by Graphviz in its outer group:
+    9-unit labels under scale(0.63) are 5.7 pt, which a book once printed as if they were 9."""
+    svg = (b'<svg width="805.80pt" height="133.80pt" viewBox="0.00 0.00 806.00 133.60" xmlns="http://www.w3.org/2000/svg">'
+           b'<g id="graph0" class="graph" transform="scale(0.6300 0.6300) rotate(0) translate(14.4 198.4)">'
+           b'<text font-size="9.00">1 base</text></g></svg>')
+    assert abs(smallest_font(svg) - 9 * 0.63 * 805.8 / 806) < 0.01
+    assert abs(smallest_font(svg.replace(b"scale(0.6300 0.6300) ", b"")) - 9 * 805.8 / 806) < 0.01  # unscaled: as before
+
+
 def test_small_text_that_a_portrait_page_shrinks_goes_landscape():
     svg = _svg(TEXT_WIDTH_PT * 1.5, 8)  # portrait: 8 / 1.5 = 5.3 pt
     html = sized_figures(FIGURE, {"diagrams/d.svg": svg})
