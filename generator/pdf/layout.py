@@ -96,7 +96,7 @@ TABLE_SIZE = "8pt"  # the one type size of every table of a record
 _TEXT_NODE = re.compile(r">([^<>]+)<")
 # A phone number as printed (+41 21 555 80 00), or a token joined by - : / (LAU-PBX-01, 10.20.30.0/24,
 # FLOW-UNASSIGNED, trunk-peoplefone): printed whole, never broken at a line end.
-_UNBREAKABLE = re.compile(r"\+\d{1,3}(?: \d{1,4}){2,6}(?!\d)|(?<![\w.:/-])\w[\w.]*(?:[-:/][\w.]+)+")
+_UNBREAKABLE = re.compile(r"https?://[^\s<>\"']+|\+\d{1,3}(?: \d{1,4}){2,6}(?!\d)|(?<![\w.:/-])\w[\w.]*(?:[-:/][\w.]+)+")
 MAX_UNBREAKABLE = 40  # characters; a longer token (a URL) may wrap rather than overflow its column
 
 
@@ -119,7 +119,10 @@ def unbreakable(html: str) -> str:
 
     def mark(token: re.Match) -> str:
         text = token.group(0)
-        return f'<span class="nobr">{text}</span>' if len(text) <= MAX_UNBREAKABLE else text
+        if len(text) <= MAX_UNBREAKABLE:
+            return f'<span class="nobr">{text}</span>'
+        # a long URL wraps after a slash, never inside a host name or path segment (mtx-pbx-01.cdl.local)
+        return "".join(f'<span class="nobr">{part}</span>' if len(part) <= MAX_UNBREAKABLE else part for part in re.split(r"(?<=/)(?!/)", text))
 
     return _TEXT_NODE.sub(lambda node: ">" + _UNBREAKABLE.sub(mark, node.group(1)) + "<", html)
 

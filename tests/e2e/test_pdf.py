@@ -99,7 +99,7 @@ def test_commissioning_text_matches_the_data(built):
         assert server.software_version in flat
     for test in project.commissioning.tests:
         assert test.id in flat
-    assert "7 tests : 7 réussis, 0 échoués, 0 non testés." in flat
+    assert "7 tests : 7 réussis, 0 échoué, 0 non testé." in flat
     signatories = [project.contact_by_id[c].name for c in (project.commissioning.acceptance.integrator_signatory, project.commissioning.acceptance.customer_signatory)]
     for name in signatories:
         assert name in flat
@@ -160,7 +160,7 @@ def test_source_files_are_embedded_with_fixed_dates(built):
     out, result = built
     reader = pypdf.PdfReader(out / "pdf" / "FRO-TEL-COMMISSIONING-1.3-fr-internal.pdf")
     attachments = reader.attachments
-    assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "dect.yaml", "licences.yaml", "commissioning.yaml"}
+    assert set(attachments) == {"pbxdoc.yaml", "sites.yaml", "contacts.yaml", "servers.yaml", "interfaces.yaml", "terminals.yaml", "dect.yaml", "licences.yaml", "commissioning.yaml", "numbering.yaml", "routing.yaml", "users.csv"}  # the test calls read routing, numbers and users
     assert attachments["commissioning.yaml"][0] == (ROOT / "commissioning.yaml").read_bytes()
     root = reader.trailer["/Root"]
     names = root["/Names"]["/EmbeddedFiles"]["/Names"]
