@@ -165,7 +165,7 @@ def test_source_files_are_embedded_with_fixed_dates(built):
     root = reader.trailer["/Root"]
     names = root["/Names"]["/EmbeddedFiles"]["/Names"]
     specs = [names[i + 1].get_object() for i in range(0, len(names), 2)]
-    assert len(specs) == 9 and [ref.idnum for ref in root["/AF"]] == [names[i + 1].idnum for i in range(0, len(names), 2)]
+    assert len(specs) == 12 and [ref.idnum for ref in root["/AF"]] == [names[i + 1].idnum for i in range(0, len(names), 2)]
     for spec in specs:
         assert spec["/AFRelationship"] == "/Source"
         params = spec["/EF"]["/F"].get_object()["/Params"]
