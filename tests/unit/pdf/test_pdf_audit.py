@@ -197,3 +197,14 @@ def test_each_edition_has_its_own_document_id(checked):
     project = checked["clinique-du-lac"]
     ids = {document_id(project, "audit", lang, a.value) for lang in ("fr", "de", "en") for a in Audience}
     assert len(ids) == 9 and "CDL-TEL-AUDIT-3.2-fr-auditor" in ids
+
+
+def test_voip_channels_are_not_applicable_until_they_or_their_licences_are_recorded(checked):
+    """Without the channels configured or licensed, DIM-VOIP-CHANNELS judged nothing: the audit
+    says so instead of 'passed'."""
+    t = Translator("en")
+    clinic = checked["clinique-du-lac"]
+    assert {r[0]: _value(r[3]) for r in _table(audit.rules_applied(clinic, t)).rows}["DIM-VOIP-CHANNELS"] == "Not applicable"
+    recorded = clinic.replace(servers=[s.model_copy(update={"voip_channels": 120}) if s.id == "mtx-pbx-01" else s for s in clinic.servers])
+    recorded = recorded.with_findings(run(recorded))
+    assert {r[0]: _value(r[3]) for r in _table(audit.rules_applied(recorded, t)).rows}["DIM-VOIP-CHANNELS"] == "Passed"
