@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from generator import knowledge as vendor_knowledge
+from generator import phones
 from generator.dates import generation_date
 from generator.checks.context import Context
 from generator.checks.registry import RULES, Hit, Rule
@@ -21,6 +22,8 @@ from generator.model.project import Project
 NUMBER = "_number"
 UNCONFIRMED = "unconfirmed_figure"  # parameter holding the sources of unconfirmed figures a finding rests on
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# An E.164 number inside a parameter (alone, in a list or opening a range such as +41215551203–09).
+PHONE = re.compile(r"\+[1-9]\d{5,14}")
 
 
 def reference_date(project: Project) -> dt.date:
@@ -54,6 +57,9 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
             values[name[: -len(NUMBER)]] = translator.number(float(value))
         elif isinstance(value, str) and ISO_DATE.fullmatch(value):
             values[name] = translator.date(dt.date.fromisoformat(value))
+        elif isinstance(value, str) and "+" in value:
+            # numbers read in a finding as in every table: grouped the way their country prints them
+            values[name] = PHONE.sub(lambda m: phones.readable(m.group(0)), value)
         else:
             values[name] = value
     message = translator.t(f"{key}.{variant}", **{k: v for k, v in values.items() if k != UNCONFIRMED})
