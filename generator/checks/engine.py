@@ -22,7 +22,8 @@ from generator.model.project import Project
 NUMBER = "_number"
 UNCONFIRMED = "unconfirmed_figure"  # parameter holding the sources of unconfirmed figures a finding rests on
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-E164 = re.compile(r"\+\d{8,15}")  # a stored number (+41215551200), also at the head of a range (+41215551203–09)
+# An E.164 number inside a parameter (alone, in a list or opening a range such as +41215551203–09).
+PHONE = re.compile(r"\+[1-9]\d{5,14}")
 
 
 def reference_date(project: Project) -> dt.date:
@@ -56,8 +57,9 @@ def describe(rule_id: str, variant: str, params: dict[str, str] | tuple, transla
             values[name[: -len(NUMBER)]] = translator.number(float(value))
         elif isinstance(value, str) and ISO_DATE.fullmatch(value):
             values[name] = translator.date(dt.date.fromisoformat(value))
-        elif isinstance(value, str) and E164.search(value):  # numbers as their country prints them
-            values[name] = E164.sub(lambda number: phones.readable(number.group(0)), value)
+        elif isinstance(value, str) and "+" in value:
+            # numbers read in a finding as in every table: grouped the way their country prints them
+            values[name] = PHONE.sub(lambda m: phones.readable(m.group(0)), value)
         else:
             values[name] = value
     message = translator.t(f"{key}.{variant}", **{k: v for k, v in values.items() if k != UNCONFIRMED})

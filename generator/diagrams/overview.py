@@ -17,7 +17,7 @@ from generator.model.project import Project
 from generator.model.telephony import CommunicationServer, TerminalType
 from generator.words import product
 
-SPECIAL_ICONS = {"door_intercom": "door_intercom", "alarm": "alarm", "paging": "paging", "nurse_call": "nurse_call", "lift": "lift", "other": "other_system"}
+SPECIAL_ICONS = {"door_intercom": "door_intercom", "alarm": "alarm", "paging": "paging", "nurse_call": "nurse_call", "lift": "lift", "pms": "application", "other": "other_system"}
 TERMINAL_ICONS = {
     TerminalType.ANALOGUE: "analogue_phone",
     TerminalType.DIGITAL: "digital_phone",

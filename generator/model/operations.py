@@ -24,6 +24,7 @@ class LicenceKind(str, Enum):
     DUAL_HOMING = "dual_homing"
     AUDIO_CHANNELS = "audio_channels"
     SIP_CHANNELS = "sip_channels"
+    VOIP_CHANNELS = "voip_channels"  # media gateway channels between IP and non-IP endpoints (Mitel: VoIP Channels for Standard Media Switch)
     ENCRYPTION = "encryption"
     DECT = "dect"
     APPLICATION = "application"

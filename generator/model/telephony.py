@@ -27,6 +27,11 @@ class Card(Record):
     notes: str | None = None
 
 
+# VoIP mode of the media gateway (Mitel MiVoice Office 400: WebAdmin, Media resources): the codecs its
+# VoIP channels use and whether their media are encrypted (SRTP).
+VoipMode = Literal["g711", "g711_g729", "secure_g711", "secure_g711_g729"]
+
+
 class CommunicationServer(Record):
     id: FileId
     name: str
@@ -43,6 +48,10 @@ class CommunicationServer(Record):
     serial: str | None = None
     power_supply: Literal["internal", "external", "both"] | None = Field(None, description="Appliance power supply (internal PSU, external APS2, both)")
     redundant_fans: bool = False
+    voip_channels: int | None = Field(
+        None, ge=0, description="VoIP channels the DSP media resources provide as configured: each call between an IP and a non-IP endpoint (SIP trunk to an analogue, digital or DECT-on-card phone; ISDN line to an IP phone) takes one"
+    )
+    voip_mode: VoipMode | None = Field(None, description="Codecs of the VoIP channels and whether they are encrypted (secure_*: SRTP)")
     slots: list[Card] = Field(default_factory=list)
     failover_partner: Id | None = None
     role: Literal["standalone", "primary", "standby"] = "standalone"

@@ -41,6 +41,8 @@ def _server(ctx: SectionContext, s) -> list:
         (ctx.w("common.serial"), s.serial or ""),
         (ctx.w("system.power_supply"), ctx.w(f"system.psu.{s.power_supply}") if s.power_supply else ""),
         (ctx.w("system.redundant_fans"), ctx.yes_no(s.redundant_fans) if s.slots else ""),
+        (ctx.w("domain.media.voip_channels"), ctx.number(s.voip_channels) if s.voip_channels is not None else ""),
+        (ctx.w("domain.media.voip_mode"), ctx.label("voip_mode", s.voip_mode) if s.voip_mode else ""),
         (ctx.w("system.admin_url"), s.admin_url or ""),
         (ctx.w("system.admin_password"), ctx.secret(s.admin_password)),
         (ctx.w("common.notes"), s.notes or ""),

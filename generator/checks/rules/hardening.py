@@ -101,14 +101,19 @@ def default_credentials(ctx):
             yield hit(device, "default_credentials", variant="device", device=device.id, name=device.name)
 
 
-@rule("SEC-SRTP-LICENCE", Category.SECURITY, Severity.ERROR, "Vendor licensing: voice encryption (SRTP) is a licensed feature on some systems (figure srtp_licence of the vendor catalogue)")
+@rule("SEC-SRTP-LICENCE", Category.SECURITY, Severity.ERROR, "Vendor licensing: voice encryption (SRTP) is a licensed feature on some systems (figure srtp_licence of the vendor catalogue)", ("message", "mode"))
 def srtp_licence(ctx):
     for server in ctx.project.servers:
         product = ctx.product_of(server)
         needed = product.figure("srtp_licence") if product else None
         if needed is None:
             continue
-        srtp = [t.id for t in ctx.project.interfaces.sip_trunks if t.server == server.id and t.srtp]
         held = {lic.kind.value for member in ctx.pair_of(server.id) for lic in ctx.licences_by_system.get(member, [])}
-        if srtp and needed.value not in held:
-            yield hit(server, "id", object_id=f"{server.id}:srtp", figures=[needed], server=server.id, trunks=srtp, kind_key=f"model.licence_kind.{needed.value}")
+        if needed.value in held:
+            continue
+        srtp = [t.id for t in ctx.project.interfaces.sip_trunks if t.server == server.id and t.srtp]
+        kind_key = f"model.licence_kind.{needed.value}"
+        if srtp:
+            yield hit(server, "id", object_id=f"{server.id}:srtp", figures=[needed], server=server.id, trunks=srtp, kind_key=kind_key)
+        elif server.voip_mode and server.voip_mode.startswith("secure"):
+            yield hit(server, "voip_mode", object_id=f"{server.id}:srtp", variant="mode", figures=[needed], server=server.id, mode_key=f"model.voip_mode.{server.voip_mode}", kind_key=kind_key)

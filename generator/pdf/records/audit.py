@@ -52,6 +52,7 @@ APPLICABLE_BY_RULE = {
     "DECT-MULTICELL": lambda p: any(s.kind == "multicell" for s in p.dect.systems),
     "DECT-CASCADE": lambda p: bool(p.dect.repeaters),
     "BKP-RESTORE-SYSTEM": lambda p: any(j.system not in p.server_by_id for j in p.backups.jobs),
+    "DIM-VOIP-CHANNELS": lambda p: any(s.voip_channels is not None for s in p.servers) or any(lic.kind.value == "voip_channels" for lic in p.licences),
 }
 APPLICABLE_BY_CATEGORY = {
     "dect": lambda p: bool(p.dect.systems),

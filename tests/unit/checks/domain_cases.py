@@ -64,6 +64,15 @@ def mitel_srtp(p, *kinds):
     return p.replace(licences=[*p.licences, *(licence(id=f"lic-{k}", kind=k, quantity=1, system=MITEL_ID) for k in kinds)])
 
 
+def mitel_gateway(p, *, trunk=None, licences=(), **server):
+    """A Mitel 470 with 8 analogue and 10 IP phones and the 8-channel SIP trunk: 8 SIP trunk calls of
+    analogue phones cross between IP and non-IP endpoints when every channel is busy."""
+    p = with_mitel(p, [(1, "CPU1", ["DSPX1"])], {"analogue": 8, "ip": 10}, **server)
+    line = p.interfaces.sip_trunks[0].model_copy(update={"id": "trunk-mx", "server": MITEL_ID, "number_blocks": [], **(trunk or {})})
+    p = interfaces(p, sip_trunks=[*p.interfaces.sip_trunks, line])
+    return p.replace(licences=[*p.licences, *(licence(id=f"lic-mx-{i}", system=MITEL_ID, **data) for i, data in enumerate(licences))])
+
+
 def with_standby(p):
     standby = p.servers[0].model_copy(update={"id": "lau-pbx-02", "role": "standby", "failover_partner": "lau-pbx-01"})
     return p.replace(servers=[*at(p.servers, 0, role="primary", failover_partner="lau-pbx-02"), standby])
@@ -94,6 +103,7 @@ DOMAIN_CASES = {
     "SEC-SRTP-LICENCE": (lambda p: mitel_srtp(p), lambda p: mitel_srtp(p, "encryption")),
     "DIM-SIP-CHANNELS": (lambda p: p.replace(licences=by_id(p.licences, "lic-sip-channels", quantity=4)), None),
     "DIM-WAN": (lambda p: wan(p, 0.5), lambda p: wan(p, 1)),
+    "DIM-VOIP-CHANNELS": (lambda p: mitel_gateway(p, voip_channels=6), lambda p: mitel_gateway(p, voip_channels=8)),
     "SPL-LIFT-TEST": (lambda p: special(p, emergency_line="copper", test_call_days=7), lambda p: special(p, emergency_line="copper", test_call_days=3)),
     "SPL-POWER": (
         lambda p: special(p, emergency_line="ip_adapter", test_call_days=3),

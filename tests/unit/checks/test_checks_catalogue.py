@@ -69,3 +69,22 @@ def test_findings_are_titled_with_the_problem_and_the_catalogue_with_the_goal():
     assert title == "Outbound route without a fallback"
     assert message == "Outbound route r1 (dial pattern 0) uses one trunk although the server has 2 lines."  # "(0.)" alone read as a typo
     assert {i.id: i.title for i in catalogue("en")}["AVL-ROUTE-FALLBACK"] == "Outbound routes have a fallback"
+
+
+def test_the_rules_per_group_script_counts_the_catalogue():
+    """bench/rules_per_group.py (the figures of a change's note) counts every registered rule once,
+    in its own group."""
+    import importlib.util
+    from pathlib import Path
+
+    from generator.checks.registry import RULES
+
+    path = Path(__file__).resolve().parents[3] / "bench" / "rules_per_group.py"
+    spec = importlib.util.spec_from_file_location("rules_per_group", path)
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    groups = script.catalogue(path.parent.parent)
+    assert sorted(i for ids in groups.values() for i in ids) == sorted(RULES)
+    assert all(RULES[i].category.value == g for g, ids in groups.items() for i in ids)
+    table = script.table(groups, {"security": ["SEC-PLAINTEXT"]}, ids=True)
+    assert f"**{len(RULES)} in {len(groups)} groups**" in table and "**1 in 1 groups**" in table

@@ -4,10 +4,11 @@ vendors/ folder, the special-line power path, licence headroom as a policy, waiv
 from __future__ import annotations
 
 from checks_helpers import findings_of, knowledge  # noqa: F401  (knowledge is a fixture)
-from domain_cases import certificate, special, users_licensed, wan
+from domain_cases import MITEL_ID, certificate, interfaces, licence, mitel_gateway, special, users_licensed, wan
 
 from generator.diagnostics import Severity
 from generator.knowledge import load
+from generator.model.telephony import IsdnLine, TerminalGroup
 
 LIFECYCLE = """products:
   3cx:
@@ -78,3 +79,50 @@ def test_srtp_without_its_licence_rests_on_a_confirmed_mitel_figure(small_projec
     assert f.severity is Severity.ERROR and "unconfirmed" not in f.message
     assert "Secure VoIP licence" in knowledge.product("mitel-470").figure("srtp_licence").source
     assert findings_of(mitel_srtp(small_project, "encryption"), "SEC-SRTP-LICENCE", knowledge) == []
+
+
+def test_voip_channels_count_every_call_between_ip_and_non_ip_endpoints(small_project, knowledge):
+    """8 analogue phones on the 8-channel SIP trunk, 10 IP phones on a 4-channel ISDN line and on
+    2 audio channels: 8 + 4 + 2 calls need a VoIP channel each; fallback lines and DECT-on-card count too."""
+    isdn = IsdnLine.model_validate({"id": "bri-mx", "server": MITEL_ID, "kind": "BRI", "provider": "Swisscom", "channels": 4})
+    p = mitel_gateway(small_project, voip_channels=13)
+    p = interfaces(p, isdn_lines=[isdn])
+    p = p.replace(licences=[*p.licences, licence(id="lic-mx-audio", system=MITEL_ID, kind="audio_channels", quantity=2)])
+    (f,) = findings_of(p, "DIM-VOIP-CHANNELS", knowledge)
+    assert f.variant == "configured" and f.severity is Severity.WARNING and f.object_id == f"{MITEL_ID}:voip-channels"
+    assert "13 VoIP channels" in f.message and "14 calls" in f.message and "(8 SIP trunk calls" in f.message and "4 ISDN" in f.message and "2 IP endpoints" in f.message
+    assert findings_of(p.replace(servers=[s.model_copy(update={"voip_channels": 14}) if s.id == MITEL_ID else s for s in p.servers]), "DIM-VOIP-CHANNELS", knowledge) == []
+    # a fallback-only ISDN line carries no everyday calls: 8 + 2 fit in 13 channels
+    fallback = interfaces(p, isdn_lines=[isdn.model_copy(update={"role": "fallback"})])
+    assert findings_of(fallback, "DIM-VOIP-CHANNELS", knowledge) == []
+
+
+def test_voip_channels_are_judged_against_their_licences(small_project, knowledge):
+    """Without a configured count, the VoIP channel licences are the supply; G.711 adds 2 free
+    channels. The Mitel 470's licence figure is read in the 415/430 manual: the finding says so."""
+    (f,) = findings_of(mitel_gateway(small_project, licences=[{"kind": "voip_channels", "quantity": 6}]), "DIM-VOIP-CHANNELS", knowledge)
+    assert f.variant == "licensed" and "licences for 6 VoIP channels" in f.message and "415/430" in f.message
+    assert findings_of(mitel_gateway(small_project, voip_mode="g711", licences=[{"kind": "voip_channels", "quantity": 6}]), "DIM-VOIP-CHANNELS", knowledge) == []
+    # configured beyond the licences: the licences decide
+    (g,) = findings_of(mitel_gateway(small_project, voip_channels=16, licences=[{"kind": "voip_channels", "quantity": 6}]), "DIM-VOIP-CHANNELS", knowledge)
+    assert g.variant == "licensed"
+    # nothing recorded, or a system without a media gateway in the catalogue (3CX): no verdict
+    assert findings_of(mitel_gateway(small_project), "DIM-VOIP-CHANNELS", knowledge) == []
+    assert findings_of(small_project, "DIM-VOIP-CHANNELS", knowledge) == []
+
+
+def test_voip_channel_demand_counts_dect_on_card_but_not_sip_dect(small_project, knowledge):
+    def handsets(kind):
+        return TerminalGroup.model_validate({"id": "t-mx-dect", "type": kind, "vendor": "Mitel", "model": "handset", "count": 4, "server": MITEL_ID, "site": "lau"})
+
+    base = mitel_gateway(small_project, voip_channels=8, trunk={"channels": 12})
+    for kind, fires in (("dect", True), ("sip_dect", False)):
+        p = base.replace(terminals=base.terminals.model_copy(update={"terminals": [*base.terminals.terminals, handsets(kind)]}))
+        assert bool(findings_of(p, "DIM-VOIP-CHANNELS", knowledge)) is fires, kind
+
+
+def test_a_secure_voip_mode_needs_the_secure_voip_licence(small_project, knowledge):
+    (f,) = findings_of(mitel_gateway(small_project, trunk={"srtp": False}, voip_mode="secure_g711_g729"), "SEC-SRTP-LICENCE", knowledge)
+    assert f.variant == "mode" and "Secure G.711/G.729 (SRTP)" in f.message and "Encryption (SRTP/TLS)" in f.message
+    assert findings_of(mitel_gateway(small_project, trunk={"srtp": False}, voip_mode="g711_g729"), "SEC-SRTP-LICENCE", knowledge) == []
+    assert findings_of(mitel_gateway(small_project, trunk={"srtp": False}, voip_mode="secure_g711", licences=[{"kind": "encryption", "quantity": 1}]), "SEC-SRTP-LICENCE", knowledge) == []

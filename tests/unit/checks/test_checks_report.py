@@ -130,3 +130,16 @@ def test_check_reads_the_project_vendors_folder(small_copy):
     (small_copy / "vendors" / "broken.yaml").write_text("products: [not, a, mapping]\n", encoding="utf-8")
     result = runner.invoke(app, ["check", str(small_copy)])
     assert result.exit_code == 1 and "broken.yaml: a vendor catalogue file holds `products:`" in result.output
+
+
+def test_numbers_in_findings_read_as_in_every_table(small_project):
+    """A finding names numbers the way the site and the PDF tables print them (phonenumbers'
+    grouping, no-break spaces), ranges too; an invalid number stays as stored."""
+    from generator.checks import evaluate
+
+    (free,) = [f for f in evaluate(small_project, lang="fr") if f.rule == "FLOW-UNASSIGNED"]
+    assert "+41\u00a021\u00a0555\u00a012\u00a000 – +41\u00a021\u00a0555\u00a012\u00a099" in free.message
+    assert "+41\u00a021\u00a0555\u00a012\u00a003–09" in free.message and "+41215551203" not in free.message
+    invalid = small_project.replace(users=[u.model_copy(update={"mobile": "+4179555411"}) if u.id == "u-admin" else u for u in small_project.users])
+    (bad,) = [f for f in evaluate(invalid, lang="en") if f.rule == "NUM-E164"]
+    assert "+4179555411" in bad.message

@@ -74,6 +74,19 @@ def test_labels_follow_the_language(small):
     assert "Terminals" in joined(_svg(small, Translator("en"), "lau-pbx-01"))
 
 
+def test_every_special_interface_kind_has_its_icon_and_place(small, fr):
+    """A hotel PMS interface once stopped the build: the overview orders special interfaces by kind
+    and had no place for 'pms'. Every kind of the model draws."""
+    from generator.diagrams.overview import SPECIAL_ICONS
+    from generator.model.telephony import SpecialInterface, SpecialInterfaceKind
+
+    assert set(SPECIAL_ICONS) == {k.value for k in SpecialInterfaceKind}
+    extra = [SpecialInterface.model_validate({"id": f"x-{k.value}", "server": "lau-pbx-01", "kind": k.value, "name": f"Interface {k.value}", "connection": "SIP"}) for k in SpecialInterfaceKind]
+    project = small.replace(interfaces=small.interfaces.model_copy(update={"special_interfaces": [*small.interfaces.special_interfaces, *extra]}))
+    text = joined(_svg(project, fr, "lau-pbx-01"))
+    assert all(f"Interface {k.value}" in text for k in SpecialInterfaceKind)
+
+
 def test_a_type_of_one_model_is_counted_once(small, fr):
     """'Softphone : 25' then '3CX Web Client', not a second '25 × 3CX Web Client'; several models
     each keep their count."""

@@ -234,3 +234,14 @@ def test_the_readers_edition_says_where_its_evidence_is_as_it_prints_it(checked,
         file_line = {"fr": ("fichier:ligne", "le fichier et la ligne"), "de": ("Datei:Zeile", "die Datei und die Zeile"), "en": ("file:line", "the file and line")}[lang]
         assert any(file_line[0] in h for h in heads) is files, heads
         assert (file_line[1] in method) is files, method
+
+
+def test_voip_channels_are_not_applicable_until_they_or_their_licences_are_recorded(checked):
+    """Without the channels configured or licensed, DIM-VOIP-CHANNELS judged nothing: the audit
+    says so instead of 'passed'."""
+    t = Translator("en")
+    clinic = checked["clinique-du-lac"]
+    assert {r[0]: _value(r[3]) for r in _table(audit.rules_applied(clinic, t)).rows}["DIM-VOIP-CHANNELS"] == "Not applicable"
+    recorded = clinic.replace(servers=[s.model_copy(update={"voip_channels": 120}) if s.id == "mtx-pbx-01" else s for s in clinic.servers])
+    recorded = recorded.with_findings(run(recorded))
+    assert {r[0]: _value(r[3]) for r in _table(audit.rules_applied(recorded, t)).rows}["DIM-VOIP-CHANNELS"] == "Passed"

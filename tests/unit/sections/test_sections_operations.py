@@ -49,12 +49,15 @@ def test_ups_above_the_policy_limit_is_flagged(small, build_md):
     assert "| 900\u00a0W (90%)<br>Above 75 % |" in md
 
 
-def test_backup(small_md):
+def test_backup(small, small_md, build_md):
     md = small_md["en"]["backup"]
     assert "sftp://backup.leman-telecom.example.ch/clients/rochat/3cx" in md
     assert "7 daily, 4 weekly, 6 monthly" in md
     assert "| 3CX Fiduciaire Rochat (lau-pbx-01) | 3 | 2 | 1 | ✓ |" in md
-    assert "| Serveur Hyper-V (lau-hv-01) | 2 | 1 | 0 | ✗ |" in md
+    # the weekly cloud copy of the Hyper-V image (a job copying another job's destination) makes 3-2-1
+    assert "| Serveur Hyper-V (lau-hv-01) | 3 | 2 | 1 | ✓ |" in md and "copies the files of job bkp-vm-image" in md
+    alone = small.replace(backups=small.backups.model_copy(update={"jobs": [j for j in small.backups.jobs if j.id != "bkp-vm-cloud"]}))
+    assert "| Serveur Hyper-V (lau-hv-01) | 2 | 1 | 0 | ✗ |" in build_md(alone, "en")["backup"]
     assert "22/09/2026 (59 days ago)" in md
     assert "backups/2025-09-17\\_lau-sw-01\\_avant.cfg" in md
 
