@@ -28,6 +28,14 @@ def test_identifiers_inside_words_tags_links_headings_and_code_stay_as_they_are(
     assert linker.link("<p>lau</p>", "objects/site-lau.html") == "<p>lau</p>"  # not to itself
 
 
+def test_an_id_that_begins_another_links_to_its_own_page_and_the_longer_one_to_its():
+    linker = Linker({"s3": "objects/site-s3.html", "s30": "objects/site-s30.html", "s30-sw-01": "objects/device-s30-sw-01.html"})
+    html = linker.link("<td>s3, s30: s30-sw-01. s30-sw-0 s300 s3x</td>", "index.html")
+    assert html == ('<td><a class="pbxdoc-ref" href="objects/site-s3.html">s3</a>, '
+                    '<a class="pbxdoc-ref" href="objects/site-s30.html">s30</a>: '
+                    '<a class="pbxdoc-ref" href="objects/device-s30-sw-01.html">s30-sw-01</a>. s30-sw-0 s300 s3x</td>')
+
+
 def test_every_site_and_asset_has_a_page_and_the_plan_links_its_id(small_plan, small_project):
     paths = {p.path for p in small_plan.pages}
     ids = {s.id for s in small_project.sites} | {s.id for s in small_project.servers} | {lic.id for lic in small_project.licences}
