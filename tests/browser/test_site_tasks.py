@@ -143,6 +143,23 @@ def test_long_tables_sort_and_filter_and_stack_on_a_phone(sites, page):
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"] + 1
 
 
+def test_a_phone_card_keeps_a_value_of_text_and_links_beside_its_label(sites, page):
+    """A cell holding links and text (two servers a finding concerns, a highlighted search word)
+    stays one value: each piece was a grid item of its own, put under the label on a line of its own."""
+    page.set_viewport_size(PHONE)
+    page.goto(sites["clinic"].url("index.html"))
+    cells = page.locator("table[data-pbxdoc-stack] td:has(a.pbxdoc-ref)")
+    assert cells.count() >= 5
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        if not cell.is_visible():
+            continue
+        label_right = cell.evaluate("c => c.getBoundingClientRect().left") + float(
+            cell.evaluate("c => getComputedStyle(c).gridTemplateColumns").split()[0].removesuffix("px"))
+        for link in cell.locator("a.pbxdoc-ref").all():
+            assert link.bounding_box()["x"] >= label_right, cell.inner_text()
+
+
 def test_downloads_say_what_they_are_and_the_register_links_them(sites, page):
     page.goto(sites["small"].url("fr/documents.html"))
     headers = page.locator("article table").last.locator("th").all_inner_texts()
