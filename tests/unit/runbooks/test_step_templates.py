@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -65,6 +66,17 @@ def test_templates_name_their_vendor_manual():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert data["manual"]["title"] and data["manual"]["backup_section"] and data["manual"]["restore_section"], path.name
         assert data["source"], path.name
+
+
+def test_a_manual_title_is_the_vendors_own_and_what_is_said_about_it_is_in_the_readers_language():
+    """A title printed as one string is the manual's name only: a note on it (which edition) in one
+    language would be English on a French page."""
+    for path in sorted(BUILT_IN.glob("*.yaml")):
+        title = yaml.safe_load(path.read_text(encoding="utf-8"))["manual"]["title"]
+        if isinstance(title, str):
+            assert re.search(r"\((?!\{\w+\}\))", title) is None, path.name  # a note in brackets; "({make})" names the product
+        else:
+            assert set(title) == set(LANGUAGES) and len(set(title.values())) == len(LANGUAGES), path.name
 
 
 def _template(id_: str, vendor: str, priority: int = 50) -> dict:

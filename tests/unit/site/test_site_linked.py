@@ -47,6 +47,16 @@ def test_every_site_and_asset_has_a_page_and_the_plan_links_its_id(small_plan, s
     assert "## Licences" in server.markdown
 
 
+def test_an_asset_page_names_its_site_and_server_as_readers_know_them_with_the_linked_id(small_plan, small_project):
+    server = small_project.servers[0]
+    site = small_project.site_by_id[server.site]
+    page = next(p for p in small_plan.pages if p.path == f"objects/server-{server.id}.md")
+    assert f"| {site.name} ({site.id}) |" in page.markdown  # was the bare id
+    dect = small_project.dect.systems[0]
+    page = next(p for p in small_plan.pages if p.path == f"objects/dect-{dect.id}.md")
+    assert f"({dect.server}) |" in page.markdown and f"| {dect.server} |" not in page.markdown
+
+
 def test_each_person_is_a_search_result_of_their_own_found_by_extension_and_number(small_plan, small_project):
     entries = {e.location: e for e in small_plan.search_entries}
     assert len(entries) == len(small_project.users)
