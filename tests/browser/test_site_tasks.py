@@ -106,8 +106,13 @@ def test_diagrams_pan_zoom_and_go_full_screen_and_back(sites, page):
     viewport = box.locator("svg .svg-pan-zoom_viewport")
     expect(viewport).to_have_count(1)
     before = viewport.get_attribute("transform")
-    box.locator("#svg-pan-zoom-zoom-in").click()
+    box.locator("[data-pbxdoc-zoom-in]").click()
     assert viewport.get_attribute("transform") != before
+    zoomed = viewport.get_attribute("transform")
+    box.locator("[data-pbxdoc-zoom-out]").click()
+    assert viewport.get_attribute("transform") not in (before, zoomed)
+    assert box.locator("#svg-pan-zoom-controls").count() == 0  # its icons said "RESET" in English on the drawing
+    assert box.locator("[data-pbxdoc-zoom-in]").get_attribute("aria-label") == "Zoom avant"
     box.locator("[data-pbxdoc-full]").click()
     expect(box).to_have_class(re.compile("pbxdoc-diagram--full"))
     page.keyboard.press("Escape")

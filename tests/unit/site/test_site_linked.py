@@ -132,7 +132,7 @@ def test_diagram_nodes_that_draw_an_object_link_to_its_page(small_plan):
     svg = small_plan.files["diagrams/overview-lau-pbx-01.svg"]
     assert b"pbxdoc&#45;object&#45;" in svg  # the diagram names the object its node draws
     page = '<figure>\n<p><img alt="Aperçu" src="diagrams/overview-lau-pbx-01.svg" /></p>'
-    words = {k: k for k in ("full", "close", "reset", "download", "hint")}
+    words = {k: k for k in ("full", "close", "zoom_in", "zoom_out", "reset", "download", "hint")}
     linked = interactive_figures(page.replace("diagrams/", "../diagrams/"), "backup/index.html", small_plan.files, words, small_plan.links)
     target = small_plan.links["lau-pbx-01"]
     assert f'<a class="pbxdoc-diagram__link" href="../{target}"><g id="d1-pbxdoc' in linked
