@@ -71,12 +71,21 @@ def object_pages(ctx: SectionContext, runbooks: dict[str, str]) -> list[ObjectPa
     related = _Related.of(ctx.project)
     for kind, record, name, site in objects_of(ctx):
         path = f"{FOLDER}/{_slug(kind, record.id, taken)}.md"
-        title = ctx.w("objects.title", kind=ctx.w(f"objects.kind.{kind}"), name=name, id=record.id)
+        title = _title(ctx, kind, name, record.id)
         doc = Document(title, slug=path[len(FOLDER) + 1 : -3])
         doc.add(*_FACTS[kind](ctx, record))
         doc.add(*_concerns(ctx, kind, record, runbooks, related))
         pages.append(ObjectPage(record.id, kind, name, site, path, doc))
     return pages
+
+
+def _title(ctx: SectionContext, kind: str, name: str, object_id: str) -> str:
+    """"DECT system Multicell DECT (cdl-dect)" says DECT twice: the kind goes when the name has its word."""
+    kind_words = ctx.w(f"objects.kind.{kind}")
+    said = {w[:6] for w in re.findall(r"\w{4,}", name.casefold())}
+    if any(w[:6] in said for w in re.findall(r"\w{4,}", kind_words.casefold())):
+        return f"{name} ({object_id})"
+    return ctx.w("objects.title", kind=kind_words, name=name, id=object_id)
 
 
 def index_document(ctx: SectionContext, pages: list[ObjectPage]) -> Document:
@@ -171,7 +180,7 @@ def _device(ctx: SectionContext, d) -> list:
 
 def _licence(ctx: SectionContext, lic) -> list:
     w = ctx.w
-    return _facts((w("licences.item"), lic.item), (w("licences.kind"), ctx.label("licence_kind", lic.kind)), (w("licences.system"), lic.system),
+    return _facts((w("licences.item"), lic.item), (w("licences.kind"), ctx.label("licence_kind", lic.kind)), (w("licences.system"), ctx.equipment_name(lic.system) if lic.system else ""),
                   (w("licences.used_of"), f"{ctx.number(lic.used) if lic.used is not None else '–'} / {ctx.number(lic.quantity)}"),
                   (w("objects.start"), ctx.date(lic.start) if lic.start else ""), (w("licences.expiry"), ctx.date(lic.expiry) if lic.expiry else ""),
                   (w("licences.contract"), lic.contract or ""))

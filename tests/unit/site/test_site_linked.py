@@ -57,6 +57,14 @@ def test_an_asset_page_names_its_site_and_server_as_readers_know_them_with_the_l
     assert f"({dect.server}) |" in page.markdown and f"| {dect.server} |" not in page.markdown
 
 
+def test_an_asset_page_title_says_its_kind_once(small_plan, small_project):
+    titles = {p.path: p.title for p in small_plan.pages}
+    dect = small_project.dect.systems[0]  # "DECT Fiduciaire": "Système DECT DECT Fiduciaire" said DECT twice
+    assert titles[f"objects/dect-{dect.id}.md"] == f"{dect.name} ({dect.id})"
+    server = small_project.servers[0]  # the kind is not in its name: it stays
+    assert titles[f"objects/server-{server.id}.md"] == f"Serveur de communication {server.name} ({server.id})"
+
+
 def test_each_person_is_a_search_result_of_their_own_found_by_extension_and_number(small_plan, small_project):
     entries = {e.location: e for e in small_plan.search_entries}
     assert len(entries) == len(small_project.users)
