@@ -202,7 +202,7 @@ def build_pdfs(root: Path, out: Path, lang: str | None, audience: Audience, reco
 def export_workbook(root: Path, target: Path | None, lang: str | None = None, audience: Audience | str = Audience.CUSTOMER) -> Path:
     """`pbxdoc export xlsx`: the workbook of one audience and language, written atomically."""
     content = prepare(root, audience, lang).content
-    data = render_workbook(content.project, content.translator, content.generated, internal=content.audience is Audience.INTEGRATOR)
+    data = render_workbook(content.project, content.translator, content.generated, audience=content.audience)
     target = target or Path(Path(content.workbook_path).name)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)

@@ -20,6 +20,7 @@ from generator.diagnostics import InvalidProject, PbxdocError, Report
 from generator.i18n import LANGUAGES
 from generator.load import validate
 from generator.model.project import Project
+from generator.words import counted
 
 
 class StrictFailure(PbxdocError):
@@ -68,7 +69,7 @@ def check(root: Path, strict: bool = False) -> tuple[Project, Report]:
     if project is None:
         raise InvalidProject(report)
     if strict and report.warnings:
-        raise StrictFailure(f"{len(report.warnings)} warning(s) and --strict is set", report)
+        raise StrictFailure(f"{counted(len(report.warnings), 'warning')} and --strict is set", report)
     return checked(project), report
 
 

@@ -15,7 +15,8 @@ import hashlib
 import io
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
 from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
-from pyhanko.sign.validation import async_validate_detached_cms, validate_pdf_signature
+from pyhanko.sign.validation import async_validate_detached_cms, async_validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
@@ -43,6 +44,18 @@ MAX_PDF_BYTES = 256 << 20
 
 class SigningError(PbxdocError):
     """The key cannot be loaded or a document cannot be signed (the message never holds the passphrase)."""
+
+
+def _finish(coroutine: Coroutine):
+    """Run one of pyHanko's coroutines to its end. Its synchronous wrappers call asyncio.run, which
+    fails in a thread whose event loop is running (an application embedding pbxdoc, a browser
+    driver): there the coroutine runs on a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbxdoc-sign") as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _read_bounded(path: Path, limit: int, what: str) -> bytes:
@@ -106,7 +119,7 @@ class Signer:
             writer = _KeepMetadata(io.BytesIO(content), strict=False)
             writer._document_id = generic.ArrayObject([writer._document_id[0], generic.ByteStringObject(hashlib.sha256(content).digest()[:16])])
             meta = signers.PdfSignatureMetadata(field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256")
-            signed = _FixedSigner(meta, self.key, new_field_spec=fields.SigFieldSpec(FIELD), signing_time=self.when).sign_pdf(writer)
+            signed = _finish(_FixedSigner(meta, self.key, new_field_spec=fields.SigFieldSpec(FIELD), signing_time=self.when).async_sign_pdf(writer))
         except SigningError:
             raise
         except Exception as e:  # pyHanko raises many kinds for a document it cannot sign
@@ -116,7 +129,7 @@ class Signer:
     def sign_detached(self, content: bytes) -> bytes:
         """A detached CMS signature (DER) over content: the manifest's."""
         attributes = PdfCMSSignedAttributes(signing_time=self.when)
-        signed = asyncio.run(self.key.async_sign_general_data(content, "sha256", detached=True, signed_attr_settings=attributes))
+        signed = _finish(self.key.async_sign_general_data(content, "sha256", detached=True, signed_attr_settings=attributes))
         return signed.dump()
 
 
@@ -174,7 +187,7 @@ def verify_pdf(rel: str, content: bytes, trust: list[x509.Certificate] | None) -
     problems = []
     for signature in signatures:
         try:
-            status = validate_pdf_signature(signature, _context(trust, signature.other_embedded_certs), skip_diff=True)
+            status = _finish(async_validate_pdf_signature(signature, _context(trust, signature.other_embedded_certs), skip_diff=True))
         except Exception as e:
             problems.append(f"signature broken: {shown}: {type(e).__name__}")
             continue
@@ -196,7 +209,7 @@ def verify_manifest(manifest: bytes, signature: bytes | None, trust: list[x509.C
         info = cms.ContentInfo.load(signature)
         signed = info["content"]
         certificates = [c.chosen for c in signed["certificates"]]
-        status = asyncio.run(async_validate_detached_cms(manifest, signed, signer_validation_context=_context(trust, certificates)))
+        status = _finish(async_validate_detached_cms(manifest, signed, signer_validation_context=_context(trust, certificates)))
     except Exception as e:
         return [f"signature broken: {MANIFEST_SIGNATURE}: not a CMS signature ({type(e).__name__})"]
     if not (status.intact and status.valid):

@@ -57,3 +57,4 @@ def printable(text: str) -> str:
 def unprintable_characters(text: str) -> list[str]:
     """The distinct control and invisible characters of a text (for names that must be plain)."""
     return list(dict.fromkeys(_UNPRINTABLE_RE.findall(text)))
+

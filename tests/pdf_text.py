@@ -13,7 +13,11 @@ def broken_tokens(text: str, tokens: set[str]) -> set[str]:
         for i, char in enumerate(token):
             if char not in "- /:":
                 continue
-            head, tail = re.escape(token[:i]), re.escape(token[i + 1 :])
+            before, after = token[:i], token[i + 1 :]
+            joined = (before + after,) if char == "-" else (before + "\n", before + " \n") if char == " " else (before + char + "\n",)
+            if not any(j in text for j in joined):  # a plain search first: the regular expression only where a cut can be
+                continue
+            head, tail = re.escape(before), re.escape(after)
             cut = {"-": head + tail, " ": head + r" ?\n+" + tail, "/": head + r"/\n+" + tail, ":": head + r":\n+" + tail}[char]
             if re.search(rf"(?<![\w-]){cut}(?![\w-])", text):
                 found.add(token)

@@ -20,6 +20,7 @@ from generator.output import MANIFEST_SIGNATURE, OutputRefused, verify as verify
 from generator.pipeline import RENDERER_NAMES, BuildOptions, StrictFailure, build as run_build
 from generator.schema import write_schemas
 from generator.text import printable
+from generator.words import counted
 from generator.signing import SigningError, load_trust, verify_signatures
 
 
@@ -38,12 +39,12 @@ def validate_command(
     print_report(report, format)
     if result is None:
         if format is Format.TEXT:
-            fail(f"{len(report.errors)} error(s) in {root}")
+            fail(f"{counted(len(report.errors), 'error')} in {root}")
         raise typer.Exit(1)
     if format is Format.TEXT:
         console.print(
-            f"{root}: valid ({len(result.users)} users, {len(result.servers)} communication server(s), "
-            f"{len(report.warnings)} warning(s)); input digest {result.digest[:16]}",
+            f"{root}: valid ({counted(len(result.users), 'user')}, {counted(len(result.servers), 'communication server')}, "
+            f"{counted(len(report.warnings), 'warning')}); input digest {result.digest[:16]}",
             markup=False,
         )
 
@@ -163,6 +164,6 @@ def verify(
     if problems and all(p.startswith("untrusted signer:") for p in problems):
         fail(f"{output}: every file matches its manifest, but its signer is not trusted" + ("" if anchors else " (give the signer's CA with --trust CA.pem)"))
     if problems:
-        fail(f"{len(problems)} problem(s): {output} is not as it was built")
+        fail(f"{counted(len(problems), 'problem')}: {output} is not as it was built")
     signed = (output / MANIFEST_SIGNATURE).is_file()
     console.print(f"{output}: every file matches its manifest" + (", every record and the manifest are signed by a trusted signer" if signed else " (the build is not signed)"), markup=False)

@@ -12,6 +12,7 @@ from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.output import OutputRefused
 from generator.pipeline import build_pdfs
+from generator.words import counted
 
 RECORD_NAMES = ("book", "commissioning", "handover", "discharge", "audit", "runbook")
 
@@ -46,4 +47,4 @@ def pdf(
     for line in refused:
         console.print(f"warning: {line}", markup=False)
     pages = sum(r.pages for r in results)
-    console.print(f"wrote {len(results)} PDF(s), {pages} pages, into {output / 'pdf'}", markup=False)
+    console.print(f"wrote {counted(len(results), 'PDF')}, {counted(pages, 'page')}, into {output / 'pdf'}", markup=False)

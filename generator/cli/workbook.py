@@ -11,6 +11,7 @@ from generator.cli.common import AUDIENCE_HELP, LANG_METAVAR, app, console, fail
 from generator.diagnostics import InvalidProject, PbxdocError
 from generator.i18n import LANGUAGES
 from generator.pipeline import export_workbook
+from generator.words import counted
 
 export_app = typer.Typer(help="Export one output on its own (without a whole build).", no_args_is_help=True, rich_markup_mode=None)
 import_app = typer.Typer(
@@ -49,7 +50,7 @@ def _finish(result, dry_run: bool) -> None:
 
     print_report(result.report)
     if not result.ok:
-        fail(f"{len(result.report.errors)} error(s); nothing was written")
+        fail(f"{counted(len(result.report.errors), 'error')}; nothing was written")
     if not result.writes:
         fail("nothing to import")
     verb = "would write" if dry_run else "wrote"

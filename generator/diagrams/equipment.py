@@ -12,6 +12,7 @@ from generator.model.dect import DectBase, DectRepeater, DectSystem
 from generator.model.network import Device
 from generator.model.operations import Ups
 from generator.model.telephony import ApplicationServer, CommunicationServer, SpecialInterface
+from generator.words import product
 
 
 def describe(obj, t: Translator) -> tuple[str, str, str]:
@@ -19,7 +20,7 @@ def describe(obj, t: Translator) -> tuple[str, str, str]:
     if isinstance(obj, CommunicationServer):
         return "server", obj.name, f"{obj.model} · {t.label('server_role', obj.role)}"
     if isinstance(obj, Device):
-        return DEVICE_ICONS[obj.kind.value], obj.name, f"{t.label('device_kind', obj.kind)} · {obj.vendor} {obj.model}"
+        return DEVICE_ICONS[obj.kind.value], obj.name, f"{t.label('device_kind', obj.kind)} · {product(obj.vendor, obj.model)}"
     if isinstance(obj, DectSystem):
         return "dect_manager", obj.name, obj.manager_model or t.label("dect_kind", obj.kind)
     if isinstance(obj, DectBase):

@@ -12,6 +12,7 @@ from generator.diagrams.labels import PALETTE, styled, card, cluster_label, clus
 from generator.i18n import Translator
 from generator.model.network import DeviceKind, Subnet
 from generator.model.project import Project
+from generator.words import product
 
 DEVICE_ICONS = {
     "router": "router", "firewall": "firewall", "switch": "switch", "ont": "router", "modem": "router", "gateway": "router",
@@ -86,12 +87,12 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         cluster = graph if site_ids is not None else graph.cluster(cluster_label(f"{site.name} — {t.label('site_role', site.role)}", "network"), **cluster_style("network"))
         wan_routers = {w.router for w in wans if w.router in devices}
         edge_devices = [d for d in site_devices if d.kind in EDGE_KINDS or d.id in wan_routers]
-        edge_nodes = {d.id: cluster.node(card(DEVICE_ICONS[d.kind.value], d.name, [f"{t.label('device_kind', d.kind)} · {d.vendor} {d.model}", d.address], "network"), object_id=d.id) for d in edge_devices}
+        edge_nodes = {d.id: cluster.node(card(DEVICE_ICONS[d.kind.value], d.name, [f"{t.label('device_kind', d.kind)} · {product(d.vendor, d.model)}", d.address], "network"), object_id=d.id) for d in edge_devices}
         rows = [(None, [str(s.vlan or "—"), _subnet_name(project, t, s, site.id), s.network, ", ".join(telephony.get(s.id, [])) or "—"]) for s in subnets]
         inner = cluster.node(table(None, t.t("diagrams.network.subnets"), [t.t("diagrams.network.vlan"), t.t("diagrams.network.name"), t.t("diagrams.network.network"), t.t("diagrams.network.telephony")], rows, "network")) if rows else None
         others = [d for d in site_devices if d.id not in edge_nodes]
         if others:
-            device_rows = [(None, [t.label("device_kind", d.kind), d.name, f"{d.vendor} {d.model}", d.address or "—"]) for d in others]
+            device_rows = [(None, [t.label("device_kind", d.kind), d.name, product(d.vendor, d.model), d.address or "—"]) for d in others]
             other_node = cluster.node(table(None, t.t("diagrams.network.devices"), [t.t("diagrams.network.kind"), t.t("diagrams.network.name"), t.t("diagrams.network.model"), t.t("diagrams.network.address")], device_rows, "network"))
         else:
             other_node = None

@@ -15,6 +15,7 @@ from generator.diagrams.labels import PALETTE, Item, styled, group_table, icon_c
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.model.telephony import CommunicationServer, TerminalType
+from generator.words import product
 
 SPECIAL_ICONS = {"door_intercom": "door_intercom", "alarm": "alarm", "paging": "paging", "nurse_call": "nurse_call", "lift": "lift", "other": "other_system"}
 TERMINAL_ICONS = {
@@ -35,7 +36,7 @@ def server_label(server: CommunicationServer, t: Translator, project: Project) -
     """The server with its facts and, for an appliance, its slots and cards."""
     border, tint = PALETTE["server"]
     facts = [
-        f"{server.vendor} {server.model}" if server.model.lower().find(server.vendor.lower()) < 0 else server.model,
+        product(server.vendor, server.model),
         t.label("platform", server.platform) + (f" — {server.host}" if server.host else ""),
         t.t("diagrams.overview.software", version=server.software_version),
         server.edition and t.t("diagrams.overview.edition", edition=server.edition),
@@ -156,9 +157,10 @@ def _right(project: Project, t: Translator, server_ids: set[str], site: str | No
                 continue
             models: dict[str, int] = defaultdict(int)
             for g in of_type:
-                models[f"{g.vendor} {g.model}" if not g.model.startswith(g.vendor) else g.model] += g.count
+                models[product(g.vendor, g.model)] += g.count
             ordered = sorted(models.items(), key=lambda kv: (-kv[1], kv[0]))
-            lines = [f"{t.number(n)} × {m}" for m, n in ordered[:MODELS_SHOWN]]
+            # One model: the title already says how many ("Softphone: 25", then "3CX Web Client").
+            lines = [m for m, _ in ordered] if len(ordered) == 1 else [f"{t.number(n)} × {m}" for m, n in ordered[:MODELS_SHOWN]]
             if len(ordered) > MODELS_SHOWN:
                 rest = sum(n for _, n in ordered[MODELS_SHOWN:])
                 lines.append(t.t("diagrams.overview.more_models", count=len(ordered) - MODELS_SHOWN, terminals=t.number(rest)))

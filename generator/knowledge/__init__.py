@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import PbxdocError
+from generator.words import noun
 
 BUILTIN = Path(__file__).resolve().parent / "vendors"
 PROJECT_FOLDER = "vendors"
@@ -119,7 +120,7 @@ def _read(path: Path) -> dict:
     for pid, raw in products.items():
         unknown = set(raw or {}) - _PRODUCT_KEYS if isinstance(raw, dict) else {"(not a mapping)"}
         if unknown:
-            raise KnowledgeError(f"{path.name}: product {pid}: unknown key(s) {', '.join(sorted(unknown))}; known: {', '.join(sorted(_PRODUCT_KEYS))}")
+            raise KnowledgeError(f"{path.name}: product {pid}: unknown {noun(len(unknown), 'key')} {', '.join(sorted(unknown))}; known: {', '.join(sorted(_PRODUCT_KEYS))}")
     return products
 
 

@@ -12,6 +12,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from generator.diagnostics import Location
 from generator.escaping import visible
 from generator.text import describe_invisible, invisible_characters
+from generator.words import noun
 
 
 class Record(BaseModel):
@@ -45,7 +46,7 @@ def _visible(value: Any) -> Any:
     if isinstance(value, str):
         hidden = invisible_characters(value)
         if hidden:
-            raise ValueError(f"contains the invisible character(s) {describe_invisible(hidden)}, which make it read differently from what it is; remove them")
+            raise ValueError(f"contains the invisible {noun(len(hidden), 'character')} {describe_invisible(hidden)}, which make it read differently from what it is; remove them")
     return value
 
 

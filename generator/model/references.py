@@ -20,6 +20,7 @@ from generator.model.base import Record
 from generator.model.formulas import formula_like
 from generator.model.project import CONCERNS, Project
 from generator.text import describe_invisible, invisible_characters
+from generator.words import noun
 
 
 EQUIPMENT = ("servers", "network", "dect", "interfaces", "terminals", "availability")
@@ -461,7 +462,7 @@ def check_invisible_text(project: Project, report: Report, concerns: Iterable[st
             if hidden:
                 report.warning(
                     "invisible-character",
-                    f"contains the invisible character(s) {describe_invisible(list(dict.fromkeys(hidden)))}, which can make the text read differently from what it is; outputs show them as <U+…>",
+                    f"contains the invisible {noun(len(set(hidden)), 'character')} {describe_invisible(list(dict.fromkeys(hidden)))}, which can make the text read differently from what it is; outputs show them as <U+…>",
                     record.where(name),
                     name,
                     "plain text; remove the character unless it is really meant",

@@ -20,6 +20,7 @@ from generator.portfolio.runner import Job, Limits, Outcome, run_all
 from generator.portfolio.shards import Shard
 from generator.portfolio.state import STATE_DIR, CustomerState, Facts, Ledger
 from generator.portfolio.summary import Entry, Summary
+from generator.words import counted
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _record(ledger: Ledger, customer_id: str, key: str, outcome: Outcome, when: 
         try:
             facts = Facts.model_validate(outcome.facts)
         except ValidationError as e:
-            outcome = Outcome(customer_id, "failed", f"internal error: the build's summary is not valid ({e.error_count()} problem(s))", seconds=outcome.seconds)
+            outcome = Outcome(customer_id, "failed", f"internal error: the build's summary is not valid ({counted(e.error_count(), 'problem')})", seconds=outcome.seconds)
         else:
             ledger.put(CustomerState(id=customer_id, key=key, ok=True, last_success=when, facts=facts))
             return Entry(customer_id, "built", seconds=outcome.seconds)

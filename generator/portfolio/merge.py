@@ -19,6 +19,7 @@ from generator.portfolio.clock import now
 from generator.portfolio.customers import PortfolioError
 from generator.portfolio.dashboard import write_dashboard
 from generator.portfolio.state import STATE_DIR, CustomerState, state_path, states_in, write_state
+from generator.words import counted
 
 
 @dataclass
@@ -41,7 +42,7 @@ class MergeResult:
         lines = [f"failed    {s.id}: {s.reason}" for s in self.failed]
         lines += [f"problem   {p}" for p in self.problems]
         lines.append(
-            f"{len(self.customers)} customer(s) merged ({self.copied} output folder(s) copied), "
+            f"{counted(len(self.customers), 'customer')} merged ({counted(self.copied, 'output folder')} copied), "
             f"{len(self.failed)} failed; dashboard {self.dashboard}"
         )
         return "\n".join(lines)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
+from generator.words import counted
+
 STATUSES = ("built", "unchanged", "failed")
 
 
@@ -54,5 +56,5 @@ class Summary:
             lines.append(line)
         lines.extend(self.notes)
         counts = ", ".join(f"{self.count(s)} {s}" for s in STATUSES)
-        lines.append(f"{len(self.entries)} customer(s): {counts}" + (f"; dashboard {self.dashboard}" if self.dashboard else ""))
+        lines.append(f"{counted(len(self.entries), 'customer')}: {counts}" + (f"; dashboard {self.dashboard}" if self.dashboard else ""))
         return "\n".join(lines)

@@ -18,6 +18,7 @@ from generator.diagnostics import InvalidProject, PbxdocError
 from generator.pipeline import BuildOptions, build
 from generator.prepare import check
 from generator.portfolio.facts import customer_facts
+from generator.words import counted
 
 MAX_REASON = 2000
 MAX_ERRORS_SHOWN = 5
@@ -35,7 +36,7 @@ def invalid_reason(e: InvalidProject) -> str:
     errors = e.report.errors
     shown = "; ".join(str(d) for d in sorted(errors, key=lambda d: d.sort_key())[:MAX_ERRORS_SHOWN])
     more = f" (and {len(errors) - MAX_ERRORS_SHOWN} more)" if len(errors) > MAX_ERRORS_SHOWN else ""
-    return f"invalid data, {len(errors)} error(s): {shown}{more}"
+    return f"invalid data, {counted(len(errors), 'error')}: {shown}{more}"
 
 
 def run(job: dict) -> dict:

@@ -11,15 +11,14 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from generator.model.project import Project
+from generator.words import product
 
 BackupMode = Literal["jobs", "manual"]
 
 
 def make(vendor: str | None, model: str) -> str:
     """Vendor and model without saying the vendor twice ('3CX 3CX Phone System')."""
-    if not vendor or model.lower().startswith(vendor.lower()):
-        return model
-    return f"{vendor} {model}"
+    return product(vendor, model)
 
 
 @dataclass(frozen=True)

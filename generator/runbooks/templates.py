@@ -22,6 +22,7 @@ from generator.document import Text, escape
 from generator.i18n import LANGUAGES
 from generator.loaders.files import inside
 from generator.model.network import DeviceKind
+from generator.words import noun
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "knowledge" / "runbooks"
 PROJECT_FOLDER = "runbooks"
@@ -109,7 +110,7 @@ class Match(_Strict):
         known = {k.value for k in DeviceKind}
         unknown = sorted(set(kinds) - known)
         if unknown:
-            raise ValueError(f"unknown device kind(s) {', '.join(unknown)}; use {', '.join(sorted(known))}")
+            raise ValueError(f"unknown device {noun(len(unknown), 'kind')} {', '.join(unknown)}; use {', '.join(sorted(known))}")
         return kinds
 
     @field_validator("kinds")
@@ -117,7 +118,7 @@ class Match(_Strict):
     def _kinds(cls, kinds: list[str]) -> list[str]:
         unknown = sorted(set(kinds) - set(SUBJECT_KINDS))
         if unknown:
-            raise ValueError(f"unknown kind(s) {', '.join(unknown)}; use {', '.join(SUBJECT_KINDS)}")
+            raise ValueError(f"unknown {noun(len(unknown), 'kind')} {', '.join(unknown)}; use {', '.join(SUBJECT_KINDS)}")
         return kinds
 
     @field_validator("vendor", "model")

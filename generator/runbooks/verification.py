@@ -7,6 +7,7 @@ from generator.i18n import Translator
 from generator.model.project import Project
 from generator.runbooks.prerequisites import readable_phone
 from generator.runbooks.subjects import Subject, covered_by_server
+from generator.words import product
 
 
 def _w(t: Translator):
@@ -41,7 +42,7 @@ def _server(project: Project, s: Subject, t: Translator) -> list[str]:
     for kind in ("ip", "digital", "analogue"):
         groups = [g for g in project.terminals.terminals if g.server == s.id and g.type.value == kind]
         if groups:
-            models = ", ".join(f"{g.count} × {g.vendor} {g.model}" for g in groups)
+            models = ", ".join(f"{t.number(g.count)} × {product(g.vendor, g.model)}" for g in groups)
             checks.append(w(f"terminals_{kind}", count=sum(g.count for g in groups), models=models))
     desks = [d for d in project.numbering.hot_desks if d.site in site_ids]
     if desks:

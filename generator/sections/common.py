@@ -18,6 +18,7 @@ from generator.document import Admonition, Heading, Inline, Paragraph, Table, Te
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.phones import readable
+from generator.words import product
 
 
 @dataclass(frozen=True)
@@ -88,13 +89,6 @@ def phone(number: str | None) -> str:
     """An E.164 number grouped for reading, per its country (non-breaking spaces, so that a table
     cell never splits a number)."""
     return readable(number)
-
-
-def product(vendor: str | None, model: str | None) -> str:
-    """'Vendor Model', without repeating a vendor the model already names."""
-    if vendor and model and model.lower().startswith(vendor.lower()):
-        return model
-    return join([vendor, model], " ")
 
 
 def join(values: Iterable[object], sep: str = ", ") -> str:

@@ -20,6 +20,7 @@ from generator.renderers.base import Product, RenderContext
 from generator.site.downloads import build_outputs
 from generator.site.plugin import SiteSource
 from generator.site.languages import browser_language_script
+from generator.words import counted
 
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 
@@ -80,7 +81,7 @@ def render(ctx: RenderContext) -> list[Product]:
         source = SiteSource(content, tuple(offered), languages, later)
         warnings = build_language(source, site / content.lang if len(languages) > 1 else site)
         if warnings:
-            logging.getLogger("pbxdoc.site").warning("%s site: %d mkdocs warning(s): %s", content.lang, len(warnings), "; ".join(warnings[:5]))
+            logging.getLogger("pbxdoc.site").warning("%s site: %s: %s", content.lang, counted(len(warnings), "mkdocs warning"), "; ".join(warnings[:5]))
     if len(languages) > 1:
         ctx.output.write("site/index.html", language_chooser(languages))
     return []

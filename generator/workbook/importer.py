@@ -26,6 +26,7 @@ from typing import Any
 
 import yaml
 
+from generator.audience import Audience
 from generator.diagnostics import Location, PbxdocError, Report
 from generator.i18n import LANGUAGES, catalogue
 from generator.load import validate
@@ -36,8 +37,8 @@ from generator.model.project import Project
 from generator import tempdirs
 from generator.workbook.files import recover, replace_all
 from generator.workbook.headers import IGNORE, TABULAR, coerce, concern_for_headers, field_kind, match_headers, normalise, record_type
-from generator.workbook.sheets import IMPORTABLE, LIST_SEPARATOR
-from generator.workbook.tables import Table, TableError, read_csv_table, read_xlsx_tables
+from generator.workbook.sheets import FILE_COLUMNS, IMPORTABLE, LIST_SEPARATOR
+from generator.workbook.tables import Table, TableError, exported_for, read_csv_table, read_xlsx_tables
 
 
 class Existing(str, Enum):
@@ -127,9 +128,10 @@ def refuse_formula(report: Report, location: Location, name: str, raw: Any) -> N
     )
 
 
-def table_records(concern: str, table: Table, mapping: dict[str, str], report: Report) -> tuple[list, set[str]] | None:
+def table_records(concern: str, table: Table, mapping: dict[str, str], report: Report, worded: frozenset[str] = frozenset()) -> tuple[list, set[str]] | None:
     """The records of one table for a concern and the fields it gives, or None after reporting
-    every problem."""
+    every problem. The `worded` fields (a reader's workbook says in words where a file is kept)
+    are left out: their cells are not values."""
     model = record_type(concern)
     errors_before = len(report.errors)
     for header, target in mapping.items():
@@ -143,6 +145,10 @@ def table_records(concern: str, table: Table, mapping: dict[str, str], report: R
             table.location(1, i),
             expected=f'--map "{table.headers[i]}=FIELD" to import it, one of: {", ".join(model.model_fields)}',
         )
+    for i, name in sorted(matched.items()):
+        if name in worded:
+            report.warning("import-column", f"column '{table.headers[i]}' says in words where the file is kept, not its path; left out", table.location(1, i))
+    matched = {i: name for i, name in matched.items() if name not in worded}
     seen: dict[str, int] = {}
     for i, name in sorted(matched.items()):
         if name in seen:
@@ -388,6 +394,13 @@ def import_table_file(
         parsed_mapping = parse_mapping(mapping)
     except TableError as e:
         raise ImportFailure(str(e)) from e
+    audience = exported_for(path) if path.suffix.lower() in (".xlsx", ".xlsm") else None
+    reader = audience not in (None, Audience.INTEGRATOR.value)
+    if reader and existing is not Existing.MERGE:
+        raise ImportFailure(
+            f"{path.name} was exported for the {audience} audience, without the columns it may not see: "
+            "it can only be merged (--merge), which keeps them; replacing would erase them"
+        )
     records: dict[str, list] = {}
     fields: dict[str, set[str]] = {}
     for table, name in chosen:
@@ -397,7 +410,7 @@ def import_table_file(
         if not table.rows:
             report.warning("import-empty", f"no rows: {name} left as it is", table.location(1))
             continue
-        found = table_records(name, table, parsed_mapping, report)
+        found = table_records(name, table, parsed_mapping, report, FILE_COLUMNS if reader else frozenset())
         if found is not None:
             records[name], fields[name] = found
     if report.has_errors() or not records:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from generator.audience import Audience
 from generator.renderers.base import Product, RenderContext
 from generator.workbook import render_workbook
 
@@ -10,8 +9,7 @@ from generator.workbook import render_workbook
 def render(ctx: RenderContext) -> list[Product]:
     products = []
     for content in ctx.contents:
-        internal = content.audience is Audience.INTEGRATOR
-        ctx.output.write(content.workbook_path, render_workbook(content.project, content.translator, content.generated, internal=internal))
+        ctx.output.write(content.workbook_path, render_workbook(content.project, content.translator, content.generated, audience=content.audience))
         title = content.translator.t("workbook.title", customer=content.project.pbxdoc.customer.name)
         products.append(Product(content.workbook_path, title, "workbook", content.lang, content.audience))
     return products

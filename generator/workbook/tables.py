@@ -17,9 +17,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.escape import unescape
 
 from generator.diagnostics import Location, PbxdocError
-from generator.loaders.tabular import UNSAVED_FORMULA_FIX, cell_name, unsaved_formulas
+from generator.loaders.limits import ReadLimits
+from generator.loaders.tabular import UNSAVED_FORMULA_FIX, cell_name, unsaved_formulas, workbook_size_problem
 
-MAX_TABLE_BYTES = 50 * 1024 * 1024
+LIMITS = ReadLimits()  # an imported file is bounded like a project's own: size, unpacked size, rows, cells, field
 
 
 class TableError(PbxdocError):
@@ -58,11 +59,31 @@ def cell_value(value: Any) -> Any:
     return value
 
 
-def _check_size(path: Path) -> None:
+def _check_size(path: Path, limit_mb: int) -> None:
     if not path.is_file():
         raise TableError(f"{path}: no such file")
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise TableError(f"{path}: larger than {MAX_TABLE_BYTES // 1_000_000} MB; split it")
+    size = path.stat().st_size
+    if size > limit_mb * 1_000_000:
+        raise TableError(f"{path.name}: the file is {size / 1e6:.1f} MB, over the {limit_mb:,} MB limit of an import; split it")
+
+
+class _Bounds:
+    """Counts what a table holds as it is read and refuses it at the loaders' limits, before a
+    million-row export or a 10 MB cell is held in memory."""
+
+    def __init__(self, table: Table):
+        self.table, self.cells = table, 0
+
+    def row(self, number: int, cells: list[Any]) -> None:
+        if len(self.table.rows) >= LIMITS.rows:
+            raise TableError(f"{self.table.name}: more than {LIMITS.rows:,} rows (refused at row {number}); split the file")
+        self.cells += len(cells)
+        if self.cells > LIMITS.cells:
+            raise TableError(f"{self.table.name}: more than {LIMITS.cells:,} cells (refused at row {number}); split the file")
+        for col, cell in enumerate(cells):
+            if isinstance(cell, str) and len(cell) > LIMITS.field_chars:
+                where = self.table.location(number, col)
+                raise TableError(f"{where}: the cell holds {len(cell):,} characters, over the {LIMITS.field_chars:,} a spreadsheet cell can hold")
 
 
 def _headers(cells) -> list[str]:
@@ -76,7 +97,11 @@ def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]
     """Every sheet (or the named ones) of a workbook; the first row holds the headers."""
     from openpyxl import load_workbook
 
-    _check_size(path)
+    _check_size(path, LIMITS.workbook_mb)
+    with path.open("rb") as stream:
+        problem = workbook_size_problem(stream, LIMITS)
+    if problem:
+        raise TableError(f"{path.name}: {problem}; refused")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
         formulas = load_workbook(path, read_only=True, data_only=False)
@@ -94,11 +119,13 @@ def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]
             rows = ws.iter_rows(values_only=True)
             formula_rows = formulas[ws.title].iter_rows(min_row=2, values_only=True)
             table = Table(path.name, ws.title, _headers(next(rows, ()) or ()))
+            bounds = _Bounds(table)
             for number, row in enumerate(rows, start=2):
                 for col, formula in unsaved_formulas(row[: len(table.headers)], next(formula_rows, ())):
                     raise TableError(f"{path.name}:{ws.title}!{cell_name(number, col)}: the cell holds a formula with no saved value ({formula}); expected {UNSAVED_FORMULA_FIX}")
                 cells = [cell_value(c) for c in row[: len(table.headers)]]
                 if any(c is not None for c in cells):
+                    bounds.row(number, cells)
                     table.rows.append((number, cells))
             tables.append(table)
         return tables
@@ -107,9 +134,25 @@ def read_xlsx_tables(path: Path, sheets: list[str] | None = None) -> list[Table]
         formulas.close()
 
 
+def exported_for(path: Path) -> str | None:
+    """The audience a pbxdoc workbook was exported for (its `pbxdoc:audience` property), None for
+    any other workbook."""
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True)
+    except Exception:  # openpyxl raises many kinds for a broken file; read_xlsx_tables reports it
+        return None
+    try:
+        found = [p.value for p in workbook.custom_doc_props.props if p.name == "pbxdoc:audience"]
+    finally:
+        workbook.close()
+    return str(found[0]) if found else None
+
+
 def read_csv_table(path: Path) -> Table:
     """A CSV file as Excel writes it: UTF-8 (with or without BOM) or Windows-1252, ',' or ';'."""
-    _check_size(path)
+    _check_size(path, LIMITS.file_mb)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -123,11 +166,13 @@ def read_csv_table(path: Path) -> Table:
     line = 1
     try:
         table = Table(path.name, None, _headers(next(reader)))
+        bounds = _Bounds(table)
         line = reader.line_num + 1
         while (row := next(reader, None)) is not None:
             cells = [cell_value(c) for c in row[: len(table.headers)]]
             cells += [None] * (len(table.headers) - len(cells))
             if any(c is not None for c in cells):
+                bounds.row(reader.line_num, cells)
                 table.rows.append((reader.line_num, cells))
             line = reader.line_num + 1
     except csv.Error as e:

@@ -23,7 +23,7 @@ def dashboard(tmp_path_factory) -> Path:
     states = [
         state("acme", name="Acme SA", errors=2, dates=[("contract", "c-1", "Maintenance", "2026-12-10")], records=["pdf/audit.pdf"]),
         state("beta", name="Beta Sàrl", errors=0, warnings=3, licences=[("l1", "SIP channels", "sip_channels", "pbx", 8, 8)]),
-        state("gamma", name="<b>Gamma</b> AG", ok=False, reason="invalid data, 1 error(s): servers.yaml:7:3: platform", errors=5),
+        state("gamma", name="<b>Gamma</b> AG", ok=False, reason="invalid data, 1 error: servers.yaml:7:3: platform", errors=5),
     ]
     write_dashboard(out, states, MOMENT, "en")
     return out / "index.html"

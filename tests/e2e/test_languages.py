@@ -73,7 +73,7 @@ def test_no_sentence_of_another_language(built, lang):
             continue
         for sentence in sorted(sentences(other)):
             leaks += [f"{name}: {other} «{sentence}»" for name, text in outputs.items() if sentence in text]
-    assert leaks == [], f"{len(leaks)} sentence(s) of another language in the {lang} outputs"
+    assert leaks == [], f"{len(leaks)} sentences of another language in the {lang} outputs"
 
 
 def _other_date_forms(lang: str) -> re.Pattern:

@@ -52,6 +52,15 @@ def built(project, tmp_path_factory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def for_integrator(project, tmp_path_factory) -> Path:
+    """The integrator's workbook: the one made to be edited and imported back."""
+    target = tmp_path_factory.mktemp("export") / "integrator.xlsx"
+    result = pbxdoc("export", "xlsx", str(project), "-o", str(target), "--audience", "integrator")
+    assert result.returncode == 0, result.stderr
+    return target
+
+
 def test_build_writes_the_workbook_listed_in_the_manifest(built):
     path = built / WORKBOOK
     manifest = json.loads((built / "manifest.json").read_text(encoding="utf-8"))
@@ -133,12 +142,29 @@ def test_export_command_for_the_customer_in_english(tmp_path):
     assert "Price (CHF)" not in headers and "Days to expiry" in headers
 
 
-def test_import_command_refuses_a_bad_workbook_and_says_where(built, tmp_path):
+def test_a_workbook_made_for_the_customer_is_merged_without_its_worded_columns(built, tmp_path):
+    """A customer's copy is merged back without the columns it may not see (kept) and without the
+    columns that say in words where a file is kept (not values); replacing with it is refused."""
+    project = tmp_path / "project"
+    shutil.copytree(SMALL, project)
+    before = {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()}
+    refused = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(project), "--replace")
+    assert refused.returncode == 2
+    assert "was exported for the customer audience" in refused.stderr and "--merge" in refused.stderr
+    assert {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()} == before
+    merged = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(project), "--merge", "--sheet", "Documents du dossier")
+    assert merged.returncode == 0, merged.stderr
+    assert "says in words where the file is kept, not its path; left out" in merged.stderr
+    after = (project / "documents.yaml").read_text(encoding="utf-8")
+    assert after == before["documents.yaml"].decode("utf-8")  # every path kept, nothing else changed
+
+
+def test_import_command_refuses_a_bad_workbook_and_says_where(for_integrator, tmp_path):
     project = tmp_path / "project"
     shutil.copytree(SMALL, project)
     before = {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()}
     bad = tmp_path / "bad.xlsx"
-    wb = openpyxl.load_workbook(built / WORKBOOK)
+    wb = openpyxl.load_workbook(for_integrator)
     wb["Utilisateurs et postes"]["D7"] = "12a"
     wb.save(bad)
     result = pbxdoc("import", "xlsx", str(bad), "--into", str(project), "--replace")
@@ -148,13 +174,13 @@ def test_import_command_refuses_a_bad_workbook_and_says_where(built, tmp_path):
     assert {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()} == before
 
 
-def test_formula_like_text_is_refused_when_imported_back(project, built, tmp_path):
+def test_formula_like_text_is_refused_when_imported_back(project, for_integrator, tmp_path):
     """Shown as text in the workbook, but never written into the project's CSV files: a spreadsheet
     opening them would run it."""
     copy = tmp_path / "copy"
     shutil.copytree(project, copy)
     before = {p.name: p.read_bytes() for p in copy.iterdir() if p.is_file()}
-    result = pbxdoc("import", "xlsx", str(built / WORKBOOK), "--into", str(copy), "--merge")
+    result = pbxdoc("import", "xlsx", str(for_integrator), "--into", str(copy), "--merge")
     assert result.returncode == 1
     refused = [line for line in result.stderr.splitlines() if "would run as a formula" in line]
     assert len(refused) == 3 and "Utilisateurs et postes!C2: first_name: '=1+1'" in refused[1], result.stderr

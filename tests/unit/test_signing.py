@@ -180,3 +180,18 @@ def test_verify_reads_no_record_through_a_link(tmp_path, keys, signer, document)
     problems = verify_signatures(out, files, load_trust(keys.ca_pem))
     assert not any("b.pdf" in p for p in problems)  # never read; output.verify reports it as refused
     assert any(p.startswith("refused: pdf/b.pdf") for p in verify(out))
+
+
+def test_signing_and_verifying_work_inside_a_running_event_loop(signer, keys, document):
+    """pyHanko's synchronous calls use asyncio.run, which fails where an event loop runs (an
+    application embedding pbxdoc, a browser driver in the same process): same bytes there."""
+    import asyncio
+
+    outside = signer.sign_pdf(document), signer.sign_detached(b"manifest")
+
+    async def inside():
+        return signer.sign_pdf(document), signer.sign_detached(b"manifest"), verify_pdf("r.pdf", outside[0], load_trust(keys.ca_pem))
+
+    signed, detached, problems = asyncio.run(inside())
+    assert (signed, detached) == outside
+    assert problems == []

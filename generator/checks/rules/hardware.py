@@ -10,6 +10,7 @@ from collections import Counter
 
 from generator.checks.registry import Category, hit, rule
 from generator.diagnostics import Severity
+from generator.words import product as product_name
 
 MANUAL = "Aastra 470 system manual R3.0 (syd-0337/1.5), ch. 3.3; Aastra 415/430 system manual R3.2, 4.5.4"
 
@@ -188,7 +189,7 @@ def dsp_modules(ctx):
 def unknown_hardware(ctx):
     for server in ctx.project.servers:
         if server.platform.value == "appliance" and server.slots and ctx.product_of(server) is None:
-            yield hit(server, "model", variant="model", server=server.id, model=f"{server.vendor} {server.model}")
+            yield hit(server, "model", variant="model", server=server.id, model=product_name(server.vendor, server.model))
     for server, product in appliances(ctx):
         known = known_types(product) | {c.upper() for c in product.value("module_carrier", [])}
         for card in server.slots:

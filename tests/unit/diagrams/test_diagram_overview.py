@@ -72,3 +72,22 @@ def test_labels_follow_the_language(small):
 
     assert "Endgeräte" in joined(_svg(small, Translator("de"), "lau-pbx-01"))
     assert "Terminals" in joined(_svg(small, Translator("en"), "lau-pbx-01"))
+
+
+def test_a_type_of_one_model_is_counted_once(small, fr):
+    """'Softphone : 25' then '3CX Web Client', not a second '25 × 3CX Web Client'; several models
+    each keep their count."""
+    from collections import defaultdict
+
+    from generator.words import product
+
+    text = joined(_svg(small, fr, "lau-pbx-01"))
+    models: dict = defaultdict(lambda: defaultdict(int))
+    for g in small.terminals.terminals:
+        models[g.type][product(g.vendor, g.model)] += g.count
+    assert any(len(m) == 1 for m in models.values()) and any(len(m) > 1 for m in models.values())
+    for kind, counts in models.items():
+        for name, n in counts.items():
+            counted = f"{fr.number(n)} × {name}"
+            assert (counted in text) == (len(counts) > 1), (kind, counted)
+            assert name in text

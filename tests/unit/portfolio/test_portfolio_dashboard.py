@@ -31,10 +31,10 @@ def test_counted_licences_at_ninety_percent_or_more_are_saturated():
 
 
 def test_a_failed_customer_is_listed_with_its_reason_and_its_last_facts():
-    html = render_html(gather([state("acme", ok=False, reason="invalid data, 1 error(s): sites.yaml:3:1")], MOMENT), "en")
+    html = render_html(gather([state("acme", ok=False, reason="invalid data, 1 error: sites.yaml:3:1")], MOMENT), "en")
     row = re.search(r'<tr data-status="([^"]*)">', html).group(1)
     assert row.split() == ["failed"]
-    assert "invalid data, 1 error(s): sites.yaml:3:1" in html
+    assert "invalid data, 1 error: sites.yaml:3:1" in html
     assert '<a href="acme/site/index.html">site</a>' in html
 
 

@@ -29,7 +29,7 @@ def small_project(small_root):
 def small_workbook(small_project, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("workbook") / "small.xlsx"
     # the whole data: the integrator's workbook, which imports back
-    path.write_bytes(render_workbook(small_project, AudienceTranslator("fr", Audience.INTEGRATOR), generation_date(small_project)))
+    path.write_bytes(render_workbook(small_project, AudienceTranslator("fr", Audience.INTEGRATOR), generation_date(small_project), audience=Audience.INTEGRATOR))
     return path
 
 
