@@ -238,3 +238,15 @@ def test_axe_reports_no_serious_violation_on_the_404_page(sites, page, axe_scrip
     page.goto(sites["clinic"].url("404.html"))
     page.add_script_tag(path=str(axe_script))
     assert page.evaluate(AXE_SERIOUS) == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "numbering-users.html", "changelog.html", "objects/server-mtx-pbx-01.html",
+                                  "backup/runbook-mtx-pbx-01.html", "system.html"])
+def test_axe_reports_no_serious_violation_on_a_phone(sites, page, axe_script, path):
+    """The phone layout (cards for rows, the diagram's tool bar wrapped) is checked too, not only the laptop's."""
+    from tests.browser.test_site_browser import AXE_SERIOUS
+
+    page.set_viewport_size(PHONE)
+    page.goto(sites["clinic"].url(path))
+    page.add_script_tag(path=str(axe_script))
+    assert page.evaluate(AXE_SERIOUS) == []
