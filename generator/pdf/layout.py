@@ -94,10 +94,12 @@ _TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)
 WIDE_TABLE_COLUMNS = 7  # from this many columns a table gets tighter cells, to stay readable in portrait
 TABLE_SIZE = "8pt"  # the one type size of every table of a record
 _TEXT_NODE = re.compile(r">([^<>]+)<")
-# A phone number as printed (+41 21 555 80 00), or a token joined by - : / (LAU-PBX-01, 10.20.30.0/24,
-# FLOW-UNASSIGNED, trunk-peoplefone): printed whole, never broken at a line end.
-_UNBREAKABLE = re.compile(r"\+\d{1,3}(?: \d{1,4}){2,6}(?!\d)|(?<![\w.:/-])\w[\w.]*(?:[-:/][\w.]+)+")
-MAX_UNBREAKABLE = 40  # characters; a longer token (a URL) may wrap rather than overflow its column
+# A URL (https://mtx-pbx-01.cdl.local/provisioning), a phone number as printed (+41 21 555 80 00), or
+# a token joined by - : / (LAU-PBX-01, 10.20.30.0/24, FLOW-UNASSIGNED, trunk-peoplefone): printed
+# whole, never broken at a line end (a long one only after its slashes).
+_UNBREAKABLE = re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s<>\"]+[^\s<>\".,;:)]|\+\d{1,3}(?: \d{1,4}){2,6}(?!\d)|(?<![\w.:/-])\w[\w.]*(?:[-:/][\w.]+)+")
+MAX_UNBREAKABLE = 40  # characters; a longer token (a URL) wraps after its slashes rather than overflow its column
+_AFTER_SLASHES = re.compile(r"[^/]*/+|[^/]+")
 
 
 def _mark_wide(match: re.Match) -> str:
@@ -117,9 +119,14 @@ def unbreakable(html: str) -> str:
     """Identifiers and phone numbers in the text of the HTML kept on one line (a span that does not
     wrap): a reader copies or dials them from paper."""
 
-    def mark(token: re.Match) -> str:
-        text = token.group(0)
+    def whole(text: str) -> str:
         return f'<span class="nobr">{text}</span>' if len(text) <= MAX_UNBREAKABLE else text
+
+    def mark(token: re.Match) -> str:
+        """A long token (a URL) in pieces ending at its slashes: it may wrap there, never inside a
+        host name's hyphens (https://mtx-pbx-01.cdl.local/provisioning)."""
+        text = token.group(0)
+        return whole(text) if len(text) <= MAX_UNBREAKABLE else "".join(whole(piece) for piece in _AFTER_SLASHES.findall(text))
 
     return _TEXT_NODE.sub(lambda node: ">" + _UNBREAKABLE.sub(mark, node.group(1)) + "<", html)
 

@@ -70,7 +70,7 @@ def test_each_customer_is_built_and_one_failure_stops_nobody(built):
     assert result.exit_code == 1, result.output
     assert statuses(result) == {"rochat": "built", "rochat-lutry": "built", "broken": "failed"}
     [broken] = [c for c in summary(result)["customers"] if c["id"] == "broken"]
-    assert "invalid data, 1 error(s): servers.yaml:" in broken["reason"] and "platform" in broken["reason"]
+    assert "invalid data, 1 error: servers.yaml:" in broken["reason"] and "platform" in broken["reason"]
     assert (out / "rochat" / "data" / "model.json").is_file() and not (out / "broken").exists()
     manifest = json.loads((out / "rochat" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["audience"] == "customer"  # least privileged by default
