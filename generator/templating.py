@@ -56,7 +56,20 @@ def _plain_data(obj: Any) -> bool:
 class Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, limited to reading data (see the module's docstring)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._decisions: dict[tuple[type, str, type], bool] = {}
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Decided once per (class of obj, attribute, class of value): every test below looks at
+        classes only, and a site's theme reads the same few attributes hundreds of thousands of times."""
+        key = (type(obj), attr, type(value))
+        decision = self._decisions.get(key)
+        if decision is None:
+            decision = self._decisions[key] = self._is_safe_attribute(obj, attr, value)
+        return decision
+
+    def _is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
             return False
         if isinstance(obj, _CAPABILITIES) or isinstance(value, _CAPABILITIES):

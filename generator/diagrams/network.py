@@ -61,6 +61,13 @@ def sites_with_network(project: Project) -> list:
     return [s for s in ordered_sites(project) if s.id in used]
 
 
+def _subnet_name(project: Project, t: Translator, subnet: Subnet, site_id: str) -> str:
+    """A subnet stretched to this site from another says where it is routed from."""
+    if subnet.site == site_id or subnet.site not in project.site_by_id:
+        return subnet.name
+    return t.t("diagrams.network.stretched", name=subnet.name, site=project.site_by_id[subnet.site].name)
+
+
 def build(project: Project, t: Translator, title: str, site_ids: set[str] | None = None) -> Graph:
     """The detailed view of every site (or of the given ones)."""
     graph = root_graph(label=Html(styled(esc(title, 90), 16, INK, bold=True)), labelloc="t", labeljust="l", ranksep="0.7")
@@ -71,7 +78,7 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
     for site in ordered_sites(project):
         if site_ids is not None and site.id not in site_ids:
             continue
-        subnets = sorted((s for s in project.network.subnets if s.site == site.id), key=lambda s: (s.vlan or 0, s.network))
+        subnets = sorted((s for s in project.network.subnets if site.id in s.sites), key=lambda s: (s.vlan or 0, s.network))  # a stretched subnet at each site
         site_devices = sorted((d for d in project.network.devices if d.site == site.id), key=lambda d: d.id)
         wans = sorted((w for w in project.availability.wan_links if w.site == site.id), key=lambda w: (w.role != "primary", w.id))
         if not (subnets or site_devices or wans):
@@ -81,7 +88,7 @@ def build(project: Project, t: Translator, title: str, site_ids: set[str] | None
         wan_routers = {w.router for w in wans if w.router in devices}
         edge_devices = [d for d in site_devices if d.kind in EDGE_KINDS or d.id in wan_routers]
         edge_nodes = {d.id: cluster.node(card(DEVICE_ICONS[d.kind.value], d.name, [f"{t.label('device_kind', d.kind)} · {product(d.vendor, d.model)}", d.address], "network"), object_id=d.id) for d in edge_devices}
-        rows = [(None, [str(s.vlan or "—"), s.name, s.network, ", ".join(telephony.get(s.id, [])) or "—"]) for s in subnets]
+        rows = [(None, [str(s.vlan or "—"), _subnet_name(project, t, s, site.id), s.network, ", ".join(telephony.get(s.id, [])) or "—"]) for s in subnets]
         inner = cluster.node(table(None, t.t("diagrams.network.subnets"), [t.t("diagrams.network.vlan"), t.t("diagrams.network.name"), t.t("diagrams.network.network"), t.t("diagrams.network.telephony")], rows, "network")) if rows else None
         others = [d for d in site_devices if d.id not in edge_nodes]
         if others:
@@ -121,7 +128,7 @@ def summary(project: Project, t: Translator, title: str) -> Graph:
     nodes = []
     for site in sites_with_network(project):
         wans = sorted((w for w in project.availability.wan_links if w.site == site.id), key=lambda w: (w.role != "primary", w.id))
-        subnets = [s for s in project.network.subnets if s.site == site.id]
+        subnets = [s for s in project.network.subnets if site.id in s.sites]
         vlans = {s.vlan for s in subnets if s.vlan}
         systems = sorted({name for s in subnets for name in telephony.get(s.id, [])})
         links = sorted({project.site_by_id[pl.remote_site].name for pl in project.interfaces.private_lines if getattr(project.server_by_id.get(pl.server), "site", None) == site.id and pl.remote_site in project.site_by_id})

@@ -71,12 +71,21 @@ def object_pages(ctx: SectionContext, runbooks: dict[str, str]) -> list[ObjectPa
     related = _Related.of(ctx.project)
     for kind, record, name, site in objects_of(ctx):
         path = f"{FOLDER}/{_slug(kind, record.id, taken)}.md"
-        title = ctx.w("objects.title", kind=ctx.w(f"objects.kind.{kind}"), name=name, id=record.id)
+        title = _title(ctx, kind, name, record.id)
         doc = Document(title, slug=path[len(FOLDER) + 1 : -3])
         doc.add(*_FACTS[kind](ctx, record))
         doc.add(*_concerns(ctx, kind, record, runbooks, related))
         pages.append(ObjectPage(record.id, kind, name, site, path, doc))
     return pages
+
+
+def _title(ctx: SectionContext, kind: str, name: str, object_id: str) -> str:
+    """"DECT system Multicell DECT (cdl-dect)" says DECT twice: the kind goes when the name has its word."""
+    kind_words = ctx.w(f"objects.kind.{kind}")
+    said = {w[:6] for w in re.findall(r"\w{4,}", name.casefold())}
+    if any(w[:6] in said for w in re.findall(r"\w{4,}", kind_words.casefold())):
+        return f"{name} ({object_id})"
+    return ctx.w("objects.title", kind=kind_words, name=name, id=object_id)
 
 
 def index_document(ctx: SectionContext, pages: list[ObjectPage]) -> Document:
@@ -92,6 +101,12 @@ def index_document(ctx: SectionContext, pages: list[ObjectPage]) -> Document:
 def _facts(*items) -> list:
     kept = tuple((k, v) for k, v in items if v not in (None, ""))
     return [Facts(kept)] if kept else []
+
+
+def _named_site(ctx: SectionContext, site_id: str | None) -> str:
+    """A site as its reader knows it, with the id that links its page: Montreux — clinique (mtx)."""
+    name = ctx.site_name(site_id)
+    return f"{name} ({site_id})" if name and name != site_id else (site_id or "")
 
 
 def _site(ctx: SectionContext, s) -> list:
@@ -114,9 +129,9 @@ def _site(ctx: SectionContext, s) -> list:
 def _server(ctx: SectionContext, s) -> list:
     w = ctx.w
     blocks = _facts((w("system.model"), product(s.vendor, s.model)), (w("system.platform"), ctx.label("platform", s.platform)),
-                    (w("system.role"), ctx.label("server_role", s.role)), (w("common.site"), s.site),
+                    (w("system.role"), ctx.label("server_role", s.role)), (w("common.site"), _named_site(ctx, s.site)),
                     (w("system.software"), s.software_version), (w("system.firmware"), s.firmware_version or ""),
-                    (w("system.edition"), s.edition or ""), (w("system.failover_partner"), s.failover_partner or ""),
+                    (w("system.edition"), s.edition or ""), (w("system.failover_partner"), ctx.equipment_name(s.failover_partner) if s.failover_partner else ""),
                     (w("system.hostname"), s.hostname or ""), (w("common.ip_address"), str(s.address or "")), (w("system.host"), s.host or ""),
                     (w("common.serial"), s.serial or ""))
     if s.slots:
@@ -135,7 +150,7 @@ def _server(ctx: SectionContext, s) -> list:
 
 def _dect(ctx: SectionContext, d) -> list:
     p = ctx.project
-    return _facts((ctx.w("common.site"), d.site), (ctx.w("common.server"), d.server), (ctx.w("objects.vendor"), product(d.vendor, d.manager_model)),
+    return _facts((ctx.w("common.site"), _named_site(ctx, d.site)), (ctx.w("common.server"), ctx.equipment_name(d.server) if d.server else ""), (ctx.w("objects.vendor"), product(d.vendor, d.manager_model)),
                   (ctx.w("objects.dect_kind"), ctx.label("dect_kind", d.kind)), (ctx.w("common.ip_address"), str(d.manager_address or "")),
                   (ctx.w("system.software"), d.manager_version or ""),
                   (ctx.w("home.figures.dect_bases"), ctx.number(len(p.bases_of(d.id)))), (ctx.w("home.figures.handsets"), ctx.number(len(p.handsets_of(d.id)))))
@@ -143,7 +158,7 @@ def _dect(ctx: SectionContext, d) -> list:
 
 def _trunk(ctx: SectionContext, t) -> list:
     blocks = getattr(t, "number_blocks", [])
-    return _facts((ctx.w("common.server"), t.server), (ctx.w("objects.provider"), getattr(t, "provider", "")),
+    return _facts((ctx.w("common.server"), ctx.equipment_name(t.server) if t.server else ""), (ctx.w("objects.provider"), getattr(t, "provider", "")),
                   (ctx.w("objects.protocol"), getattr(t, "protocol", None) or getattr(t, "kind", None) or ""),
                   (ctx.w("objects.channels"), ctx.number(t.channels) if getattr(t, "channels", None) else ""),
                   (ctx.w("objects.numbers"), number_blocks(ctx, blocks) if blocks else phone(getattr(t, "number", None))),
@@ -151,21 +166,21 @@ def _trunk(ctx: SectionContext, t) -> list:
 
 
 def _ups(ctx: SectionContext, u) -> list:
-    return _facts((ctx.w("common.site"), u.site), (ctx.w("objects.capacity"), f"{ctx.number(u.capacity_va)} VA / {ctx.number(u.capacity_w)} W"),
+    return _facts((ctx.w("common.site"), _named_site(ctx, u.site)), (ctx.w("objects.capacity"), f"{ctx.number(u.capacity_va)} VA / {ctx.number(u.capacity_w)} W"),
                   (ctx.w("objects.load"), f"{ctx.number(u.load_w)} W" if u.load_w is not None else ""),
                   (ctx.w("objects.runtime"), ctx.w("objects.minutes", count=ctx.number(u.runtime_min)) if u.runtime_min is not None else ""),
                   (ctx.w("objects.battery"), ctx.date(u.battery_date) if u.battery_date else ""), (ctx.w("objects.powers"), join(u.powers)))
 
 
 def _device(ctx: SectionContext, d) -> list:
-    return _facts((ctx.w("objects.kind_header"), ctx.label("device_kind", d.kind)), (ctx.w("common.site"), d.site),
+    return _facts((ctx.w("objects.kind_header"), ctx.label("device_kind", d.kind)), (ctx.w("common.site"), _named_site(ctx, d.site)),
                   (ctx.w("objects.vendor"), product(d.vendor, d.model)), (ctx.w("common.firmware"), d.firmware_version or ""),
                   (ctx.w("common.ip_address"), str(d.address or "")), (ctx.w("objects.location"), d.location or ""), (ctx.w("common.notes"), d.notes or ""))
 
 
 def _licence(ctx: SectionContext, lic) -> list:
     w = ctx.w
-    return _facts((w("licences.item"), lic.item), (w("licences.kind"), ctx.label("licence_kind", lic.kind)), (w("licences.system"), lic.system),
+    return _facts((w("licences.item"), lic.item), (w("licences.kind"), ctx.label("licence_kind", lic.kind)), (w("licences.system"), ctx.equipment_name(lic.system) if lic.system else ""),
                   (w("licences.used_of"), f"{ctx.number(lic.used) if lic.used is not None else '–'} / {ctx.number(lic.quantity)}"),
                   (w("objects.start"), ctx.date(lic.start) if lic.start else ""), (w("licences.expiry"), ctx.date(lic.expiry) if lic.expiry else ""),
                   (w("licences.contract"), lic.contract or ""))

@@ -87,6 +87,8 @@ def interactive_figures(page: str, page_url: str, svgs: dict[str, bytes], words:
             '<div class="pbxdoc-diagram__bar">'
             f'<button type="button" class="md-button" data-pbxdoc-full>{html_text(words["full"])}</button>'
             f'<button type="button" class="md-button" data-pbxdoc-close hidden>{html_text(words["close"])}</button>'
+            f'<button type="button" class="md-button" data-pbxdoc-zoom-in aria-label="{html_text(words["zoom_in"])}" title="{html_text(words["zoom_in"])}">+</button>'
+            f'<button type="button" class="md-button" data-pbxdoc-zoom-out aria-label="{html_text(words["zoom_out"])}" title="{html_text(words["zoom_out"])}">−</button>'
             f'<button type="button" class="md-button" data-pbxdoc-reset>{html_text(words["reset"])}</button>'
             f'<a class="md-button" href="{m[2]}" download>{html_text(words["download"])}</a>'
             f'<span class="pbxdoc-diagram__hint">{html_text(words["hint"])}</span></div>'

@@ -16,15 +16,38 @@ import re
 _SKIPPED = re.compile(r"<(a|h[1-6]|code|pre|script|style|button|title|svg|label)\b.*?</\1\s*>", re.S | re.I)
 
 
+def _trie(words: list[str]) -> str:
+    """The words as one regex that shares their prefixes (s3, s30, s30-sw-01 -> s3(?:0(?:-sw-01)?)?):
+    at each position of a page the engine follows one branch instead of trying every id in turn,
+    which made the site's link pass five times slower. Greedy, so a longer id is tried first."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(trie)
+
+
 class Linker:
     """Links identifiers (id -> site path of its page) in a page's HTML, relative to that page."""
 
     def __init__(self, targets: dict[str, str]):
         self.targets = dict(targets)
-        ids = sorted(self.targets, key=lambda i: (-len(i), i))
+        ids = sorted(i for i in self.targets if i)
         # An id is whole (not part of a longer word, path, address or id: mtx inside mtx-pbx-01) and
-        # in text, not in a tag's attributes (no '>' before the next '<').
-        self._pattern = (re.compile(r"(?<![\w.:/@#-])(" + "|".join(map(re.escape, ids)) + r")(?![\w/@-]|[.:]\w)(?![^<>]*>)")
+        # in text, not in a tag's attributes (no '>' before the next '<'). The first lookahead lets
+        # the engine skip every position where no id starts.
+        firsts = "".join(sorted({re.escape(i[0]) for i in ids}))
+        self._pattern = (re.compile(f"(?=[{firsts}])" + r"(?<![\w.:/@#-])(" + _trie(ids) + r")(?![\w/@-]|[.:]\w)(?![^<>]*>)")
                          if ids else None)
 
     def link(self, page_html: str, page_url: str) -> str:

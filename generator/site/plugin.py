@@ -184,7 +184,7 @@ class PbxdocPlugin(BasePlugin[PbxdocConfig]):
     def on_page_content(self, html, *, page, config, files):  # noqa: A002 (mkdocs names it html)
         assert self.source is not None and self.linker is not None and self.plan is not None
         t = Translator(self.source.lang)
-        words = {key: t.t(f"site.diagram.{key}") for key in ("full", "close", "reset", "download", "hint")}
+        words = {key: t.t(f"site.diagram.{key}") for key in ("full", "close", "zoom_in", "zoom_out", "reset", "download", "hint")}
         html = interactive_figures(label_checklists(html), page.url, self.plan.files, words, self.plan.links)
         html = in_words(html, page.url, self.plan.evidence)  # where the evidence is, linked (customer and auditor editions)
         return exclude_directory_from_search(self.linker.link(html, page.url))

@@ -106,8 +106,13 @@ def test_diagrams_pan_zoom_and_go_full_screen_and_back(sites, page):
     viewport = box.locator("svg .svg-pan-zoom_viewport")
     expect(viewport).to_have_count(1)
     before = viewport.get_attribute("transform")
-    box.locator("#svg-pan-zoom-zoom-in").click()
+    box.locator("[data-pbxdoc-zoom-in]").click()
     assert viewport.get_attribute("transform") != before
+    zoomed = viewport.get_attribute("transform")
+    box.locator("[data-pbxdoc-zoom-out]").click()
+    assert viewport.get_attribute("transform") not in (before, zoomed)
+    assert box.locator("#svg-pan-zoom-controls").count() == 0  # its icons said "RESET" in English on the drawing
+    assert box.locator("[data-pbxdoc-zoom-in]").get_attribute("aria-label") == "Zoom avant"
     box.locator("[data-pbxdoc-full]").click()
     expect(box).to_have_class(re.compile("pbxdoc-diagram--full"))
     page.keyboard.press("Escape")
@@ -141,6 +146,23 @@ def test_long_tables_sort_and_filter_and_stack_on_a_phone(sites, page):
     assert row.evaluate("r => getComputedStyle(r).display") == "block"
     assert row.locator("td").first.evaluate("c => getComputedStyle(c, '::before').content") != "none"
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"] + 1
+
+
+def test_a_phone_card_keeps_a_value_of_text_and_links_beside_its_label(sites, page):
+    """A cell holding links and text (two servers a finding concerns, a highlighted search word)
+    stays one value: each piece was a grid item of its own, put under the label on a line of its own."""
+    page.set_viewport_size(PHONE)
+    page.goto(sites["clinic"].url("index.html"))
+    cells = page.locator("table[data-pbxdoc-stack] td:has(a.pbxdoc-ref)")
+    assert cells.count() >= 5
+    for i in range(cells.count()):
+        cell = cells.nth(i)
+        if not cell.is_visible():
+            continue
+        label_right = cell.evaluate("c => c.getBoundingClientRect().left") + float(
+            cell.evaluate("c => getComputedStyle(c).gridTemplateColumns").split()[0].removesuffix("px"))
+        for link in cell.locator("a.pbxdoc-ref").all():
+            assert link.bounding_box()["x"] >= label_right, cell.inner_text()
 
 
 def test_downloads_say_what_they_are_and_the_register_links_them(sites, page):
@@ -214,5 +236,17 @@ def test_axe_reports_no_serious_violation_on_the_404_page(sites, page, axe_scrip
     from tests.browser.test_site_browser import AXE_SERIOUS
 
     page.goto(sites["clinic"].url("404.html"))
+    page.add_script_tag(path=str(axe_script))
+    assert page.evaluate(AXE_SERIOUS) == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "numbering-users.html", "changelog.html", "objects/server-mtx-pbx-01.html",
+                                  "backup/runbook-mtx-pbx-01.html", "system.html"])
+def test_axe_reports_no_serious_violation_on_a_phone(sites, page, axe_script, path):
+    """The phone layout (cards for rows, the diagram's tool bar wrapped) is checked too, not only the laptop's."""
+    from tests.browser.test_site_browser import AXE_SERIOUS
+
+    page.set_viewport_size(PHONE)
+    page.goto(sites["clinic"].url(path))
     page.add_script_tag(path=str(axe_script))
     assert page.evaluate(AXE_SERIOUS) == []

@@ -57,3 +57,18 @@ def test_pbxdoc_environment_escapes_and_shows_control_characters():
     assert env.get_template("t.html").render(name="<b>\x1b[31m</b>") == "<p>&lt;b&gt;&lt;U+001B&gt;[31m&lt;/b&gt;</p>"
     with pytest.raises(jinja2.UndefinedError):
         env.get_template("t.html").render()
+
+
+def test_a_decision_remembered_for_one_value_is_that_of_every_value_of_the_same_classes():
+    """The sandbox decides once per (class, attribute, class of value): a refusal stays a refusal
+    after a permitted read of the same attribute name on other classes, and the other way round."""
+    env = sandboxed(jinja2.Environment(loader=jinja2.DictLoader({"partials/copyright.html": "{{ a.get_env }}"})))
+    template = env.get_template("partials/copyright.html")
+    assert template.render(a={"get_env": "plain value"}) == "plain value"  # a mapping's key
+    with pytest.raises(TemplateRefused):
+        template.render(a=Theme())
+    with pytest.raises(TemplateRefused):
+        template.render(a=Theme())  # the same again, decided from memory
+    assert template.render(a={"get_env": "still a value"}) == "still a value"
+    assert env.is_safe_attribute("x", "upper", "x".upper) is env.is_safe_attribute("y", "upper", "y".upper) is True
+    assert env.is_safe_attribute([], "append", [].append) is env.is_safe_attribute([1], "append", [1].append) is False

@@ -13,7 +13,7 @@
     svg.removeAttribute("height");
     var fitted = textHeight();  // measured as the browser fits the drawing, before svg-pan-zoom takes over
     var zoom = window.svgPanZoom(svg, {
-      zoomEnabled: true, panEnabled: true, controlIconsEnabled: true, dblClickZoomEnabled: true,
+      zoomEnabled: true, panEnabled: true, controlIconsEnabled: false, dblClickZoomEnabled: true,  // our buttons: translated, off the drawing
       mouseWheelZoomEnabled: true, preventMouseEventsDefault: true, zoomScaleSensitivity: 0.25,
       minZoom: 0.3, maxZoom: 20, fit: true, center: true
     });
@@ -55,6 +55,8 @@
     full.addEventListener("click", function () { open(true); });
     close.addEventListener("click", function () { shut(false); });
     reset.addEventListener("click", readable);
+    box.querySelector("[data-pbxdoc-zoom-in]").addEventListener("click", function () { zoom.zoomIn(); });
+    box.querySelector("[data-pbxdoc-zoom-out]").addEventListener("click", function () { zoom.zoomOut(); });
     box.addEventListener("keydown", function (e) { if (e.key === "Escape") shut(false); });
     window.addEventListener("popstate", function () { shut(true); });
     window.addEventListener("resize", function () { zoom.resize(); });

@@ -156,7 +156,17 @@
     table.setAttribute("data-pbxdoc-stack", "");  // not a class: material styles only tables without one
     Array.prototype.forEach.call(table.tBodies, function (body) {
       Array.prototype.forEach.call(body.rows, function (row) {
-        Array.prototype.forEach.call(row.cells, function (cell, i) { if (headers[i]) cell.setAttribute("data-label", headers[i]); });
+        Array.prototype.forEach.call(row.cells, function (cell, i) {
+          if (!headers[i]) return;
+          cell.setAttribute("data-label", headers[i]);
+          // The card is a grid of label and value: the value's text, links and highlights go in one
+          // holder, else each would be a grid item of its own ("mtx-pbx-01 + vev-pbx-01" on three lines).
+          if (!cell.firstChild) return;
+          var value = document.createElement("span");
+          value.className = "pbxdoc-cell";
+          while (cell.firstChild) value.appendChild(cell.firstChild);
+          cell.appendChild(value);
+        });
       });
     });
   });

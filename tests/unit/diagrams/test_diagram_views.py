@@ -110,3 +110,17 @@ def test_availability_findings_in_the_diagram_language(small):
     f = findings[0]
     title = describe(f.rule, f.variant, f.params, content.translator)[0]
     assert f"{f.rule}: {title}" in text and f"{f.rule}: {f.title}" not in text
+
+
+def test_a_subnet_stretched_over_a_site_link_is_drawn_at_each_site_it_reaches(fr):
+    from generator.diagrams import network
+    from generator.load import EXAMPLES, load
+
+    clinic = load(EXAMPLES / "clinique-du-lac")
+    stretched = next(s for s in clinic.network.subnets if s.spans)
+    home, other = clinic.site_by_id[stretched.site], clinic.site_by_id[stretched.spans[0]]
+    at_home = network.build(clinic, fr, "t", {home.id}).source()
+    at_other = network.build(clinic, fr, "t", {other.id}).source().replace("<BR/>", " ")
+    assert stretched.network in at_home and stretched.network in at_other  # it was drawn at its own site only
+    assert f"étendu depuis {home.name}" in at_other and "étendu depuis" not in at_home
+    assert stretched.network not in network.build(clinic, fr, "t", {s.id for s in clinic.sites} - set(stretched.sites)).source()

@@ -19,7 +19,7 @@ def test_other_html_is_untouched():
     assert label_checklists(html) == html
 
 
-WORDS = {"full": "Full screen", "close": "Close", "reset": "Fit", "download": "Download <svg>", "hint": "Drag"}
+WORDS = {"full": "Full screen", "close": "Close", "zoom_in": "Zoom in", "zoom_out": "Zoom out", "reset": "Fit", "download": "Download <svg>", "hint": "Drag"}
 SVG = (b'<?xml version="1.0"?>\n<!DOCTYPE svg>\n<svg width="10pt" viewBox="0 0 10 10"><defs><marker id="m"/></defs>'
        b'<g id="graph0" onclick="alert(1)"><path marker-end="url(#m)"/><script>alert(2)</script>'
        b'<a xlink:href="javascript:alert(3)"><text>x</text></a><image href="data:image/png;base64,AAAA"/></g></svg>')

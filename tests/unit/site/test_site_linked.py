@@ -28,6 +28,14 @@ def test_identifiers_inside_words_tags_links_headings_and_code_stay_as_they_are(
     assert linker.link("<p>lau</p>", "objects/site-lau.html") == "<p>lau</p>"  # not to itself
 
 
+def test_an_id_that_begins_another_links_to_its_own_page_and_the_longer_one_to_its():
+    linker = Linker({"s3": "objects/site-s3.html", "s30": "objects/site-s30.html", "s30-sw-01": "objects/device-s30-sw-01.html"})
+    html = linker.link("<td>s3, s30: s30-sw-01. s30-sw-0 s300 s3x</td>", "index.html")
+    assert html == ('<td><a class="pbxdoc-ref" href="objects/site-s3.html">s3</a>, '
+                    '<a class="pbxdoc-ref" href="objects/site-s30.html">s30</a>: '
+                    '<a class="pbxdoc-ref" href="objects/device-s30-sw-01.html">s30-sw-01</a>. s30-sw-0 s300 s3x</td>')
+
+
 def test_every_site_and_asset_has_a_page_and_the_plan_links_its_id(small_plan, small_project):
     paths = {p.path for p in small_plan.pages}
     ids = {s.id for s in small_project.sites} | {s.id for s in small_project.servers} | {lic.id for lic in small_project.licences}
@@ -37,6 +45,24 @@ def test_every_site_and_asset_has_a_page_and_the_plan_links_its_id(small_plan, s
     server = next(p for p in small_plan.pages if p.path == "objects/server-lau-pbx-01.md")
     assert "(../backup/runbook-lau-pbx-01.md)" in server.markdown  # its runbook
     assert "## Licences" in server.markdown
+
+
+def test_an_asset_page_names_its_site_and_server_as_readers_know_them_with_the_linked_id(small_plan, small_project):
+    server = small_project.servers[0]
+    site = small_project.site_by_id[server.site]
+    page = next(p for p in small_plan.pages if p.path == f"objects/server-{server.id}.md")
+    assert f"| {site.name} ({site.id}) |" in page.markdown  # was the bare id
+    dect = small_project.dect.systems[0]
+    page = next(p for p in small_plan.pages if p.path == f"objects/dect-{dect.id}.md")
+    assert f"({dect.server}) |" in page.markdown and f"| {dect.server} |" not in page.markdown
+
+
+def test_an_asset_page_title_says_its_kind_once(small_plan, small_project):
+    titles = {p.path: p.title for p in small_plan.pages}
+    dect = small_project.dect.systems[0]  # "DECT Fiduciaire": "Système DECT DECT Fiduciaire" said DECT twice
+    assert titles[f"objects/dect-{dect.id}.md"] == f"{dect.name} ({dect.id})"
+    server = small_project.servers[0]  # the kind is not in its name: it stays
+    assert titles[f"objects/server-{server.id}.md"] == f"Serveur de communication {server.name} ({server.id})"
 
 
 def test_each_person_is_a_search_result_of_their_own_found_by_extension_and_number(small_plan, small_project):
@@ -114,7 +140,7 @@ def test_diagram_nodes_that_draw_an_object_link_to_its_page(small_plan):
     svg = small_plan.files["diagrams/overview-lau-pbx-01.svg"]
     assert b"pbxdoc&#45;object&#45;" in svg  # the diagram names the object its node draws
     page = '<figure>\n<p><img alt="Aperçu" src="diagrams/overview-lau-pbx-01.svg" /></p>'
-    words = {k: k for k in ("full", "close", "reset", "download", "hint")}
+    words = {k: k for k in ("full", "close", "zoom_in", "zoom_out", "reset", "download", "hint")}
     linked = interactive_figures(page.replace("diagrams/", "../diagrams/"), "backup/index.html", small_plan.files, words, small_plan.links)
     target = small_plan.links["lau-pbx-01"]
     assert f'<a class="pbxdoc-diagram__link" href="../{target}"><g id="d1-pbxdoc' in linked
