@@ -105,12 +105,22 @@ def test_diagrams_pan_zoom_and_go_full_screen_and_back(sites, page):
     box.scroll_into_view_if_needed()
     viewport = box.locator("svg .svg-pan-zoom_viewport")
     expect(viewport).to_have_count(1)
-    before = viewport.get_attribute("transform")
+
+    def settled() -> float:
+        """The viewport's scale once svg-pan-zoom's animation has stopped (the same over 100 ms)."""
+        page.wait_for_function(
+            """() => { const t = document.querySelector('[data-pbxdoc-diagram] svg .svg-pan-zoom_viewport').getAttribute('transform');
+                       const same = t === window.__pbxdocTransform; window.__pbxdocTransform = t; return same; }""",
+            polling=100,
+        )
+        return float(viewport.get_attribute("transform").removeprefix("matrix(").split(",")[0])
+
+    before = settled()
     box.locator("[data-pbxdoc-zoom-in]").click()
-    assert viewport.get_attribute("transform") != before
-    zoomed = viewport.get_attribute("transform")
+    zoomed = settled()
+    assert zoomed > before
     box.locator("[data-pbxdoc-zoom-out]").click()
-    assert viewport.get_attribute("transform") not in (before, zoomed)
+    assert settled() < zoomed
     assert box.locator("#svg-pan-zoom-controls").count() == 0  # its icons said "RESET" in English on the drawing
     assert box.locator("[data-pbxdoc-zoom-in]").get_attribute("aria-label") == "Zoom avant"
     box.locator("[data-pbxdoc-full]").click()
