@@ -14,6 +14,7 @@ from collections import Counter
 
 from generator.audience import data_files, evidence, finding_object
 from generator.checks import catalogue, catalogue_digest
+from generator.checks.applicability import applicable
 from generator.checks.report import tool_version
 from generator.diagnostics import Severity
 from generator.document import Admonition, BulletList, Document, Facts, Heading, Paragraph, Table, Text
@@ -21,48 +22,12 @@ from generator.i18n import Translator
 from generator.model.audit import Auditor, Recommendation
 from generator.model.findings import Finding, FindingStatus
 from generator.model.project import Project
-from generator.model.telephony import Platform
 from generator.pdf.layout import Record, Signature
 from generator.pdf.records import audit_evidence
 from generator.pdf.records.common import record_facts
 
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 WRITE_IN = "\u00a0"  # an empty cell of a form, kept as a row to write in
-
-
-def _appliances(p: Project) -> bool:
-    return any(s.platform is Platform.APPLIANCE for s in p.servers)
-
-
-# When a rule has nothing to judge in a project, its result is "not applicable" rather than "passed".
-# Keyed by rule id, then by category; a rule not listed is applicable.
-APPLICABLE_BY_RULE = {
-    "AVL-FAILOVER-PAIR": lambda p: any(s.failover_partner for s in p.servers),
-    "LIC-EDITION": lambda p: any(s.failover_partner for s in p.servers),
-    "AVL-UPS-LOAD": lambda p: bool(p.availability.ups),
-    "WKP-HOTDESK-DESK": lambda p: any(u.hot_desking for u in p.users) or bool(p.numbering.hot_desks),
-    "WKP-HOTDESK-LICENCE": lambda p: any(u.hot_desking for u in p.users),
-    "WKP-HOTDESK-RIGHT": lambda p: any(u.hot_desking for u in p.users),
-    "BKP-CHANGE": lambda p: bool(p.changelog),
-    "BKP-KEY": lambda p: any(j.encrypted for j in p.backups.jobs),
-    "DOC-ACCEPTANCE": lambda p: p.commissioning is not None,
-    "DOC-OPEN-POINT": lambda p: bool(p.commissioning and p.commissioning.open_points),
-    "WVR-UNKNOWN-RULE": lambda p: bool(p.waivers),
-    "DECT-MONOCELL": lambda p: any(s.kind == "monocell" for s in p.dect.systems),
-    "DECT-MULTICELL": lambda p: any(s.kind == "multicell" for s in p.dect.systems),
-    "DECT-CASCADE": lambda p: bool(p.dect.repeaters),
-    "BKP-RESTORE-SYSTEM": lambda p: any(j.system not in p.server_by_id for j in p.backups.jobs),
-    "DIM-VOIP-CHANNELS": lambda p: any(s.voip_channels is not None for s in p.servers) or any(lic.kind.value == "voip_channels" for lic in p.licences),
-}
-APPLICABLE_BY_CATEGORY = {
-    "dect": lambda p: bool(p.dect.systems),
-    "hardware": _appliances,
-}
-
-
-def applicable(rule_id: str, category: str, project: Project) -> bool:
-    check = APPLICABLE_BY_RULE.get(rule_id) or APPLICABLE_BY_CATEGORY.get(category)
-    return check is None or bool(check(project))
 
 
 def auditor_of(project: Project) -> tuple[Auditor, bool]:
