@@ -61,7 +61,7 @@ def test_no_sentence_writes_a_plural_in_brackets(lang):
     import re
 
     words = i18n.catalogue(lang)
-    bracketed = sorted(key for key, text in words.items() if re.search(r"\w\((s|es|e|en|n|x|er|aux)\)", text))
+    bracketed = sorted(key for key, text in words.items() if re.search(r"\w\((s|es|e|en|n|x|er|aux|[a-zäöü]+en)\)", text))  # also Basis(stationen)
     assert bracketed == []
     for key, text in words.items():
         for match in i18n._PLURAL.finditer(text):
