@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, format_percent, parse_decimal
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGES = ("fr", "de", "en")
@@ -74,6 +75,17 @@ def _branches(text: str, i: int) -> tuple[dict[str, str], int]:
         i = j
 
 
+def _number(value, locale: str):
+    """The number a plural form is chosen for: a number, or a number already formatted in the
+    language ('1'000'); None for anything else ('—', '?'), which takes the `other` form."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return value
+    try:
+        return parse_decimal(str(value), locale=locale, strict=False)
+    except NumberFormatError:
+        return None
+
+
 class Translator:
     """Words and formats for one language."""
 
@@ -111,8 +123,8 @@ class Translator:
             out.append(text[i : match.start()])
             branches, i = _branches(text, match.end())
             value = values[match.group(1)]
-            number = parse_decimal(value, locale=self.locale, strict=False) if isinstance(value, str) else value
-            chosen = branches.get(f"={number}", branches.get(self._plural(abs(number)), branches["other"]))
+            number = _number(value, self.locale)
+            chosen = branches["other"] if number is None else branches.get(f"={number}", branches.get(self._plural(abs(number)), branches["other"]))
             out.append(chosen.replace("#", str(value)))
         out.append(text[i:])
         return "".join(out)

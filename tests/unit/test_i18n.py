@@ -67,3 +67,39 @@ def test_no_sentence_writes_a_plural_in_brackets(lang):
         for match in i18n._PLURAL.finditer(text):
             branches, _ = i18n._branches(text, match.end())
             assert "other" in branches, key
+
+
+@pytest.mark.parametrize("lang, one, other", [
+    ("fr", "il y a 1 jour", "il y a 3 jours"),
+    ("de", "vor 1 Tag ", "vor 3 Tagen"),
+    ("en", "1 day ago", "3 days ago"),
+])
+def test_a_count_of_one_reads_in_the_singular(lang, one, other):
+    """'1 days ago', '1 membres sonnent': a count placed before its noun takes the form of its number."""
+    t = i18n.Translator(lang)
+    values = {"job": "j", "date": "01.01.2026", "limit": 2}
+    assert one in t.t("checks.rules.BKP-STALE.message", days=1, **values)
+    assert other in t.t("checks.rules.BKP-STALE.message", days=3, **values)
+    ring = t.t("routing.step.ring_group", name="G", count=1, seconds=20)
+    assert {"fr": "1 membre sonne", "de": "1 Mitglied klingelt", "en": "1 member rings"}[lang] in ring
+
+
+def test_a_value_that_is_no_number_takes_the_other_form():
+    t = i18n.Translator("en")
+    assert "— days" in t.t("portfolio.in_days", days="—")
+    assert t.t("portfolio.in_days", days="1") == "in 1 day" and t.t("portfolio.in_days", days=t.number(2000)) == f"in {t.number(2000)} days"
+
+
+def test_no_count_before_its_noun_without_a_plural_form():
+    """A count written straight before a noun of a list of everyday nouns ('{days} jours') is a
+    plural block, so that 1 reads in the singular; counts that are never one (every user of a
+    customer) are listed here."""
+    import re
+
+    nouns = {"fr": "jours|bases|combinés|membres|canaux|numéros|adresses|utilisateurs|règles|trunks",
+             "de": "Tage|Tagen|Basen|Mobilteile|Mitglieder|Kanäle|Nummern|Rufnummern|Adressen|Regeln|Trunks",
+             "en": "days|bases|handsets|members|channels|numbers|addresses|users|rules|trunks"}
+    never_one = {"sections.numbering.users_elsewhere", "sections.numbering.users_page_intro", "sections.addressing.fixed_elsewhere"}
+    for lang, words in nouns.items():
+        bare = sorted(k for k, text in i18n.catalogue(lang).items() if re.search(r"\{(count|days|age)\} (" + words + r")\b", text) and k not in never_one)
+        assert bare == [], (lang, bare)
