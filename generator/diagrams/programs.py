@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 from generator.diagnostics import PbxdocError
+from generator.forking import child_program
 
 
 class DiagramError(PbxdocError):
@@ -17,7 +18,8 @@ def run(tool: str, package: str, args: list[str], data: bytes) -> bytes:
     exe = shutil.which(tool)
     if exe is None:
         raise DiagramError(f"'{tool}' is not installed (Debian: apt-get install {package})")
-    result = subprocess.run([exe, *args], input=data, capture_output=True, check=False)
+    with child_program():
+        result = subprocess.run([exe, *args], input=data, capture_output=True, check=False)
     if result.returncode != 0:
         raise DiagramError(f"{tool} failed: {result.stderr.decode('utf-8', 'replace').strip()[:2000]}")
     return result.stdout
@@ -30,5 +32,6 @@ def version(tool: str, package: str, flag: str = "-V") -> str:
     exe = shutil.which(tool)
     if exe is None:
         raise DiagramError(f"'{tool}' is not installed (Debian: apt-get install {package})")
-    result = subprocess.run([exe, flag], capture_output=True, check=False)
+    with child_program():
+        result = subprocess.run([exe, flag], capture_output=True, check=False)
     return (result.stdout + result.stderr).decode("utf-8", "replace").strip()

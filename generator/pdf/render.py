@@ -25,6 +25,7 @@ from generator.cache import key as cache_key
 
 from generator.content import Content
 from generator.document import Document, Paragraph, Table
+from generator.forking import forking
 from generator.i18n import Translator
 from generator.pdf import issued
 from generator.pdf.layout import Record, document_id, page
@@ -163,10 +164,12 @@ class _Pools:
         self.pools: dict[bool, ProcessPoolExecutor] = {}
 
     def submit(self, call: Callable, argument, long: bool) -> Future:
-        if long not in self.pools:
-            options = {} if long else {"initializer": os.nice, "initargs": (YIELDING,)}
+        if long in self.pools:
+            return self.pools[long].submit(call, argument)
+        options = {} if long else {"initializer": os.nice, "initargs": (YIELDING,)}
+        with forking():  # the workers are forked at the first submit, never while Graphviz runs
             self.pools[long] = ProcessPoolExecutor(max_workers=self.workers, **options)
-        return self.pools[long].submit(call, argument)
+            return self.pools[long].submit(call, argument)
 
     def stop(self, wait: bool) -> None:
         for pool in self.pools.values():
