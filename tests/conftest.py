@@ -20,6 +20,22 @@ os.environ["PBXDOC_CACHE"] = "off"
 
 
 @pytest.fixture(scope="session")
+def signing_keys(tmp_path_factory):
+    """A throwaway CA and signer (never a real key), made once for every signing test."""
+    from tests.throwaway_ca import make_keys
+
+    return make_keys(tmp_path_factory.mktemp("signing-keys"))
+
+
+@pytest.fixture(scope="session")
+def other_signing_keys(tmp_path_factory):
+    """A second CA and signer that did not certify the first."""
+    from tests.throwaway_ca import make_keys
+
+    return make_keys(tmp_path_factory.mktemp("other-signing-keys"), "Other")
+
+
+@pytest.fixture(scope="session")
 def small_path() -> Path:
     return SMALL
 

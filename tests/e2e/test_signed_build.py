@@ -15,35 +15,26 @@ from generator.cli import app
 from generator.load import EXAMPLES, SMALL_EXAMPLE
 from generator.output import MANIFEST_SIGNATURE
 from generator.signing import PASSPHRASE_VARIABLE
-from tests.throwaway_ca import PASSPHRASE, make_keys
+from tests.throwaway_ca import PASSPHRASE
 
 ROOT = EXAMPLES / SMALL_EXAMPLE
 RECORDS = ("commissioning", "audit")  # one issued (frozen) record, one typeset as a draft
 
 
-@pytest.fixture(scope="module")
-def keys(tmp_path_factory):
-    return make_keys(tmp_path_factory.mktemp("keys"))
 
-
-@pytest.fixture(scope="module")
-def other_keys(tmp_path_factory):
-    return make_keys(tmp_path_factory.mktemp("other"), "Other")
-
-
-def _pdf(out: Path, keys, monkeypatch, *extra: str):
+def _pdf(out: Path, signing_keys, monkeypatch, *extra: str):
     monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
-    args = ["pdf", str(ROOT), "-o", str(out), "--sign", str(keys.p12), *extra]
+    args = ["pdf", str(ROOT), "-o", str(out), "--sign", str(signing_keys.p12), *extra]
     for record in RECORDS:
         args += ["--record", record]
     return CliRunner().invoke(app, args)
 
 
 @pytest.fixture(scope="module")
-def signed(tmp_path_factory, keys) -> Path:
+def signed(tmp_path_factory, signing_keys) -> Path:
     out = tmp_path_factory.mktemp("signed") / "out"
     with pytest.MonkeyPatch.context() as patch:
-        outcome = _pdf(out, keys, patch)
+        outcome = _pdf(out, signing_keys, patch)
     assert outcome.exit_code == 0, outcome.output
     return out
 
@@ -52,10 +43,10 @@ def _verify(out: Path, *args: str):
     return CliRunner().invoke(app, ["verify", str(out), *args])
 
 
-def test_every_record_and_the_manifest_are_signed_and_verify_with_the_ca(signed, keys):
+def test_every_record_and_the_manifest_are_signed_and_verify_with_the_ca(signed, signing_keys):
     pdfs = sorted((signed / "pdf").glob("*.pdf"))
     assert len(pdfs) == len(RECORDS) and (signed / MANIFEST_SIGNATURE).is_file()
-    outcome = _verify(signed, "--trust", str(keys.ca_pem))
+    outcome = _verify(signed, "--trust", str(signing_keys.ca_pem))
     assert outcome.exit_code == 0, outcome.output
     assert "signed by a trusted signer" in outcome.output
     for path in pdfs:
@@ -64,9 +55,9 @@ def test_every_record_and_the_manifest_are_signed_and_verify_with_the_ca(signed,
         assert subprocess.run(["qpdf", "--check", str(path)], capture_output=True).returncode == 0
 
 
-def test_a_signed_build_is_byte_identical_and_the_passphrase_is_nowhere(signed, keys, tmp_path, monkeypatch):
+def test_a_signed_build_is_byte_identical_and_the_passphrase_is_nowhere(signed, signing_keys, tmp_path, monkeypatch):
     again = tmp_path / "again"
-    assert _pdf(again, keys, monkeypatch).exit_code == 0
+    assert _pdf(again, signing_keys, monkeypatch).exit_code == 0
     for path in sorted(signed.rglob("*")):
         if path.is_file():
             twin = again / path.relative_to(signed)
@@ -80,55 +71,55 @@ def test_without_trust_the_signer_is_said_untrusted_and_verify_fails(signed):
     assert "untrusted signer: manifest.json" in outcome.output and "--trust" in outcome.output
 
 
-def test_a_ca_that_did_not_certify_the_signer_fails(signed, other_keys):
-    outcome = _verify(signed, "--trust", str(other_keys.ca_pem))
+def test_a_ca_that_did_not_certify_the_signer_fails(signed, other_signing_keys):
+    outcome = _verify(signed, "--trust", str(other_signing_keys.ca_pem))
     assert outcome.exit_code == 1 and "untrusted signer" in outcome.output and "not trusted" in outcome.output
 
 
-def test_a_changed_byte_is_reported_with_the_hash_of_the_changed_file(signed, keys, tmp_path):
+def test_a_changed_byte_is_reported_with_the_hash_of_the_changed_file(signed, signing_keys, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(signed, copy)
     target = next((copy / "pdf").glob("*AUDIT*.pdf"))
     data = bytearray(target.read_bytes())
     data[len(data) // 3] ^= 0x01
     target.write_bytes(bytes(data))
-    outcome = _verify(copy, "--trust", str(keys.ca_pem))
+    outcome = _verify(copy, "--trust", str(signing_keys.ca_pem))
     digest = hashlib.sha256(bytes(data)).hexdigest()
     assert outcome.exit_code == 1
     assert f"changed: pdf/{target.name} (sha256 {digest}" in outcome.output
     assert f"signature broken: pdf/{target.name} (sha256 {digest})" in outcome.output
 
 
-def test_a_changed_manifest_is_reported(signed, keys, tmp_path):
+def test_a_changed_manifest_is_reported(signed, signing_keys, tmp_path):
     copy = tmp_path / "copy"
     shutil.copytree(signed, copy)
     manifest = copy / "manifest.json"
     manifest.write_text(manifest.read_text(encoding="utf-8").replace('"customer"', '"customer" ', 1), encoding="utf-8")
-    outcome = _verify(copy, "--trust", str(keys.ca_pem))
+    outcome = _verify(copy, "--trust", str(signing_keys.ca_pem))
     assert outcome.exit_code == 1 and f"signature broken: manifest.json (sha256 {hashlib.sha256(manifest.read_bytes()).hexdigest()})" in outcome.output
 
 
-def test_an_unsigned_build_fails_when_a_signer_is_expected(tmp_path, keys):
+def test_an_unsigned_build_fails_when_a_signer_is_expected(tmp_path, signing_keys):
     out = tmp_path / "plain"
     assert CliRunner().invoke(app, ["pdf", str(ROOT), "-o", str(out), "--record", "discharge"]).exit_code == 0
     assert _verify(out).exit_code == 0  # nothing signed, nothing expected: the hashes are checked
-    outcome = _verify(out, "--trust", str(keys.ca_pem))
+    outcome = _verify(out, "--trust", str(signing_keys.ca_pem))
     assert outcome.exit_code == 1 and "unsigned: manifest.json" in outcome.output and "unsigned: pdf/" in outcome.output
 
 
-def test_a_wrong_passphrase_is_a_usage_error_that_does_not_print_it(tmp_path, keys, monkeypatch):
+def test_a_wrong_passphrase_is_a_usage_error_that_does_not_print_it(tmp_path, signing_keys, monkeypatch):
     monkeypatch.setenv(PASSPHRASE_VARIABLE, "not-" + PASSPHRASE)
-    outcome = CliRunner().invoke(app, ["pdf", str(ROOT), "-o", str(tmp_path / "out"), "--record", "discharge", "--sign", str(keys.p12)])
+    outcome = CliRunner().invoke(app, ["pdf", str(ROOT), "-o", str(tmp_path / "out"), "--record", "discharge", "--sign", str(signing_keys.p12)])
     assert outcome.exit_code == 2 and PASSPHRASE_VARIABLE in outcome.output and PASSPHRASE not in outcome.output
     assert not (tmp_path / "out").exists()
 
 
-def test_the_cache_keeps_unsigned_bytes_only(tmp_path, keys, monkeypatch):
+def test_the_cache_keeps_unsigned_bytes_only(tmp_path, signing_keys, monkeypatch):
     cache = tmp_path / "cache"
     monkeypatch.setenv("PBXDOC_CACHE", str(cache))
     out = tmp_path / "out"
     monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
-    outcome = CliRunner().invoke(app, ["pdf", str(ROOT), "-o", str(out), "--record", "discharge", "--sign", str(keys.p12)])
+    outcome = CliRunner().invoke(app, ["pdf", str(ROOT), "-o", str(out), "--record", "discharge", "--sign", str(signing_keys.p12)])
     assert outcome.exit_code == 0, outcome.output
     cached = [p for p in cache.rglob("*") if p.is_file()]
     assert any(b"%PDF-" in p.read_bytes() for p in cached)
@@ -136,23 +127,23 @@ def test_the_cache_keeps_unsigned_bytes_only(tmp_path, keys, monkeypatch):
     assert all(b"/ByteRange" in p.read_bytes() for p in (out / "pdf").glob("*.pdf"))
 
 
-def test_build_sign_signs_records_and_manifest(tmp_path, keys, monkeypatch):
+def test_build_sign_signs_records_and_manifest(tmp_path, signing_keys, monkeypatch):
     monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
     out = tmp_path / "out"
-    outcome = CliRunner().invoke(app, ["build", str(ROOT), "-o", str(out), "--only", "pdf", "--sign", str(keys.p12)])
+    outcome = CliRunner().invoke(app, ["build", str(ROOT), "-o", str(out), "--only", "pdf", "--sign", str(signing_keys.p12)])
     assert outcome.exit_code == 0, outcome.output
-    assert _verify(out, "--trust", str(keys.ca_pem)).exit_code == 0
+    assert _verify(out, "--trust", str(signing_keys.ca_pem)).exit_code == 0
     again = CliRunner().invoke(app, ["build", str(ROOT), "-o", str(out), "--only", "pdf"])  # unsigned: not "up to date"
     assert again.exit_code == 0 and "up to date" not in again.output and not (out / MANIFEST_SIGNATURE).exists()
 
 
-def test_issue_sign_stores_a_signed_record_that_builds_publish_as_issued(tmp_path, keys, monkeypatch, small_copy):
+def test_issue_sign_stores_a_signed_record_that_builds_publish_as_issued(tmp_path, signing_keys, monkeypatch, small_copy):
     monkeypatch.setenv(PASSPHRASE_VARIABLE, PASSPHRASE)
-    outcome = CliRunner().invoke(app, ["issue", "discharge", str(small_copy), "--sign", str(keys.p12)])
+    outcome = CliRunner().invoke(app, ["issue", "discharge", str(small_copy), "--sign", str(signing_keys.p12)])
     assert outcome.exit_code == 0, outcome.output
     stored = next((small_copy / "records").glob("*DISCHARGE*.pdf"))
     assert b"/ByteRange" in stored.read_bytes()
     out = tmp_path / "out"
-    outcome = CliRunner().invoke(app, ["pdf", str(small_copy), "-o", str(out), "--record", "discharge", "--sign", str(keys.p12)])
+    outcome = CliRunner().invoke(app, ["pdf", str(small_copy), "-o", str(out), "--record", "discharge", "--sign", str(signing_keys.p12)])
     assert outcome.exit_code == 0, outcome.output
     assert (out / "pdf" / stored.name).read_bytes() == stored.read_bytes()  # signed once, published byte for byte
