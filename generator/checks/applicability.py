@@ -41,7 +41,7 @@ APPLICABLE_BY_RULE: dict[str, Callable[[Project], bool]] = {
     "DECT-MULTICELL": lambda p: any(s.kind == "multicell" for s in p.dect.systems),
     "DECT-CASCADE": lambda p: bool(p.dect.repeaters),
     "BKP-RESTORE-SYSTEM": lambda p: any(j.system not in p.server_by_id for j in p.backups.jobs),
-    "DIM-VOIP-CHANNELS": lambda p: any(s.voip_channels is not None for s in p.servers) or any(lic.kind.value == "voip_channels" for lic in p.licences),
+    "DIM-VOIP-CHANNELS": lambda p: any(s.voip_channels is not None for s in p.servers) or any(lic.kind is LicenceKind.VOIP_CHANNELS for lic in p.licences),
     "DIM-SIP-CHANNELS": lambda p: any(lic.kind is LicenceKind.SIP_CHANNELS for lic in p.licences),
 }
 # Rules whose subject is known from the vendor catalogue.

@@ -31,7 +31,6 @@ from generator.pdf.fetcher import resource_url
 from generator.pdf.watermark import draft_svg
 from generator.phones import readable
 from generator.templating import Sandbox, environment
-from generator.sections.common import product  # noqa: F401  (one way to name a product for site and print)
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
 FONTS = (

@@ -9,8 +9,9 @@ from __future__ import annotations
 import ipaddress
 
 from generator.document import Document, Figure, Heading, Paragraph
-from generator.sections.common import SectionContext, group_by, join, product, titled_table
+from generator.sections.common import SectionContext, group_by, join, titled_table
 from generator.sections.figures import diagram_path
+from generator.words import product
 
 INLINE_ADDRESSES = 300
 ADDRESSES_SLUG = "addressing-addresses"

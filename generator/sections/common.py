@@ -18,7 +18,6 @@ from generator.document import Admonition, Heading, Inline, Paragraph, Table, Te
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.phones import readable
-from generator.words import product
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from generator.diagnostics import Severity
 from generator.document import BulletList, Document, Facts, Heading, Paragraph, Text, escape, inline
 from generator.model.findings import FindingStatus
 from generator.model.operations import LicenceKind
-from generator.sections.common import SectionContext, join, mail_link, note, phone, phone_link, product, table
+from generator.sections.common import SectionContext, join, mail_link, note, phone, phone_link, table
 from generator.sections.obligations import due_within, nearly_full_licences
+from generator.words import product
 
 
 def address_line(address) -> str:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from generator.document import Document
-from generator.sections.common import SectionContext, join, number_blocks, phone, product, table, titled_table
+from generator.sections.common import SectionContext, join, number_blocks, phone, table, titled_table
+from generator.words import product
 
 
 def server_name(ctx: SectionContext, server_id: str | None) -> str:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from generator.document import Document, Facts, Heading, Paragraph, Text, escape
-from generator.sections.common import SectionContext, group_by, join, number_blocks, phone, product, table, titled_table
+from generator.sections.common import SectionContext, group_by, join, number_blocks, phone, table, titled_table
+from generator.words import product
 
 FOLDER = "objects"
 CHANGES_SHOWN = 30

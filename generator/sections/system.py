@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from generator.document import Document, Facts, Figure, Heading
-from generator.sections.common import SectionContext, join, product, table
+from generator.sections.common import SectionContext, join, table
 from generator.sections.figures import diagram_path
+from generator.words import product
 
 
 def build(ctx: SectionContext) -> list[Document]:

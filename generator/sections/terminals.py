@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from generator.document import Document, Facts, Figure, Heading
-from generator.sections.common import SectionContext, group_by, join, product, titled_table
+from generator.sections.common import SectionContext, group_by, join, titled_table
 from generator.sections.figures import diagram_path
 from generator.sections.interfaces import server_name
+from generator.words import product
 
 INLINE_HANDSETS = 200
 

@@ -8,9 +8,10 @@ from generator.document import Document, Facts, Heading, Paragraph, Table, Text
 from generator.i18n import Translator
 from generator.model.project import Project
 from generator.model.callflow import call_flows
-from generator.pdf.layout import Record, phone, product
+from generator.pdf.layout import Record, phone
 from generator.routing_text import RoutingText
 from generator.pdf.records.common import overview, result, signatories
+from generator.words import product
 
 
 def _numbers(blocks) -> str:
