@@ -4,8 +4,9 @@ A `Content` holds the audience's view of the checked project with its findings w
 language, and makes on first use, once, everything derived from it: runbooks, diagrams (with their
 bytes), section figures, sections, and the names of the files they become. Renderers only read it,
 so the site, the PDF book and the workbook can no longer derive the same thing twice or in two
-languages. Parts are made lazily so that `pbxdoc runbook` does not draw diagrams; a lock makes
-each part once even when renderers run side by side.
+languages. Parts are made lazily so that `pbxdoc runbook` does not draw diagrams; a lock per part
+makes each part once even when renderers run side by side, and lets two parts be made at once
+(the diagrams in Graphviz while the sections are made in Python).
 """
 
 from __future__ import annotations
@@ -43,11 +44,16 @@ class Content:
         self.cache = cache  # drawings of earlier builds
         # The audience's view, its findings worded in this language (checked once, worded per language).
         self.project = project.with_findings(in_language(project.findings, self.translator))
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()  # guards _locks; each part has a lock of its own
+        self._locks: dict[str, threading.Lock] = {}
         self._made: dict[str, object] = {}
 
     def _once(self, name: str, make: Callable[[], T]) -> T:
+        """The part, made on first use; parts only use parts made before them, so the locks are
+        always taken in the same order."""
         with self._lock:
+            lock = self._locks.setdefault(name, threading.Lock())
+        with lock:
             if name not in self._made:
                 self._made[name] = make()
             return self._made[name]  # type: ignore[return-value]

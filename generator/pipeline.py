@@ -7,6 +7,7 @@ here; each stage is named so that progress can be shown and a failure says where
 from __future__ import annotations
 
 import json
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable
@@ -107,15 +108,17 @@ def render(
     """Run the renderers in order into the staging output; the site last, offered the others' files.
 
     A renderer marked `alongside` (the PDFs: worker processes do the typesetting) runs in a thread
-    of its own while the next ones run; the site writes its downloads table last, after waiting
-    for it. Its failure fails the build like any other."""
+    of its own while the next ones run; they start once its longest work is under way (or it has
+    ended), so that the thread planning the book has the interpreter to itself until the book is
+    being typeset. The site writes its downloads table last, after waiting for it. Its failure
+    fails the build like any other."""
     stages: list[tuple[str, float]] = []
     products: list[Product] = []
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbxdoc-alongside")
     running: list[tuple[Renderer, Future]] = []
 
-    def context(renderer: Renderer, later=None) -> RenderContext:
-        return RenderContext(prepared.contents, output, tuple(products), cache, lambda detail, name=renderer.name: progress(f"{name}: {detail}"), later)
+    def context(renderer: Renderer, later=None, under_way=lambda: None) -> RenderContext:
+        return RenderContext(prepared.contents, output, tuple(products), cache, lambda detail, name=renderer.name: progress(f"{name}: {detail}"), later, under_way)
 
     def timed(renderer: Renderer, ctx: RenderContext) -> tuple[list[Product], float]:
         started = time.perf_counter()
@@ -138,7 +141,11 @@ def render(
         for renderer in renderers:
             progress(renderer.name)
             if renderer.alongside:
-                running.append((renderer, pool.submit(timed, renderer, context(renderer))))
+                under_way = threading.Event()
+                future = pool.submit(timed, renderer, context(renderer, under_way=under_way.set))
+                future.add_done_callback(lambda _, event=under_way: event.set())
+                running.append((renderer, future))
+                under_way.wait()
                 continue
             result, seconds = timed(renderer, context(renderer, finish if running else None))
             stages.append((renderer.name, seconds))

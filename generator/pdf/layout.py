@@ -27,6 +27,7 @@ from generator.document import MARKDOWN_EXTENSIONS, Document, to_markdown
 from generator.i18n import Translator
 from generator.logo import logo_of
 from generator.model.project import Project
+from generator.pdf.columns import fixed_columns
 from generator.pdf.fetcher import resource_url
 from generator.pdf.watermark import draft_svg
 from generator.phones import readable
@@ -260,4 +261,5 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         t=t.t,
     )
     head, body = html.split("<body>", 1)
-    return f"{head}<body>{unbreakable(body)}", resources, frozenset(allowed_data)
+    body = fixed_columns(unbreakable(body), TEMPLATES / "fonts", float(TABLE_SIZE.removesuffix("pt")))
+    return f"{head}<body>{body}", resources, frozenset(allowed_data)

@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -63,9 +63,14 @@ def shorten_tables(document: Document, t: Translator, max_rows: int, workbook: s
 
 
 def book(content: Content, max_rows: int) -> Record:
-    """Every section of the site in one document."""
+    """Every section of the site in one document. Graphviz draws its figures while the sections
+    are made: the book is the longest job of a build, and starts sooner."""
     t = content.translator
-    documents = [shorten_tables(d, t, max_rows, content.workbook_path) for d in content.sections]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbxdoc-figures") as drawing:
+        drawn = drawing.submit(lambda: content.figures)
+        sections = content.sections
+        figures = drawn.result()
+    documents = [shorten_tables(d, t, max_rows, content.workbook_path) for d in sections]
     return Record(
         name="book",
         title=t.t("pdf.book.title"),
@@ -74,7 +79,7 @@ def book(content: Content, max_rows: int) -> Record:
         concerns=tuple(sorted(content.project.files)),
         toc=True,
         break_between_parts=True,
-        figures=content.figures,
+        figures=figures,
         control=True,
     )
 
@@ -290,6 +295,7 @@ def render(ctx: RenderContext, options: PdfOptions = PdfOptions()) -> list[Produ
     """The records of every language built, in pdf/ with language and audience in their names."""
     products: list[Product] = []
     made: list[str] = []
+    books = {record_path(c, "book") for c in ctx.contents}
 
     def jobs() -> Iterator[PdfJob]:
         for content in ctx.contents:
@@ -297,11 +303,12 @@ def render(ctx: RenderContext, options: PdfOptions = PdfOptions()) -> list[Produ
                 products.append(product)
                 ctx.progress(f"records planned: {len(products)}, typeset: {len(made)}")
                 yield job
+                if job.path in books:  # asked for the next job: the book is in a worker (or was cached)
+                    ctx.under_way()
 
     def done(result: PdfResult) -> None:
         made.append(result.path)
         ctx.progress(f"records typeset: {len(made)} of {len(products)} (last: {result.path})")
 
-    books = {record_path(c, "book") for c in ctx.contents}
     make(jobs(), ctx.output, options.workers, ctx.cache, done, long=lambda job: job.path in books)
     return products

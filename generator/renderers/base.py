@@ -36,6 +36,9 @@ class RenderContext:
     progress: Callable[[str], None] = lambda detail: None  # what the renderer is doing now, for a terminal
     # Files renderers running side by side with this one are still making: waits for them.
     later: Callable[[], tuple[Product, ...]] | None = None
+    # A renderer running alongside calls this once its longest work is under way (the books in a
+    # worker): the renderers after it wait for that, so that they do not slow its start.
+    under_way: Callable[[], None] = lambda: None
 
     @property
     def content(self) -> Content:
@@ -61,6 +64,7 @@ class Renderer:
     render: Callable[[RenderContext], list[Product]]
     summary: str
     offers: bool = False  # its files are downloads other renderers may list
-    # Runs side by side with the renderers after it (it mostly waits for worker processes); a
-    # renderer that lists downloads gets its files through RenderContext.later.
+    # Runs side by side with the renderers after it (it mostly waits for worker processes), which
+    # start once it says its longest work is under way; a renderer that lists downloads gets its
+    # files through RenderContext.later.
     alongside: bool = False

@@ -75,3 +75,74 @@ def test_the_internal_edition_says_so_on_every_page_and_in_its_names(tmp_path):
             assert "Interne" in header and all(banners), [p.name for p, b in zip(pages, banners) if not b]
         else:
             assert "Interne" not in header and not any(banners)
+
+
+def test_two_parts_are_made_at_once_and_each_only_once(small_project):
+    """One lock per part: the diagrams can be drawn while the sections are made, and a part asked
+    for by two threads at once is still made once."""
+    import datetime as dt
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    content = content_module.Content(small_project, Audience.CUSTOMER, "fr", dt.datetime(2026, 11, 20, tzinfo=dt.timezone.utc))
+    both_inside = threading.Barrier(2, timeout=10)
+    made: collections.Counter = collections.Counter()
+
+    def part(name: str):
+        made[name] += 1
+        both_inside.wait()  # a single lock for every part would keep the other thread out: BrokenBarrierError
+        return name
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda name: content._once(name, lambda: part(name)), ["a", "b", "a", "b"]))
+    assert found == ["a", "b", "a", "b"] and made == {"a": 1, "b": 1}
+
+
+def test_the_renderers_after_the_pdfs_wait_until_the_book_is_under_way(tmp_path):
+    """The renderer running alongside (the PDFs) has the interpreter to itself until it says its
+    longest work is under way; then the next renderers run while it goes on."""
+    import threading
+    import time
+
+    from generator.output import Output
+    from generator.pipeline import render
+    from generator.renderers.base import Renderer
+
+    prepared = prepare(EXAMPLES / SMALL_EXAMPLE)
+    events: list[str] = []
+    finish = threading.Event()
+
+    def alongside(ctx):
+        time.sleep(0.3)  # planning the book: without the wait, the next renderer would start first
+        events.append("planning")
+        ctx.under_way()
+        finish.wait(10)  # the book is typeset in a worker; the next renderers run meanwhile
+        events.append("alongside done")
+        return []
+
+    def next_one(ctx):
+        events.append("next renderer")
+        finish.set()
+        return []
+
+    output = Output(tmp_path / "out", project=prepared.project.root)
+    try:
+        render(prepared, output, (Renderer("pdf", alongside, "", alongside=True), Renderer("site", next_one, "")))
+    finally:
+        output.discard()
+    assert events == ["planning", "next renderer", "alongside done"]
+
+
+def test_a_renderer_alongside_that_never_says_it_is_under_way_lets_the_next_start_when_it_ends(tmp_path):
+    from generator.output import Output
+    from generator.pipeline import render
+    from generator.renderers.base import Renderer
+
+    prepared = prepare(EXAMPLES / SMALL_EXAMPLE)
+    events: list[str] = []
+    output = Output(tmp_path / "out", project=prepared.project.root)
+    try:
+        render(prepared, output, (Renderer("pdf", lambda ctx: events.append("alongside") or [], "", alongside=True), Renderer("site", lambda ctx: events.append("next") or [], "")))
+    finally:
+        output.discard()
+    assert events == ["alongside", "next"]

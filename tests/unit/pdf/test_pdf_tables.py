@@ -41,3 +41,30 @@ def test_wide_diagram_gets_a_landscape_page_and_a_narrow_one_stays():
     assert out.count('<figure class="landscape">') == 1
     assert out.index('class="landscape"') < out.index("diagrams/a.svg") < out.index("diagrams/b.svg")
     assert 'width: 300.0pt; height: 200.0pt' in out
+
+
+def test_page_references_are_made_once_and_give_the_same_pdf(small_project, monkeypatch):
+    """pydyf's page_references, made anew on each use, is replaced by one made once per page count:
+    a tagged PDF of several pages comes out byte for byte as with pydyf's own."""
+    import pydyf
+
+    from generator.pdf import typeset as typesetting
+
+    pdf = pydyf.PDF()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    expected = typesetting._PAGE_REFERENCES_OF_PYDYF.fget(pdf)
+    assert typesetting._page_references(pdf) == expected and len(expected) == 3
+    assert typesetting._page_references(pdf) is typesetting._page_references(pdf)
+    pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+    assert typesetting._page_references(pdf) == typesetting._PAGE_REFERENCES_OF_PYDYF.fget(pdf)
+
+    rows = tuple((f"row-{i:03d}", f"note {i:03d}") for i in range(150))
+    record = Record("table", "Long table", "Test", [Document("Users", [Table(("Extension", "Notes"), rows)])], ())
+    html, resources, allowed = page(record, small_project, Translator("en"), "integrator", GENERATED, [])
+    job = PdfJob("pdf/t.pdf", html, resources, allowed, str(small_project.root), (), GENERATED)
+    faster = typeset(job)
+    assert pydyf.PDF.page_references is typesetting._PAGE_REFERENCES
+    monkeypatch.setattr(typesetting, "_faster_page_references", lambda: None)
+    monkeypatch.setattr(pydyf.PDF, "page_references", typesetting._PAGE_REFERENCES_OF_PYDYF)
+    assert faster.pages >= 3 and typeset(job).content == faster.content
