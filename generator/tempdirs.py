@@ -3,6 +3,7 @@ remove what a killed run left behind (and only that: our prefix, our user, a pro
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shutil
@@ -21,6 +22,25 @@ def make(kind: str) -> Path:
     if not re.fullmatch(r"[a-z]+", kind):
         raise ValueError(f"temporary folder kind {kind!r}: lowercase letters only")
     return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{kind}-{os.getpid()}-"))
+
+
+_FOR_PROCESS: list[Path] = []
+
+
+def for_process(kind: str) -> Path:
+    """A temporary folder kept until the process ends: removed by remove_process_folders, which runs
+    at exit (or by the next run's clean_stale, after a kill)."""
+    folder = make(kind)
+    if not _FOR_PROCESS:
+        atexit.register(remove_process_folders)
+    _FOR_PROCESS.append(folder)
+    return folder
+
+
+def remove_process_folders() -> None:
+    """Remove the folders of for_process (the `pbxdoc` program calls it before its quick exit)."""
+    while _FOR_PROCESS:
+        shutil.rmtree(_FOR_PROCESS.pop(), ignore_errors=True)
 
 
 @contextmanager

@@ -90,7 +90,7 @@ def as_draft(record: Record, project: Project, t: Translator, audience: Audience
     for done in elsewhere:
         doc.add(Paragraph((t.t("pdf.issue.issued_as", date=t.date(done.issued), doc_id=done.doc_id),)))
     doc.add(Paragraph((t.t("pdf.issue.draft_of", date=t.date(today)),)))
-    return replace(record, documents=[doc, *record.documents])
+    return replace(record, documents=[doc, *record.documents], bodies=())  # the HTML is made again, for every document
 
 
 def published(project: Project, issue: Issue) -> bytes:
@@ -129,7 +129,7 @@ def as_reissue(record: Record, project: Project, t: Translator, previous: Issue,
         ))
     else:
         doc.add(Paragraph((t.t("pdf.issue.no_changes", start=t.date(previous.issued), end=t.date(today)),)))
-    return replace(record, documents=[doc, *record.documents])
+    return replace(record, documents=[doc, *record.documents], bodies=())  # the HTML is made again, for every document
 
 
 def write_issue(root: Path, record: str, lang: str, audience: str, issue: Issue, content: bytes, previous: list[Issue]) -> None:

@@ -71,6 +71,7 @@ class Record:
     draft: bool = False  # a record not issued yet: DRAFT on every page
     control: bool = False  # document control (revisions, distribution, prepared / reviewed / approved)
     doc_id: str = ""  # set for an issue (a reissue has its own id); else made from the project
+    bodies: tuple[str, ...] = ()  # each document's HTML (document_html), when made beforehand
 
 
 @lru_cache(maxsize=1)
@@ -244,10 +245,13 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         "distribution": [(r.name, r.organisation, r.receives or "") for r in doc.distribution],
         "roles": [(t.t("pdf.control.prepared"), doc.author), (t.t("pdf.control.reviewed"), doc.reviewed_by or ""), (t.t("pdf.control.approved"), doc.approved_by or "")],
     } if record.control else None
+    if record.bodies and len(record.bodies) != len(record.documents):
+        raise ValueError(f"record {record.name}: {len(record.bodies)} HTML bodies for {len(record.documents)} documents")
     parts = []
     for i, document in enumerate(record.documents):
         anchor = f"part-{i + 1}"
-        html = sized_figures(document_html(document), record.figures, lambda path: html_text(t.t("pdf.figure_too_small", path=path)))
+        body = record.bodies[i] if record.bodies else document_html(document)
+        html = sized_figures(body, record.figures, lambda path: html_text(t.t("pdf.figure_too_small", path=path)))
         parts.append({"anchor": anchor, "title": document.title, "html": Markup(html), "break_before": record.break_between_parts and i > 0})
     toc = [{"anchor": p["anchor"], "title": p["title"]} for p in parts] if record.toc else []
     html = _environment().get_template("record.html.j2").render(

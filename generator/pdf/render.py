@@ -28,7 +28,7 @@ from generator.document import Document, Paragraph, Table
 from generator.forking import forking
 from generator.i18n import Translator
 from generator.pdf import issued
-from generator.pdf.layout import Record, document_id, page
+from generator.pdf.layout import Record, document_html, document_id, page
 from generator.pdf.records import RECORDS
 from generator.pdf.sources import source_files
 from generator.pdf.typeset import PDF_VARIANT, PdfJob, PdfResult, typeset
@@ -64,13 +64,13 @@ def shorten_tables(document: Document, t: Translator, max_rows: int, workbook: s
 
 def book(content: Content, max_rows: int) -> Record:
     """Every section of the site in one document. Graphviz draws its figures while the sections
-    are made: the book is the longest job of a build, and starts sooner."""
+    are made and turned into HTML: the book is the longest job of a build, and starts sooner."""
     t = content.translator
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbxdoc-figures") as drawing:
         drawn = drawing.submit(lambda: content.figures)
-        sections = content.sections
+        documents = [shorten_tables(d, t, max_rows, content.workbook_path) for d in content.sections]
+        bodies = tuple(document_html(d) for d in documents)
         figures = drawn.result()
-    documents = [shorten_tables(d, t, max_rows, content.workbook_path) for d in sections]
     return Record(
         name="book",
         title=t.t("pdf.book.title"),
@@ -81,6 +81,7 @@ def book(content: Content, max_rows: int) -> Record:
         break_between_parts=True,
         figures=figures,
         control=True,
+        bodies=bodies,
     )
 
 
@@ -155,7 +156,10 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
         yield job, Product(path, record.title, "pdf", content.lang, audience)
 
 
-YIELDING = 10  # the niceness of the workers typesetting the short records
+# The niceness of the workers typesetting the short records: the lowest priority, so that they
+# run on what the book and the main thread leave idle (at 10 they still took a fifth of a core from
+# the book, the longest job of a build, while the site was made).
+YIELDING = 19
 
 
 class _Pools:

@@ -460,3 +460,24 @@ def test_a_mount_point_half_replaced_gets_its_old_contents_back(tmp_path, projec
         output.commit("d", "t")
     output.discard()
     assert tree(out) == before
+
+
+def test_the_program_exits_quickly_with_its_code_and_leaves_no_temporary_folder(tmp_path, small_path):
+    """`pbxdoc` (generator.cli.run) skips tearing the interpreter down: it still says what main()
+    says, with main()'s exit code, and removes the folders it kept for the process (icon rasters)."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    build = subprocess.Popen([sys.executable, "-m", "generator", "build", str(small_path), "-o", str(tmp_path / "d"), "--only", "diagrams", "--no-cache"], stderr=subprocess.PIPE, text=True)
+    _, err = build.communicate()
+    assert build.returncode == 0, err
+    assert any((tmp_path / "d").rglob("*.svg"))
+    # The icon rasters' folder of that process (named with its id) is gone.
+    assert not list(Path(tempfile.gettempdir()).glob(f"pbxdoc-icons-{build.pid}-*"))
+    bad = subprocess.run([sys.executable, "-m", "generator", "validate", str(tmp_path / "nowhere")], capture_output=True, text=True)
+    assert bad.returncode == 2 and "is not a folder" in bad.stderr
+    usage = subprocess.run([sys.executable, "-m", "generator", "no-such-command"], capture_output=True, text=True)
+    assert usage.returncode == 2 and "No such command" in usage.stderr
+

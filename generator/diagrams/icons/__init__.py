@@ -7,9 +7,7 @@ replaces by the icon's own shapes, so that the SVG we write has no path and no l
 
 from __future__ import annotations
 
-import atexit
 import re
-import shutil
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -43,9 +41,7 @@ def raster(name: str) -> str:
         raise KeyError(f"no icon {name!r}")
     with _lock:
         if not _raster_dir:
-            folder = tempdirs.make("icons")
-            atexit.register(shutil.rmtree, folder, True)
-            _raster_dir.append(folder)
+            _raster_dir.append(tempdirs.for_process("icons"))
         path = _raster_dir[0] / f"{name}.png"
         if not path.exists():
             path.write_bytes(run("rsvg-convert", "librsvg2-bin", ["--width", str(RASTER), "--height", str(RASTER), "--format", "png"], (FOLDER / f"{name}.svg").read_bytes()))
