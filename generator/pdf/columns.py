@@ -4,8 +4,9 @@ weasyprint's automatic table layout measures every cell of a table (its widest l
 word) before it places one row: on the book of a large customer, a tenth of the typesetting. A long
 table gets the same widths from the same rule (CSS 2.1 automatic layout: each column between its
 longest word and its longest line, in proportion), measured once here, and is then laid out as a
-fixed table. Words are measured whole (a hyphen is no break), so a column is never narrower than
-automatic layout would make it; a table whose words do not fit side by side keeps the automatic
+fixed table. Words are measured whole (a hyphen is no break, nor the seam between the spans a long
+URL is cut into: inline, as they are in a fixed table, "backups/" and "2026-11-07.cfg" do not part),
+so a column is never narrower than automatic layout would make it; a table whose words do not fit side by side keeps the automatic
 layout, and so do short tables, whose measuring costs little.
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 
-MIN_ROWS = 25  # body rows from which a table's columns are worked out here
+MIN_ROWS = 10  # body rows from which a table's columns are worked out here
 MM = 72 / 25.4  # points per millimetre
 CONTENT_WIDTH = (210 - 18 - 20) * MM  # an A4 portrait page between the margins of pdf.css.j2
 NOBR_MARGIN = 1.03  # a span that never wraps is measured this much wider than its advance widths
