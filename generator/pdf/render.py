@@ -8,6 +8,7 @@ independent and deterministic: the order in which workers finish changes nothing
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -160,6 +161,17 @@ def plan(content: Content, options: PdfOptions) -> Iterator[tuple[PdfJob, Produc
 # run on what the book and the main thread leave idle (at 10 they still took a fifth of a core from
 # the book, the longest job of a build, while the site was made).
 YIELDING = 19
+# Typesetting makes millions of objects that live until the PDF is written: with Python's default
+# thresholds (700, 10, 10) the collector scans them again and again. Measured on the large
+# customer's book: a sixth less CPU time at these, and the same peak memory (758 MB).
+WORKER_GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def _worker_start(niceness: int) -> None:
+    """Set up a typesetting worker: its priority and its garbage collector."""
+    if niceness:
+        os.nice(niceness)
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
 
 class _Pools:
@@ -175,9 +187,8 @@ class _Pools:
     def submit(self, call: Callable, argument, long: bool) -> Future:
         if long in self.pools:
             return self.pools[long].submit(call, argument)
-        options = {} if long else {"initializer": os.nice, "initargs": (YIELDING,)}
         with forking():  # the workers are forked at the first submit, never while Graphviz runs
-            self.pools[long] = ProcessPoolExecutor(max_workers=self.workers, **options)
+            self.pools[long] = ProcessPoolExecutor(max_workers=self.workers, initializer=_worker_start, initargs=(0 if long else YIELDING,))
             return self.pools[long].submit(call, argument)
 
     def stop(self, wait: bool) -> None:

@@ -93,3 +93,18 @@ def test_short_records_yield_the_cores_to_the_books():
         short = pools.submit(os.nice, 0, long=False)
         assert book.result() == base
         assert short.result() == min(base + YIELDING, 19)
+
+
+def _thresholds(_) -> tuple[int, ...]:
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_typesetting_workers_collect_garbage_less_often():
+    from generator.pdf.render import WORKER_GC_THRESHOLDS
+
+    with _pools(2) as pools:
+        assert pools.submit(_thresholds, None, long=True).result() == WORKER_GC_THRESHOLDS
+        assert pools.submit(_thresholds, None, long=False).result() == WORKER_GC_THRESHOLDS
+    assert _thresholds(None) != WORKER_GC_THRESHOLDS  # the main process keeps its own
