@@ -9,34 +9,25 @@ signatures are applied as records are written.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
-import io
 import logging
 import os
-from collections.abc import Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from asn1crypto import cms, pem, x509
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
-from pyhanko.sign.signers.pdf_cms import PdfCMSSignedAttributes
-from pyhanko.sign.validation import async_validate_detached_cms, async_validate_pdf_signature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
+from asn1crypto import pem, x509
 
 from generator.diagnostics import PbxdocError
 from generator.output import MANIFEST, MANIFEST_SIGNATURE, entry_problem
 
+# pyHanko is imported only to sign or verify (generator.pades): it takes a third of a second, and
+# every command (a no-op rebuild too) would pay it.
+
 PASSPHRASE_VARIABLE = "PBXDOC_SIGN_PASSPHRASE"
 SIGNED_FOLDER = "pdf"  # the records pbxdoc typesets; other PDFs of a build (customer documents on the site) are not its own
-FIELD = "pbxdoc"
 MAX_KEY_BYTES = 1 << 20  # a PKCS#12 file larger than this is not a key
 MAX_TRUST_BYTES = 4 << 20
 MAX_PDF_BYTES = 256 << 20
@@ -44,18 +35,6 @@ MAX_PDF_BYTES = 256 << 20
 
 class SigningError(PbxdocError):
     """The key cannot be loaded or a document cannot be signed (the message never holds the passphrase)."""
-
-
-def _finish(coroutine: Coroutine):
-    """Run one of pyHanko's coroutines to its end. Its synchronous wrappers call asyncio.run, which
-    fails in a thread whose event loop is running (an application embedding pbxdoc, a browser
-    driver): there the coroutine runs on a thread of its own."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pbxdoc-sign") as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def _read_bounded(path: Path, limit: int, what: str) -> bytes:
@@ -69,37 +48,16 @@ def _read_bounded(path: Path, limit: int, what: str) -> bytes:
         raise SigningError(f"{path}: cannot read the {what}: {e.strerror}") from e
 
 
-class _FixedSigner(signers.PdfSigner):
-    """pyHanko stamps the current time as signing time; a build signs at its own date."""
-
-    def __init__(self, *args, signing_time: dt.datetime, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._signing_time = signing_time
-
-    def init_signing_session(self, pdf_out, existing_fields_only=False):
-        session = super().init_signing_session(pdf_out, existing_fields_only)
-        session.system_time = self._signing_time
-        return session
-
-
-class _KeepMetadata(IncrementalPdfFileWriter):
-    """Leaves Info and XMP as typeset: pyHanko would stamp the current time in both and its name in
-    one of them only, which breaks PDF/A (the two must agree) and byte-identical builds."""
-
-    def _update_meta(self) -> None:
-        return None
-
-
 @dataclass(frozen=True)
 class Signer:
     """A loaded key and its certificate chain, signing at one fixed time (the build's date)."""
 
-    key: signers.SimpleSigner
+    key: object  # pyHanko's SimpleSigner (generator.pades)
     when: dt.datetime
 
     @property
     def certificate(self) -> x509.Certificate:
-        return self.key.signing_cert
+        return self.key.signing_cert  # type: ignore[attr-defined]
 
     @property
     def fingerprint(self) -> str:
@@ -112,33 +70,29 @@ class Signer:
     def sign_pdf(self, content: bytes) -> bytes:
         """The PDF with a PAdES signature appended as an incremental update (the typeset bytes stay
         the signed document's first revision); a PDF this key signed already is left as it is."""
+        from generator import pades
+
         try:
-            reader = PdfFileReader(io.BytesIO(content), strict=False)
-            if any(s.signer_cert.dump() == self.certificate.dump() for s in reader.embedded_signatures):
-                return content
-            writer = _KeepMetadata(io.BytesIO(content), strict=False)
-            writer._document_id = generic.ArrayObject([writer._document_id[0], generic.ByteStringObject(hashlib.sha256(content).digest()[:16])])
-            meta = signers.PdfSignatureMetadata(field_name=FIELD, subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256")
-            signed = _finish(_FixedSigner(meta, self.key, new_field_spec=fields.SigFieldSpec(FIELD), signing_time=self.when).async_sign_pdf(writer))
-        except SigningError:
-            raise
+            return pades.sign_pdf(self.key, self.when, content)
         except Exception as e:  # pyHanko raises many kinds for a document it cannot sign
             raise SigningError(f"cannot sign the PDF: {type(e).__name__}: {e}") from e
-        return signed.getvalue()
 
     def sign_detached(self, content: bytes) -> bytes:
         """A detached CMS signature (DER) over content: the manifest's."""
-        attributes = PdfCMSSignedAttributes(signing_time=self.when)
-        signed = _finish(self.key.async_sign_general_data(content, "sha256", detached=True, signed_attr_settings=attributes))
-        return signed.dump()
+        from generator import pades
+
+        return pades.sign_detached(self.key, self.when, content)
 
 
 def load_signer(path: Path, when: dt.datetime | None = None) -> Signer:
     """The key of a PKCS#12 file; its passphrase only from PBXDOC_SIGN_PASSPHRASE (unset: none)."""
     data = _read_bounded(path, MAX_KEY_BYTES, "PKCS#12 key file")
     secret = os.environ.get(PASSPHRASE_VARIABLE)
+    from generator import pades
+
+    reason = "no key in it"  # pyHanko returns None for some files it cannot open
     try:
-        key = signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=secret.encode() if secret is not None else None)
+        key = pades.load_key(data, secret.encode() if secret is not None else None)
     except Exception as e:  # its messages hold no secret, but say only what the user can act on
         key = None
         reason = type(e).__name__
@@ -160,63 +114,6 @@ def load_trust(path: Path) -> list[x509.Certificate]:
         return [x509.Certificate.load(data)]
     except Exception as e:
         raise SigningError(f"{path}: not a CA certificate in PEM or DER ({type(e).__name__})") from e
-
-
-def _context(trust: list[x509.Certificate] | None, certificates) -> ValidationContext:
-    return ValidationContext(trust_roots=trust or [], other_certs=list(certificates), allow_fetching=False, revocation_mode="soft-fail")
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _who(certificate: x509.Certificate | None) -> str:
-    return certificate.subject.human_friendly if certificate is not None else "unknown signer"
-
-
-def verify_pdf(rel: str, content: bytes, trust: list[x509.Certificate] | None) -> list[str]:
-    """Problems of one record's signatures: none, broken, not covering the file, untrusted signer."""
-    shown = f"{rel} (sha256 {_sha256(content)})"
-    try:
-        reader = PdfFileReader(io.BytesIO(content), strict=False)
-        signatures = reader.embedded_signatures
-    except Exception as e:
-        return [f"unreadable: {shown}: {type(e).__name__}"]
-    if not signatures:
-        return [f"unsigned: {shown}"]
-    problems = []
-    for signature in signatures:
-        try:
-            status = _finish(async_validate_pdf_signature(signature, _context(trust, signature.other_embedded_certs), skip_diff=True))
-        except Exception as e:
-            problems.append(f"signature broken: {shown}: {type(e).__name__}")
-            continue
-        if not (status.intact and status.valid):
-            problems.append(f"signature broken: {shown}: the signed bytes changed")
-        elif status.coverage is not SignatureCoverageLevel.ENTIRE_FILE and signature is signatures[-1]:
-            problems.append(f"changed after signing: {shown}: bytes were appended after the last signature")
-        elif not status.trusted:
-            problems.append(f"untrusted signer: {shown}: {_who(signature.signer_cert)}" + ("" if trust else " (give --trust CA.pem to check who signed)"))
-    return problems
-
-
-def verify_manifest(manifest: bytes, signature: bytes | None, trust: list[x509.Certificate] | None) -> list[str]:
-    """Problems of the manifest's detached signature."""
-    shown = f"manifest.json (sha256 {_sha256(manifest)})"
-    if signature is None:
-        return [f"unsigned: {shown}: no {MANIFEST_SIGNATURE}"]
-    try:
-        info = cms.ContentInfo.load(signature)
-        signed = info["content"]
-        certificates = [c.chosen for c in signed["certificates"]]
-        status = _finish(async_validate_detached_cms(manifest, signed, signer_validation_context=_context(trust, certificates)))
-    except Exception as e:
-        return [f"signature broken: {MANIFEST_SIGNATURE}: not a CMS signature ({type(e).__name__})"]
-    if not (status.intact and status.valid):
-        return [f"signature broken: {shown}: the manifest changed since it was signed"]
-    if not status.trusted:
-        return [f"untrusted signer: {shown}: {_who(status.signing_cert)}" + ("" if trust else " (give --trust CA.pem to check who signed)")]
-    return []
 
 
 def _records(out: Path, files: list[str]) -> list[tuple[str, Path]]:
@@ -244,10 +141,12 @@ def verify_signatures(out: Path, files: list[str], trust: list[x509.Certificate]
             records.append((rel, path))
     if signature is None and trust is None and not any(b"/ByteRange" in path.read_bytes() for _, path in records):
         return problems
+    from generator import pades
+
     with _quiet():
-        problems += verify_manifest(manifest, signature, trust)
+        problems += pades.verify_manifest(manifest, signature, trust)
         for rel, path in records:
-            problems += verify_pdf(rel, path.read_bytes(), trust)
+            problems += pades.verify_pdf(rel, path.read_bytes(), trust)
     return problems
 
 

@@ -12,7 +12,8 @@ import pytest
 from weasyprint import HTML
 
 from generator.output import MANIFEST, MANIFEST_SIGNATURE, Output, verify
-from generator.signing import PASSPHRASE_VARIABLE, SigningError, load_signer, load_trust, verify_manifest, verify_pdf, verify_signatures
+from generator.pades import verify_manifest, verify_pdf
+from generator.signing import PASSPHRASE_VARIABLE, SigningError, load_signer, load_trust, verify_signatures
 from tests.throwaway_ca import PASSPHRASE
 
 WHEN = dt.datetime(2025, 4, 10, 9, 30, tzinfo=dt.timezone.utc)
