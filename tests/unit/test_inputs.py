@@ -108,3 +108,19 @@ def test_typesetting_workers_collect_garbage_less_often():
         assert pools.submit(_thresholds, None, long=True).result() == WORKER_GC_THRESHOLDS
         assert pools.submit(_thresholds, None, long=False).result() == WORKER_GC_THRESHOLDS
     assert _thresholds(None) != WORKER_GC_THRESHOLDS  # the main process keeps its own
+
+
+def test_a_worker_collects_a_job_s_garbage_before_the_next(monkeypatch):
+    """At the workers' thresholds the cycles of one language's book would still be in memory while
+    the next one is typeset; each job ends with a collection."""
+    import datetime as dt
+    import gc
+
+    from generator.pdf import render
+    from generator.pdf.typeset import PdfJob
+
+    collected: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(1) or 0)
+    job = PdfJob("pdf/x.pdf", "", {}, frozenset(), ".", (), dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), frozen=b"%PDF-1.7", frozen_pages=1)
+    assert render._typeset_in_worker(job).content == b"%PDF-1.7"
+    assert collected == [1]
