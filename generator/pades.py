@@ -81,7 +81,6 @@ def sign_detached(key: signers.SimpleSigner, when: dt.datetime, content: bytes) 
     return signed.dump()
 
 
-
 def load_key(data: bytes, passphrase: bytes | None) -> signers.SimpleSigner | None:
     """The key and chain of PKCS#12 data (pyHanko returns None, or raises, when it cannot open it)."""
     return signers.SimpleSigner.load_pkcs12_data(data, other_certs=(), passphrase=passphrase)

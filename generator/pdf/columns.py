@@ -6,8 +6,10 @@ table gets the same widths from the same rule (CSS 2.1 automatic layout: each co
 longest word and its longest line, in proportion), measured once here, and is then laid out as a
 fixed table. Words are measured whole (a hyphen is no break, nor the seam between the spans a long
 URL is cut into: inline, as they are in a fixed table, "backups/" and "2026-11-07.cfg" do not part),
-so a column is never narrower than automatic layout would make it; a table whose words do not fit side by side keeps the automatic
-layout, and so do short tables, whose measuring costs little.
+so a column is never narrower than automatic layout would make it; a table whose words do not fit
+side by side keeps the automatic layout, and so do short tables, whose measuring costs little. The
+page's text width and the cells' padding come from generator.pdf.layout, which gives the same
+values to the stylesheet.
 """
 
 from __future__ import annotations
@@ -20,10 +22,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 MIN_ROWS = 10  # body rows from which a table's columns are worked out here
-MM = 72 / 25.4  # points per millimetre
-CONTENT_WIDTH = (210 - 18 - 20) * MM  # an A4 portrait page between the margins of pdf.css.j2
 NOBR_MARGIN = 1.03  # a span that never wraps is measured this much wider than its advance widths
-PADDING = {False: 1.8 * MM, True: 1.1 * MM}  # each side of a cell: plain and .wide tables (pdf.css.j2)
 
 _TABLE = re.compile(r'<table( class="wide")?>(\s*<thead>.*?</thead>\s*<tbody>(.*?)</tbody>\s*)</table>', re.S)
 _ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
@@ -93,14 +92,15 @@ def _cell_widths(content: str, header: bool, faces: dict[str, _Face], size: floa
     return max(longest, word), max(lines)
 
 
-def column_widths(table: str, wide: bool, faces: dict[str, _Face], size: float, available: float = CONTENT_WIDTH) -> list[float] | None:
-    """Each column's share of the table's width (summing to 1), by CSS 2.1 automatic layout; None
-    when a cell spans columns, holds markup not measured here, or the words cannot fit side by side."""
+def column_widths(table: str, side: float, faces: dict[str, _Face], size: float, available: float) -> list[float] | None:
+    """Each column's share of the table's width (summing to 1), by CSS 2.1 automatic layout, for
+    cells padded `side` points each side in a table `available` points wide; None when a cell
+    spans columns, holds markup not measured here, or the words cannot fit side by side."""
     rows = _ROW.findall(table)
     columns = 0
     least: list[float] = []
     most: list[float] = []
-    padding = 2 * PADDING[wide]
+    padding = 2 * side
     for row in rows:
         if "colspan" in row or "rowspan" in row:
             return None
@@ -127,15 +127,17 @@ def column_widths(table: str, wide: bool, faces: dict[str, _Face], size: float, 
     return [w / total for w in widths]
 
 
-def fixed_columns(body: str, fonts: Path, size: float) -> str:
-    """Every long plain table of the HTML with its column widths set and a fixed layout."""
+def fixed_columns(body: str, fonts: Path, size: float, available: float, sides: dict[bool, float]) -> str:
+    """Every long plain table of the HTML with its column widths set and a fixed layout: `size`
+    points of type, `available` points of text width, and `sides` the padding each side of a cell
+    in points, for plain tables (False) and .wide ones (True)."""
     faces = _faces(fonts)
 
     def fix(match: re.Match) -> str:
         wide = bool(match.group(1))
         if match.group(3).count("<tr>") < MIN_ROWS:
             return match.group(0)
-        shares = column_widths(match.group(2), wide, faces, size)
+        shares = column_widths(match.group(2), sides[wide], faces, size, available)
         if shares is None:
             return match.group(0)
         cols = "".join(f'<col style="width: {share * 100:.3f}%">' for share in shares)

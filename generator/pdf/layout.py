@@ -94,6 +94,9 @@ def document_id(project: Project, record: str, lang: str, audience: str) -> str:
 _TABLE_HEAD = re.compile(r"<table>(\s*<thead>.*?</thead>)", re.S)
 WIDE_TABLE_COLUMNS = 7  # from this many columns a table gets tighter cells, to stay readable in portrait
 TABLE_SIZE = "8pt"  # the one type size of every table of a record
+# The padding each side of a table cell's text, plain and .wide tables: pdf.css.j2 prints it, and
+# generator.pdf.columns counts it in the widths it works out.
+CELL_SIDE_MM = {False: 1.8, True: 1.1}
 _TEXT_NODE = re.compile(r">([^<>]+)<")
 # A URL (https://mtx-pbx-01.cdl.local/provisioning), a phone number as printed (+41 21 555 80 00), or
 # a token joined by - : / (LAU-PBX-01, 10.20.30.0/24, FLOW-UNASSIGNED, trunk-peoplefone): printed
@@ -204,6 +207,7 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
     css = _environment().get_template("pdf.css.j2").render(
         primary=branding.primary_color, accent=branding.accent_color, page_label=t.t("pdf.page").replace('"', ""),
         draft_label=t.t("pdf.issue.draft_mark").replace('"', "") if record.draft else "", table_size=TABLE_SIZE,
+        cell_side=f"{CELL_SIDE_MM[False]}mm", wide_cell_side=f"{CELL_SIDE_MM[True]}mm",
     )
     resources["pdf.css"] = css.encode("utf-8")
     if record.draft:
@@ -265,5 +269,6 @@ def page(record: Record, project: Project, t: Translator, audience: str, generat
         t=t.t,
     )
     head, body = html.split("<body>", 1)
-    body = fixed_columns(unbreakable(body), TEMPLATES / "fonts", float(TABLE_SIZE.removesuffix("pt")))
+    sides = {wide: side / 25.4 * 72 for wide, side in CELL_SIDE_MM.items()}
+    body = fixed_columns(unbreakable(body), TEMPLATES / "fonts", float(TABLE_SIZE.removesuffix("pt")), TEXT_WIDTH_PT, sides)
     return f"{head}<body>{body}", resources, frozenset(allowed_data)

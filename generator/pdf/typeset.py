@@ -86,7 +86,8 @@ def _faster_page_references() -> None:
 
 
 _PAGE_REFERENCES = property(_page_references)
-_PAGE_REFERENCES_OF_PYDYF = pydyf.PDF.page_references
+_PAGE_REFERENCES_OF_PYDYF = pydyf.PDF.page_references  # kept for the test that compares the bytes
+
 
 def typeset(job: PdfJob) -> PdfResult:
     """Lay out and write one PDF; the same job always gives the same bytes."""

@@ -8,11 +8,19 @@ import re
 import pytest
 from weasyprint import HTML
 
-from generator.pdf.columns import CONTENT_WIDTH, MIN_ROWS, PADDING, _faces, column_widths, fixed_columns
-from generator.pdf.layout import TABLE_SIZE, TEMPLATES
+from generator.pdf.columns import MIN_ROWS, _faces, column_widths
+from generator.pdf.columns import fixed_columns as fixed_columns_of
+from generator.pdf.layout import CELL_SIDE_MM, TABLE_SIZE, TEMPLATES
+from generator.pdf.layout import TEXT_WIDTH_PT as CONTENT_WIDTH
 
 FONTS = TEMPLATES / "fonts"
 SIZE = float(TABLE_SIZE.removesuffix("pt"))
+PADDING = {wide: side / 25.4 * 72 for wide, side in CELL_SIDE_MM.items()}  # points each side of a cell
+
+
+def fixed_columns(html: str, fonts, size: float) -> str:
+    """The tables of the HTML as a record of pbxdoc's lays them out (its text width and paddings)."""
+    return fixed_columns_of(html, fonts, size, CONTENT_WIDTH, PADDING)
 
 
 def table(rows: list[tuple[str, ...]], head: tuple[str, ...], wide: bool = False) -> str:
@@ -39,7 +47,7 @@ def test_a_long_table_gets_fixed_columns_and_a_short_one_keeps_automatic_layout(
 
 
 def test_no_column_is_narrower_than_its_longest_word():
-    shares = column_widths(table(USERS, HEAD), False, _faces(FONTS), SIZE)
+    shares = column_widths(table(USERS, HEAD), PADDING[False], _faces(FONTS), SIZE, CONTENT_WIDTH)
     faces = _faces(FONTS)
     longest_number = faces["regular"].width("+41 21 555 00 00", SIZE) + 2 * PADDING[False]
     assert shares[2] * CONTENT_WIDTH >= longest_number
